@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every Burnrate test on a fresh machine and ends with one line: "N passed, N failed[, N skipped]".
+# It installs what the tests need by itself (NuGet restore; Debian packages once a suite needs them).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results="artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet restore Burnrate.slnx --verbosity quiet || { echo "0 passed, 1 failed (restore failed)"; exit 1; }
+dotnet build Burnrate.slnx -c Release --no-restore --verbosity quiet -nologo || { echo "0 passed, 1 failed (build failed)"; exit 1; }
+dotnet test Burnrate.slnx -c Release --no-build --verbosity quiet -nologo \
+  --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3600000
+status=$?
+
+# Sum the counters of every TRX file (one per test project); plain grep/awk so the machine needs nothing else.
+read -r passed failed skipped < <(
+  find "$results" -name '*.trx' -print0 | xargs -0 -r grep -ho '<Counters [^>]*>' |
+  awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/[">\/]/, "", kv[2]); c[kv[1]] += kv[2] } }
+       END { printf "%d %d %d\n", c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"], c["notExecuted"] }')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+line="$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then line="$line, $skipped skipped"; fi
+echo "$line"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

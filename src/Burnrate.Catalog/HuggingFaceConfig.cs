@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json;
+using Burnrate.Core;
+using Burnrate.Core.Models;
+
+namespace Burnrate.Catalog;
+
+/// <summary>Imports a Hugging Face transformers <c>config.json</c> into a <see cref="ModelArchitecture"/> (Llama, Mistral, Mixtral, Qwen2, DeepSeek-V3 families).</summary>
+public static class HuggingFaceConfig
+{
+    /// <summary>Gets the <c>model_type</c> values the importer understands.</summary>
+    public static IReadOnlyList<string> SupportedModelTypes { get; } = ["llama", "mistral", "mixtral", "qwen2", "deepseek_v3"];
+
+    /// <summary>Reads a config.json file.</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The architecture; its id is the folder name (or file name) and its source the path.</returns>
+    /// <exception cref="CatalogException">The file is missing, not JSON, or of an unsupported model type.</exception>
+    public static ModelArchitecture ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new CatalogException($"{path}: file not found (expected a catalog model id or a Hugging Face config.json)");
+        }
+
+        string id = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) is { Length: > 0 } folder && Path.GetFileName(path).Equals("config.json", StringComparison.OrdinalIgnoreCase)
+            ? folder
+            : Path.GetFileNameWithoutExtension(path);
+        var asOf = DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path));
+        return Parse(File.ReadAllText(path), path, id, asOf);
+    }
+
+    /// <summary>Parses config.json text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="file">The file name used in messages and as the source.</param>
+    /// <param name="id">The id to give the model.</param>
+    /// <param name="asOf">The date to record as the source date.</param>
+    /// <returns>The architecture.</returns>
+    /// <exception cref="CatalogException">Not JSON, a required field missing, or an unsupported model type.</exception>
+    public static ModelArchitecture Parse(string json, string file, string id, DateOnly asOf)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new CatalogException($"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON", e);
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            string modelType = root.TryGetProperty("model_type", out JsonElement t) ? t.GetString() ?? "" : "";
+            if (!SupportedModelTypes.Contains(modelType))
+            {
+                throw new CatalogException($"{file}: model_type '{modelType}' is not supported; supported: {string.Join(", ", SupportedModelTypes)}");
+            }
+
+            var reader = new Reader(root, file);
+            int hidden = reader.Int("hidden_size");
+            int heads = reader.Int("num_attention_heads");
+            int ffn = reader.Int("intermediate_size");
+            var model = new ModelArchitecture
+            {
+                Id = id,
+                Name = id,
+                Family = modelType.Replace('_', '-'),
+                Layers = reader.Int("num_hidden_layers"),
+                HiddenSize = hidden,
+                AttentionHeads = heads,
+                KvHeads = reader.Int("num_key_value_heads", heads),
+                HeadDim = reader.Int("head_dim", hidden / heads),
+                FfnSize = ffn,
+                FfnKind = FfnKind.Gated,
+                VocabSize = reader.Int("vocab_size"),
+                TiedEmbeddings = reader.Bool("tie_word_embeddings", false),
+                MaxContext = reader.Int("max_position_embeddings"),
+                AttentionBias = modelType == "qwen2" || reader.Bool("attention_bias", false),
+                Provenance = new Provenance(file, asOf),
+            };
+
+            return modelType switch
+            {
+                "mixtral" => model with
+                {
+                    Moe = new MoeSpec(reader.Int("num_local_experts"), reader.Int("num_experts_per_tok"), 0, 0, ffn),
+                },
+                "deepseek_v3" => model with
+                {
+                    HeadDim = reader.Int("qk_nope_head_dim") + reader.Int("qk_rope_head_dim"),
+                    Moe = new MoeSpec(reader.Int("n_routed_experts"), reader.Int("num_experts_per_tok"), reader.Int("n_shared_experts", 0), reader.Int("first_k_dense_replace", 0), reader.Int("moe_intermediate_size")),
+                    Mla = new MlaSpec(reader.Int("q_lora_rank", 0), reader.Int("kv_lora_rank"), reader.Int("qk_rope_head_dim"), reader.Int("qk_nope_head_dim"), reader.Int("v_head_dim")),
+                },
+                _ => model,
+            };
+        }
+    }
+
+    private sealed class Reader(JsonElement root, string file)
+    {
+        public int Int(string key, int? fallback = null)
+        {
+            if (!root.TryGetProperty(key, out JsonElement e) || e.ValueKind == JsonValueKind.Null)
+            {
+                return fallback ?? throw new CatalogException($"{file}: missing required field '{key}'");
+            }
+
+            return e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int value) && value >= 0
+                ? value
+                : throw new CatalogException($"{file}: field '{key}' must be a non-negative whole number, got {e.GetRawText()}");
+        }
+
+        public bool Bool(string key, bool fallback) =>
+            !root.TryGetProperty(key, out JsonElement e) ? fallback
+            : e.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.Null => fallback,
+                _ => throw new CatalogException(string.Create(CultureInfo.InvariantCulture, $"{file}: field '{key}' must be true or false, got {e.GetRawText()}")),
+            };
+    }
+}

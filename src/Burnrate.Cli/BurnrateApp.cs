@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Burnrate.Catalog;
+using Burnrate.Cli.Commands;
+
+namespace Burnrate.Cli;
+
+/// <summary>Builds the <c>burnrate</c> command tree and runs it against the given writers (tests pass <see cref="StringWriter"/>s).</summary>
+public static class BurnrateApp
+{
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Where results go (JSON with --json: nothing else).</param>
+    /// <param name="error">Where errors go.</param>
+    /// <returns>The exit code: 0 success, 2 bad input or usage, 1 anything else.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var globals = new GlobalOptions();
+        var root = new RootCommand("Burnrate: what a token really costs, and how long the cash lasts.");
+        root.Options.Add(globals.Catalog);
+        root.Subcommands.Add(new CatalogCommand(globals));
+        // The default version action reads the entry assembly, which is the test host under tests.
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
+
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (System.CommandLine.Parsing.ParseError e in parse.Errors)
+            {
+                error.WriteLine("error: " + e.Message);
+            }
+
+            error.WriteLine("Run 'burnrate --help' (or COMMAND --help) for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is CatalogException or UsageException)
+        {
+            error.WriteLine("error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (IOException e)
+        {
+            error.WriteLine("error: " + e.Message);
+            return ExitCodes.Failure;
+        }
+    }
+}
+
+/// <summary>Prints Burnrate's own informational version.</summary>
+internal sealed class PrintVersionAction : System.CommandLine.Invocation.SynchronousCommandLineAction
+{
+    public override int Invoke(ParseResult parseResult)
+    {
+        string version = typeof(BurnrateApp).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
+        parseResult.InvocationConfiguration.Output.WriteLine(version.Split('+')[0]);
+        return ExitCodes.Success;
+    }
+}

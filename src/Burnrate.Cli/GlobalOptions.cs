@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Burnrate.Catalog;
+
+namespace Burnrate.Cli;
+
+/// <summary>Options every command accepts.</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string[]> Catalog { get; } = new("--catalog")
+    {
+        Description = "A catalog YAML file whose accelerators/models add to or override the built-in ones (repeatable)",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>Gets the embedded catalog with the user's --catalog files applied in order.</summary>
+    public BurnrateCatalog LoadCatalog(ParseResult parse)
+    {
+        BurnrateCatalog catalog = BurnrateCatalog.Embedded;
+        foreach (string file in parse.GetValue(Catalog) ?? [])
+        {
+            catalog = catalog.WithFile(file);
+        }
+
+        return catalog;
+    }
+}
