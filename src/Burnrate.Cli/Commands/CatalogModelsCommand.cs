@@ -41,8 +41,8 @@ internal sealed class CatalogModelsCommand : Command
             ParameterCount count = ParameterCounter.Count(m);
             table.AddRow(
                 m.Id,
-                SiFormat.Format(count.Total, ""),
-                SiFormat.Format(count.ActivePerToken, ""),
+                SiFormat.Count(count.Total),
+                SiFormat.Count(count.ActivePerToken),
                 m.Layers.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 m.HiddenSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"{m.AttentionHeads}/{m.KvHeads}",

@@ -129,7 +129,7 @@ internal sealed class CatalogShowCommand : Command
         return table;
     }
 
-    private static string Params(double n) => SiFormat.Format(n, "") + " (" + n.ToString("#,0", CultureInfo.InvariantCulture) + ")";
+    private static string Params(double n) => SiFormat.Count(n) + " (" + n.ToString("#,0", CultureInfo.InvariantCulture) + ")";
 
     private static string Int(int n) => n.ToString("#,0", CultureInfo.InvariantCulture);
 

@@ -56,6 +56,22 @@ public static class SiFormat
         return sign + "$" + digits + suffixes[exponent];
     }
 
+    /// <summary>Formats a count the way model sizes are written: "8.03B", "671B", "405M", "1.2T".</summary>
+    /// <param name="count">The count.</param>
+    /// <returns>The formatted count.</returns>
+    public static string Count(double count)
+    {
+        double abs = Math.Abs(count);
+        if (abs < 1000)
+        {
+            return ThreeSignificant(count);
+        }
+
+        string[] suffixes = ["", "K", "M", "B", "T", "Q"];
+        int exponent = Math.Min((int)Math.Floor(Math.Log10(abs) / 3), suffixes.Length - 1);
+        return ThreeSignificant(count / Math.Pow(1000, exponent)) + suffixes[exponent];
+    }
+
     /// <summary>Formats a plain number with three significant digits (thousands grouped above 1000).</summary>
     /// <param name="value">The number.</param>
     /// <returns>Text such as "41.7" or "1,234".</returns>

@@ -42,6 +42,15 @@ public sealed class QuantityFormattingTests
         new Usd(usd).ToString().ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData(8.03e9, "8.03B")]
+    [InlineData(671e9, "671B")]
+    [InlineData(405e6, "405M")]
+    public void Should_FormatParameterCountsLikeModelNames_When_CountPrinted(double count, string expected)
+    {
+        SiFormat.Count(count).ShouldBe(expected);
+    }
+
     [Fact]
     public void Should_FormatInvariantly_When_CurrentCultureUsesDecimalComma()
     {
