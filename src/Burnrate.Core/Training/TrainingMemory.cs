@@ -24,7 +24,7 @@ public static class TrainingMemory
     public const string StatesFormula = "per parameter 2 B weights + 2 B gradients + 12 B fp32 master/m/v (ZeRO's K=12); dense ÷ (tp·pp), routed experts ÷ (tp·pp·ep); ZeRO-1 shards optimizer states, ZeRO-2 also gradients, ZeRO-3/FSDP also weights, over dp (experts over dp÷ep)";
 
     /// <summary>The activation formula as printed.</summary>
-    public const string ActivationFormula = "L · s·b·h·(34 + 5·a·s/h) ÷ t bytes (sequence parallel; 1F1B keeps p micro-batches on stage 1 = L layers); selective: L·s·b·h·34 ÷ t; full: L·s·b·h·2";
+    public const string ActivationFormula = "L · s·b·h·(c + 5·a·s/h) ÷ t bytes, c = 34 for a GPT layer, itemized per attention/FFN shape (sequence parallel; 1F1B keeps p micro-batches on stage 1 = L layers); selective: L·s·b·h·c ÷ t; full: L·s·b·h·2";
 
     /// <summary>The sources of the memory model.</summary>
     public const string Source = "Rajbhandari et al. 2020 (arXiv 1910.02054) §3.1 and §5; Korthikanti et al. 2022 (arXiv 2205.05198) eq. 1–2, §4.2.3, Table 2";
@@ -70,9 +70,10 @@ public static class TrainingMemory
     }
 
     /// <summary>
-    /// Gets the activation memory of the first pipeline stage (Korthikanti et al. 2022): per layer s·b·h·(34 + 5·a·s/h) bytes
+    /// Gets the activation memory of the first pipeline stage (Korthikanti et al. 2022): per layer s·b·h·(c + 5·a·s/h) bytes
     /// with 16-bit activations, divided by t under tensor plus sequence parallelism; the 1F1B schedule keeps p micro-batches of
-    /// L/p layers, so L layers in total whatever p. Zero when no architecture is known.
+    /// L/p layers, so L layers in total whatever p. The coefficient c is 34 for a GPT layer (<see cref="LayerCoefficient"/>).
+    /// Zero when no architecture is known.
     /// </summary>
     /// <param name="architecture">The architecture, or null.</param>
     /// <param name="sequenceLength">The sequence length, s.</param>
@@ -92,14 +93,42 @@ public static class TrainingMemory
         double a = architecture.AttentionHeads;
         double h = architecture.HiddenSize;
         double t = tensorParallel;
+        double c = LayerCoefficient(architecture);
         double perLayer = recompute switch
         {
-            RecomputeMode.None => sbh * (34 + (5 * a * s / h)) / t,
-            RecomputeMode.Selective => sbh * 34 / t,
+            RecomputeMode.None => sbh * (c + (5 * a * s / h)) / t,
+            RecomputeMode.Selective => sbh * c / t,
             RecomputeMode.Full => sbh * 2,
             _ => throw new ArgumentOutOfRangeException(nameof(recompute), recompute, null),
         };
         return new Bytes(architecture.Layers * perLayer);
+    }
+
+    /// <summary>
+    /// Gets the per-layer activation bytes per s·b·h outside the attention scores, following the itemization of Korthikanti
+    /// et al. 2022 §4.1 (16-bit tensors, 1-byte dropout masks): attention 2 (QKV input) + 2·H·d_qk/h (Q) + 2·H_kv·d_qk/h (K)
+    /// + 2·H_kv·d_v/h (V) + 2·H·d_v/h (output-projection input) + 1 (dropout mask); MLP 2 (input) + per-FFN intermediates
+    /// (plain: 4·f/h for the GeLU input and output; gated: 8·f/h for gate, up, activation and product; MoE: that for each
+    /// of the k routed plus shared experts) + 1 (dropout mask); two layer norms 4. A GPT layer (MHA, plain FFN f = 4h)
+    /// gives 11 + 19 + 4 = 34, the paper's figure.
+    /// </summary>
+    /// <param name="architecture">The architecture.</param>
+    /// <returns>The coefficient c in s·b·h·c bytes.</returns>
+    public static double LayerCoefficient(ModelArchitecture architecture)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        double h = architecture.HiddenSize;
+        double heads = architecture.AttentionHeads;
+        (double qk, double v, double kvHeads) = architecture.Mla is { } mla
+            ? (mla.NopeHeadDim + mla.RopeHeadDim, mla.VHeadDim, heads)
+            : (architecture.HeadDim, (double)architecture.HeadDim, (double)architecture.KvHeads);
+        double attention = 2 + (2 * heads * qk / h) + (2 * kvHeads * qk / h) + (2 * kvHeads * v / h) + (2 * heads * v / h) + 1;
+        double perFfnWidth = architecture.FfnKind == FfnKind.Gated ? 8 : 4;
+        double ffnWidth = architecture.Moe is { } moe
+            ? (moe.ExpertsPerToken + moe.SharedExperts) * (double)moe.ExpertFfnSize
+            : architecture.FfnSize;
+        double mlp = 2 + (perFfnWidth * ffnWidth / h) + 1;
+        return attention + mlp + 4;
     }
 
     /// <summary>Gets the parameters in routed experts (what expert parallelism divides); 0 for a dense model.</summary>

@@ -62,6 +62,31 @@ public sealed class TrainingMemoryTests
         (none > selective && selective > full).ShouldBeTrue();
     }
 
+    [Fact]
+    public void Should_GiveKorthikanti34_When_LayerIsGptShaped()
+    {
+        // Given: Korthikanti et al. 2022 §4.1: a GPT layer stores 11 (attention) + 19 (MLP) + 4 (norms) = 34 bytes per s·b·h.
+        // When
+        double gpt = TrainingMemory.LayerCoefficient(TrainingFixtures.Gpt3);
+
+        // Then
+        gpt.ShouldBe(34, 1e-12);
+    }
+
+    [Fact]
+    public void Should_CountGroupedKvAndGatedAndRoutedExperts_When_LayerIsMixtralShaped()
+    {
+        // Given: Mixtral shape, h 4096, 32 heads × 128, 8 KV heads, gated experts of 14336, top-2
+        ModelArchitecture mixtral = TrainingFixtures.Moe(8, 2);
+
+        // When
+        double c = TrainingMemory.LayerCoefficient(mixtral);
+
+        // Then: attention 2 + 2 + 0.5 + 0.5 + 2 + 1 = 8; MLP 2 + 8·2·14336/4096 + 1 = 59; norms 4
+        c.ShouldBe(8 + 59 + 4, 1e-9);
+        TrainingMemory.LayerCoefficient(TrainingFixtures.Moe(64, 2)).ShouldBe(c, 1e-12); // activations follow active experts, not total
+    }
+
     [Property(MaxTest = 100)]
     public bool Should_ScaleFlopsWithActiveAndMemoryWithTotal_When_MoeExpertsChange(PositiveInt routed, PositiveInt topK)
     {
