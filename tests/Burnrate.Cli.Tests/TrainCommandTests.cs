@@ -116,6 +116,49 @@ public sealed class TrainCommandTests
         twice.GetProperty("gpuHours").GetDouble().ShouldBe(once.GetProperty("gpuHours").GetDouble(), 1e-6);
     }
 
+    [Fact]
+    public void Should_MatchTheCatalogModel_When_ModelIsAConfigJsonPath()
+    {
+        // Given: meta-llama/Llama-3.1-8B config.json (abridged to the fields the importer reads), in a temp folder
+        string dir = Path.Combine(Path.GetTempPath(), "burnrate-train-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        string path = Path.Combine(dir, "config.json");
+        File.WriteAllText(path, """
+            {"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_size": 4096, "intermediate_size": 14336,
+             "num_attention_heads": 32, "num_hidden_layers": 32, "num_key_value_heads": 8, "vocab_size": 128256,
+             "max_position_embeddings": 131072, "tie_word_embeddings": false, "torch_dtype": "bfloat16"}
+            """);
+        try
+        {
+            // When
+            JsonElement fromFile = Json("train", path, "--tokens", "15T", "--gpu", "h100-sxm", "--gpus", "64");
+            JsonElement fromCatalog = Json("train", "llama-3.1-8b", "--tokens", "15T", "--gpu", "h100-sxm", "--gpus", "64");
+
+            // Then
+            fromFile.GetProperty("trainingFlops").GetDouble().ShouldBe(fromCatalog.GetProperty("trainingFlops").GetDouble(), 1e12);
+            fromFile.GetProperty("memoryPerGpuBytes").GetDouble().ShouldBe(fromCatalog.GetProperty("memoryPerGpuBytes").GetDouble(), 1);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Should_CountActiveParametersForFlopsAndTotalForMemory_When_ModelIsMoe()
+    {
+        // Given / When: DeepSeek-V3, 671B total, 37B active (arXiv 2412.19437), 14.8T tokens, EP 64
+        JsonElement e = Json("train", "deepseek-v3", "--tokens", "14.8T", "--seq-len", "4096", "--gpu", "h800", "--gpus", "2048", "--pp", "16", "--ep", "64", "--precision", "fp8", "--gpu-hour-usd", "2");
+
+        // Then: 6·N_active·T dominates; weights are counted from the total
+        double active = e.GetProperty("activeComputeParams").GetDouble();
+        double dense = 6 * active * 14.8e12;
+        (e.GetProperty("trainingFlops").GetDouble() - e.GetProperty("attentionFlops").GetDouble()).ShouldBe(dense, dense * 1e-9);
+        (e.GetProperty("totalParams").GetDouble() / 671e9).ShouldBe(1, 0.01);
+        (active / 37e9).ShouldBe(1, 0.03);
+        e.GetProperty("parallelism").GetProperty("dp").GetInt32().ShouldBe(128);
+    }
+
     [Theory]
     [InlineData("--tokens", "0", "--tokens must be positive")]
     [InlineData("--tokens", "-3T", "--tokens must be positive")]
