@@ -154,6 +154,10 @@ internal sealed class TrainCommand : Command
             throw new UsageException($"--dp {dp} × --tp {tp} × --pp {pp} = {(long)dp * tp * pp} does not equal --gpus {run.Devices}");
         }
 
+        bool defaultLayout = IsDefault(parse, _tp) && IsDefault(parse, _pp) && IsDefault(parse, _ep);
+        assumptions.Add(new Assumption("parallelism", run.Layout.ToString(), defaultLayout ? "default: tp = pp = ep = 1, dp = gpus ÷ (tp·pp)" : "user; dp = gpus ÷ (tp·pp)"));
+        assumptions.Add(new Assumption("micro-batch", run.MicroBatch.ToString(CultureInfo.InvariantCulture) + " sequences", IsDefault(parse, _microBatch) ? "default: 1 sequence per device per micro-step (least activation memory)" : "user"));
+        assumptions.Add(new Assumption("precision", precision.Id(), IsDefault(parse, _precision) ? "default: bf16 matmuls; states as in bytes-per-parameter" : "user; states as in bytes-per-parameter"));
         TrainingEstimate estimate = TrainingEstimator.Estimate(run);
         var all = assumptions.Concat(estimate.Assumptions).ToList();
         if (parse.GetValue(_json))
