@@ -171,6 +171,10 @@ public sealed class TrainCommandTests
     [InlineData("--precision", "int4", "--precision 'int4' is not a training precision")]
     [InlineData("--dp", "3", "does not equal --gpus 64")]
     [InlineData("--days", "10", "give either --gpus or --days")]
+    [InlineData("--gpus", "0", "gpus must be a positive integer")]
+    [InlineData("--tp", "0", "tp, pp and ep must be positive")]
+    [InlineData("--ep", "2", "ep 2 needs a Mixture-of-Experts model")]
+    [InlineData("--global-batch", "100", "must be a positive multiple of micro-batch × dp")]
     public void Should_ExitTwoWithOneLine_When_InputBad(string option, string value, string expected)
     {
         // Given
@@ -194,6 +198,15 @@ public sealed class TrainCommandTests
         error.Trim().Split('\n').Length.ShouldBe(1, error);
         error.ShouldContain(expected);
         error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public void Should_AskForGpusOrDays_When_NeitherGiven()
+    {
+        var (code, _, error) = CliRunner.Run("train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm");
+
+        code.ShouldBe(2);
+        error.Trim().ShouldBe("error: give --gpus N (accelerator count) or --days D (deadline; prints the count needed)");
     }
 
     [Fact]
