@@ -1,0 +1,89 @@
+using System.Globalization;
+using Burnrate.Core.Economics;
+using Burnrate.Core.Hardware;
+using Burnrate.Core.Quantities;
+using Burnrate.Core.Training;
+using Spectre.Console;
+
+namespace Burnrate.Cli.Rendering;
+
+/// <summary>The table view of a training estimate: results with units, memory per GPU, and the assumptions.</summary>
+internal static class TrainingTables
+{
+    public static void Write(IAnsiConsole console, TrainingEstimate e, string model, double? deadlineDays, IReadOnlyList<Assumption> assumptions)
+    {
+        TrainingRun run = e.Run;
+        Table result = Grid(FormattableString.Invariant($"Training {model} on {run.Tokens} with {run.Devices} × {run.Accelerator.Id} ({run.Precision.Id()})"));
+        result.AddRow("training FLOPs (model)", Sci(e.ModelFlops.Value) + " FLOP, of which attention " + Sci(e.AttentionFlops.Value));
+        result.AddRow("hardware FLOPs (with recompute)", Sci(e.HardwareFlops.Value) + " FLOP (HFU " + Pct(e.Hfu) + ")");
+        result.AddRow("parameters (total / active per token)", SiFormat.Format(run.Parameters.Total, "") + " / " + SiFormat.Format(run.Parameters.ActivePerToken, ""));
+        if (deadlineDays is { } d)
+        {
+            result.AddRow("GPUs needed for " + d.ToString("0.##", CultureInfo.InvariantCulture) + " days", run.Devices.ToString("#,0", CultureInfo.InvariantCulture));
+        }
+
+        result.AddRow("layout", e.Layout + ", " + TrainingJson.Sharding(run.Sharding) + ", recompute " + run.Recompute.ToString().ToLowerInvariant());
+        result.AddRow("wall-clock", e.WallClock.Days.ToString("#,0.##", CultureInfo.InvariantCulture) + " days (" + e.WallClock.Hours.ToString("#,0", CultureInfo.InvariantCulture) + " h)");
+        result.AddRow("GPU-hours", e.GpuHours.Value.ToString("#,0", CultureInfo.InvariantCulture) + " GPU-h");
+        result.AddRow("throughput", SiFormat.Format(e.TokensPerSecond, "tokens/s"));
+        result.AddRow("energy (incl. PUE)", e.Energy.KWh.ToString("#,0", CultureInfo.InvariantCulture) + " kWh (" + e.Energy + ")");
+        result.AddRow("cost", e.Cost + " at " + run.PricePerDeviceHour);
+        result.AddRow("emissions", e.Emissions.ToString());
+        if (e.OptimizerSteps is { } steps)
+        {
+            result.AddRow("optimizer steps", steps.ToString("#,0", CultureInfo.InvariantCulture) + " (gradient accumulation " + e.GradientAccumulationSteps?.ToString(CultureInfo.InvariantCulture) + ")");
+        }
+
+        console.Write(result);
+
+        Table memory = Grid("Memory per GPU (" + run.Accelerator.Id + ": " + e.DeviceMemory + ")");
+        memory.AddRow("weights", e.Memory.Weights.ToString());
+        memory.AddRow("gradients", e.Memory.Gradients.ToString());
+        memory.AddRow("optimizer states", e.Memory.OptimizerStates.ToString());
+        memory.AddRow("activations", e.Memory.Activations.ToString());
+        memory.AddRow("total", e.Memory.Total + (e.FitsInMemory ? " — fits" : " — does NOT fit, short by " + e.Shortfall));
+        console.Write(memory);
+        if (FitMessage(e) is { } message)
+        {
+            console.WriteLine(message);
+        }
+
+        console.WriteLine("formulas: " + TrainingFlops.ModelFormula + "; " + TrainingEstimator.TimeFormula + "; " + TrainingEstimator.EnergyFormula);
+        Table table = new Table().Border(TableBorder.Rounded).Title("Assumptions");
+        table.AddColumn("name");
+        table.AddColumn("value");
+        table.AddColumn("source");
+        foreach (Assumption a in assumptions)
+        {
+            table.AddRow(Markup.Escape(a.Name), Markup.Escape(a.Value), Markup.Escape(a.Source));
+        }
+
+        console.Write(table);
+    }
+
+    /// <summary>Gets the one-line memory verdict when the chosen layout does not fit, or null when it does.</summary>
+    public static string? FitMessage(TrainingEstimate e)
+    {
+        if (e.FitsInMemory)
+        {
+            return null;
+        }
+
+        LayoutMemory best = e.LeastMemory;
+        return e.FitsAtSomeLayout
+            ? $"does not fit: {e.Memory.Total} per GPU needed, {e.DeviceMemory} available, short by {e.Shortfall} ({e.Shortfall.Value.ToString("0", CultureInfo.InvariantCulture)} bytes); {best.Layout} with {TrainingJson.Sharding(best.Sharding)} and full recompute needs {best.Total} and fits"
+            : $"does not fit at any parallelism {e.Run.Devices} GPUs allow: the least-memory layout ({best.Layout}, {TrainingJson.Sharding(best.Sharding)}, full recompute, micro-batch 1) needs {best.Total} per GPU, {e.DeviceMemory} available, short by {e.ShortfallAtBestLayout} ({e.ShortfallAtBestLayout.Value.ToString("0", CultureInfo.InvariantCulture)} bytes)";
+    }
+
+    private static Table Grid(string title)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
+        table.AddColumn("quantity");
+        table.AddColumn("value");
+        return table;
+    }
+
+    private static string Sci(double v) => v.ToString("0.###e+00", CultureInfo.InvariantCulture);
+
+    private static string Pct(double v) => (v * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,116 @@
+using Burnrate.Core.Hardware;
+using Burnrate.Core.Models;
+using Burnrate.Core.Quantities;
+
+namespace Burnrate.Core.Training;
+
+/// <summary>
+/// One pre-training run to estimate: the model, the data, the hardware and how the model is laid out on it.
+/// Build it from an architecture with <see cref="ForArchitecture"/> or from a bare parameter count with <see cref="ForParameterCount"/>.
+/// </summary>
+public sealed record TrainingRun
+{
+    /// <summary>Gets the parameter counts; FLOPs use the active compute parameters, memory the total.</summary>
+    public required ParameterCount Parameters { get; init; }
+
+    /// <summary>Gets the architecture, or null when only a parameter count is known (then attention FLOPs and activations are not estimated).</summary>
+    public ModelArchitecture? Architecture { get; init; }
+
+    /// <summary>Gets the number of training tokens, T.</summary>
+    public required Tokens Tokens { get; init; }
+
+    /// <summary>Gets the training sequence length in tokens, s.</summary>
+    public required int SequenceLength { get; init; }
+
+    /// <summary>Gets the accelerator.</summary>
+    public required AcceleratorSpec Accelerator { get; init; }
+
+    /// <summary>Gets the number of accelerators.</summary>
+    public required int Devices { get; init; }
+
+    /// <summary>Gets the precision the matrix multiplies run in; it selects the peak FLOP/s. Stored states stay as in <see cref="TrainingMemory"/>.</summary>
+    public Precision Precision { get; init; } = Precision.Bf16;
+
+    /// <summary>Gets the model FLOPs utilization: achieved model FLOP/s ÷ peak (PaLM, Chowdhery et al. 2022, arXiv 2204.02311, appendix B).</summary>
+    public required Fraction Mfu { get; init; }
+
+    /// <summary>Gets the tensor-parallel degree.</summary>
+    public int TensorParallel { get; init; } = 1;
+
+    /// <summary>Gets the pipeline-parallel degree.</summary>
+    public int PipelineParallel { get; init; } = 1;
+
+    /// <summary>Gets the expert-parallel degree (MoE only; carved out of data parallelism).</summary>
+    public int ExpertParallel { get; init; } = 1;
+
+    /// <summary>Gets how model states are sharded across data-parallel ranks.</summary>
+    public ShardingStrategy Sharding { get; init; } = ShardingStrategy.Zero1;
+
+    /// <summary>Gets the activation recomputation policy.</summary>
+    public RecomputeMode Recompute { get; init; } = RecomputeMode.Selective;
+
+    /// <summary>Gets the micro-batch size in sequences per device per step, b.</summary>
+    public int MicroBatch { get; init; } = 1;
+
+    /// <summary>Gets the global batch size in sequences, or null when not given.</summary>
+    public int? GlobalBatch { get; init; }
+
+    /// <summary>Gets whether attention is causal, so kernels compute only the lower triangle of QKᵀ (half of PaLM's attention term).</summary>
+    public bool CausalAttention { get; init; } = true;
+
+    /// <summary>Gets the power each device draws while training (normally its TDP).</summary>
+    public required Watts DevicePower { get; init; }
+
+    /// <summary>Gets the facility power usage effectiveness (≥ 1).</summary>
+    public double Pue { get; init; } = 1;
+
+    /// <summary>Gets the price of one device-hour.</summary>
+    public required UsdPerGpuHour PricePerDeviceHour { get; init; }
+
+    /// <summary>Gets the grid's carbon intensity.</summary>
+    public required CarbonIntensity Grid { get; init; }
+
+    /// <summary>Gets the layout: TP, PP and EP as given, DP = devices ÷ (TP·PP).</summary>
+    public Parallelism Layout => new(TensorParallel, PipelineParallel, TensorParallel * PipelineParallel > 0 ? Devices / (TensorParallel * PipelineParallel) : 0, ExpertParallel);
+
+    /// <summary>Gets the parameter counts of a model from its architecture.</summary>
+    /// <param name="architecture">The architecture.</param>
+    /// <returns>The counts, via <see cref="ParameterCounter"/>.</returns>
+    public static ParameterCount ForArchitecture(ModelArchitecture architecture) => ParameterCounter.Count(architecture);
+
+    /// <summary>Gets parameter counts for a model known only by its size: every parameter is taken as active and doing matmuls (Kaplan et al. 2020's N).</summary>
+    /// <param name="parameters">The parameter count, N.</param>
+    /// <returns>The counts.</returns>
+    public static ParameterCount ForParameterCount(double parameters)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parameters);
+        return new ParameterCount(parameters, parameters, 0, 0);
+    }
+
+    /// <summary>Checks the inputs, naming the first bad one and the value allowed.</summary>
+    /// <returns>An error message, or null when the run is valid.</returns>
+    public string? Validate()
+    {
+        long unit = (long)TensorParallel * PipelineParallel * ExpertParallel;
+        return !(Tokens.Value > 0) || !double.IsFinite(Tokens.Value) ? Invariant($"tokens must be a positive number, got {Tokens.Value}")
+            : !(Mfu.Value > 0) ? Invariant($"mfu must be in (0, 1], got {Mfu.Value}")
+            : SequenceLength <= 0 ? Invariant($"seq-len must be a positive integer, got {SequenceLength}")
+            : Devices <= 0 ? Invariant($"gpus must be a positive integer, got {Devices}")
+            : TensorParallel <= 0 || PipelineParallel <= 0 || ExpertParallel <= 0 ? Invariant($"tp, pp and ep must be positive, got tp {TensorParallel}, pp {PipelineParallel}, ep {ExpertParallel}")
+            : Devices % unit != 0 ? Invariant($"gpus {Devices} is not a multiple of tp·pp·ep = {TensorParallel}·{PipelineParallel}·{ExpertParallel} = {unit}")
+            : ExpertParallel > 1 && Architecture?.Moe is null ? Invariant($"ep {ExpertParallel} needs a Mixture-of-Experts model")
+            : Architecture?.Moe is { } moe && moe.RoutedExperts % ExpertParallel != 0 ? Invariant($"ep {ExpertParallel} must divide the {moe.RoutedExperts} routed experts")
+            : Architecture is { } a && a.AttentionHeads % TensorParallel != 0 ? Invariant($"tp {TensorParallel} must divide the {a.AttentionHeads} attention heads")
+            : Architecture is { } b && PipelineParallel > b.Layers ? Invariant($"pp {PipelineParallel} exceeds the {b.Layers} layers")
+            : MicroBatch <= 0 ? Invariant($"micro-batch must be a positive integer, got {MicroBatch}")
+            : GlobalBatch is { } g && (g <= 0 || g % ((long)MicroBatch * Layout.Data) != 0) ? Invariant($"global-batch {g} must be a positive multiple of micro-batch × dp = {MicroBatch}×{Layout.Data}")
+            : !Accelerator.Supports(Precision) ? $"accelerator '{Accelerator.Id}' has no dense {Precision.Id()} peak; use one of {string.Join(", ", Accelerator.PeakFlops.Keys.Select(p => p.Id()))}"
+            : Pue < 1 ? Invariant($"pue must be at least 1, got {Pue}")
+            : !(DevicePower.Value > 0) ? Invariant($"device power must be positive, got {DevicePower.Value} W")
+            : PricePerDeviceHour.Value < 0 ? Invariant($"price per device-hour must not be negative, got {PricePerDeviceHour.Value}")
+            : Grid.KgCo2ePerKWh < 0 ? Invariant($"grid-kg-co2-per-kwh must not be negative, got {Grid.KgCo2ePerKWh}")
+            : null;
+    }
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+}
