@@ -189,7 +189,7 @@ internal sealed class TrainCommand : Command
                 throw new UsageException($"MODEL as a parameter count must be positive, got '{text}'");
             }
 
-            return (null, TrainingRun.ForParameterCount(count), SiFormat.Format(count, "") + " parameters (no architecture)");
+            return (null, TrainingRun.ForParameterCount(count), SiFormat.Count(count) + " parameters (no architecture)");
         }
 
         ModelArchitecture model = catalog.Model(text);

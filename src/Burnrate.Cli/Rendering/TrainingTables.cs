@@ -16,7 +16,7 @@ internal static class TrainingTables
         Table result = Grid(FormattableString.Invariant($"Training {model} on {run.Tokens} with {run.Devices} × {run.Accelerator.Id} ({run.Precision.Id()})"));
         result.AddRow("training FLOPs (model)", Sci(e.ModelFlops.Value) + " FLOP, of which attention " + Sci(e.AttentionFlops.Value));
         result.AddRow("hardware FLOPs (with recompute)", Sci(e.HardwareFlops.Value) + " FLOP (HFU " + Pct(e.Hfu) + ")");
-        result.AddRow("parameters (total / active per token)", SiFormat.Format(run.Parameters.Total, "") + " / " + SiFormat.Format(run.Parameters.ActivePerToken, ""));
+        result.AddRow("parameters (total / active per token)", SiFormat.Count(run.Parameters.Total) + " / " + SiFormat.Count(run.Parameters.ActivePerToken));
         if (deadlineDays is { } d)
         {
             result.AddRow("GPUs needed for " + d.ToString("0.##", CultureInfo.InvariantCulture) + " days", run.Devices.ToString("#,0", CultureInfo.InvariantCulture));
