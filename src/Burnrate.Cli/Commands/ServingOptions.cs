@@ -117,18 +117,7 @@ internal sealed class ServingOptions
         throw new UsageException($"{option} '{text}' is not one of {string.Join(", ", allowed.Select(a => a.Id()))}");
     }
 
-    /// <summary>Gets the matmul precision for stored weights: fp8 weights run fp8 where the chip has it; 16-bit weights run as stored;
-    /// int8/int4/fp4 are treated as weight-only quantization (dequantized to bf16 in the kernel, as AWQ/GPTQ/Marlin kernels do).</summary>
-    public static Precision DefaultCompute(AcceleratorSpec gpu, Precision weights)
-    {
-        ArgumentNullException.ThrowIfNull(gpu);
-        if (weights is Precision.Fp8 or Precision.Fp16 or Precision.Bf16 && gpu.Supports(weights))
-        {
-            return weights;
-        }
-
-        return gpu.Supports(Precision.Bf16) ? Precision.Bf16 : Precision.Fp16;
-    }
+    public static Precision DefaultCompute(AcceleratorSpec gpu, Precision weights) => InferenceDeployment.DefaultCompute(gpu, weights);
 
     public static readonly Precision[] WeightFormats = [Precision.Bf16, Precision.Fp16, Precision.Fp8, Precision.Int8, Precision.Int4, Precision.Fp4];
 

@@ -59,6 +59,23 @@ public sealed record InferenceDeployment
     /// <summary>Gets the number of replicas: devices ÷ (TP × PP).</summary>
     public int Replicas => Devices / DevicesPerReplica;
 
+    /// <summary>Gets the matmul precision for stored weights: fp8 and 16-bit weights compute as stored where the chip has that
+    /// precision; int8/int4/fp4 are weight-only quantization, dequantized to bf16 (fp16 where bf16 is missing) in the kernel as
+    /// AWQ/GPTQ/Marlin kernels do.</summary>
+    /// <param name="accelerator">The accelerator.</param>
+    /// <param name="weights">The weight precision.</param>
+    /// <returns>The compute precision.</returns>
+    public static Precision DefaultCompute(AcceleratorSpec accelerator, Precision weights)
+    {
+        ArgumentNullException.ThrowIfNull(accelerator);
+        if (weights is Precision.Fp8 or Precision.Fp16 or Precision.Bf16 && accelerator.Supports(weights))
+        {
+            return weights;
+        }
+
+        return accelerator.Supports(Precision.Bf16) ? Precision.Bf16 : Precision.Fp16;
+    }
+
     /// <summary>Checks the deployment, naming the first bad field.</summary>
     /// <param name="routedExperts">Routed experts of the model (0 for dense), to check EP against.</param>
     /// <returns>An error message, or null when valid.</returns>

@@ -9,30 +9,51 @@ internal readonly struct ServingSetup
     public const double ActivationBytes = 2;
 
     public ServingSetup(in ModelProfile model, InferenceDeployment deployment, EfficiencyFactors efficiency)
+        : this(
+            model,
+            deployment is null ? throw new ArgumentNullException(nameof(deployment)) : new Layout(deployment.Devices, deployment.TensorParallel, deployment.PipelineParallel, deployment.ExpertParallel),
+            deployment.Accelerator.PeakFlops[deployment.Compute].Value,
+            deployment.Accelerator.MemoryBandwidth.Value,
+            deployment.Accelerator.InterconnectBandwidth.Value,
+            deployment.Accelerator.Memory.Value,
+            deployment.Weights.BytesPerElement(),
+            deployment.KvCache.BytesPerElement(),
+            efficiency,
+            new Money(deployment.MemoryReserve, deployment.PricePerDeviceHour.Value, deployment.DevicePower.Value * deployment.PowerUtilization * deployment.Pue))
     {
-        ArgumentNullException.ThrowIfNull(deployment);
+    }
+
+    /// <summary>Initializes the constants from primitives (the search's allocation-free path).</summary>
+    public ServingSetup(in ModelProfile model, Layout layout, double peakFlops, double memoryBandwidth, double interconnect, double memory, double weightBytes, double kvBytes, EfficiencyFactors efficiency, Money money)
+    {
         ArgumentNullException.ThrowIfNull(efficiency);
         Model = model;
-        Tp = deployment.TensorParallel;
-        Pp = deployment.PipelineParallel;
-        Ep = deployment.ExpertParallel;
-        Replicas = deployment.Replicas;
-        Devices = deployment.Devices;
-        WeightBytesPerElement = deployment.Weights.BytesPerElement();
-        KvBytesPerElement = deployment.KvCache.BytesPerElement();
-        FlopRate = deployment.Accelerator.PeakFlops[deployment.Compute].Value * efficiency.Compute;
-        ByteRate = deployment.Accelerator.MemoryBandwidth.Value * efficiency.Bandwidth;
+        Tp = layout.Tp;
+        Pp = layout.Pp;
+        Ep = layout.Ep;
+        Devices = layout.Devices;
+        Replicas = layout.Devices / (layout.Tp * layout.Pp);
+        WeightBytesPerElement = weightBytes;
+        KvBytesPerElement = kvBytes;
+        FlopRate = peakFlops * efficiency.Compute;
+        ByteRate = memoryBandwidth * efficiency.Bandwidth;
         // The catalog's interconnect figure is the bidirectional aggregate; a ring all-reduce sends one way per link step.
-        LinkRate = deployment.Accelerator.InterconnectBandwidth.Value / 2 * efficiency.Communication;
-        MemoryBytes = deployment.Accelerator.Memory.Value;
-        UsableMemoryBytes = MemoryBytes * (1 - deployment.MemoryReserve);
-        ReserveBytes = MemoryBytes * deployment.MemoryReserve;
-        CostPerSecond = deployment.Devices * deployment.PricePerDeviceHour.Value / 3600;
-        DeploymentWatts = deployment.Devices * deployment.DevicePower.Value * deployment.PowerUtilization * deployment.Pue;
+        LinkRate = interconnect / 2 * efficiency.Communication;
+        MemoryBytes = memory;
+        UsableMemoryBytes = memory * (1 - money.MemoryReserve);
+        ReserveBytes = memory * money.MemoryReserve;
+        CostPerSecond = Devices * money.PricePerDeviceHour / 3600;
+        DeploymentWatts = Devices * money.WattsPerDevice;
         WeightBytesPerDevice = model.TotalParams * WeightBytesPerElement / (Tp * Pp);
         KvBytesPerToken = model.KvElementsPerToken * KvBytesPerElement;
         KvBytesPerTokenPerDevice = KvBytesPerToken / (Pp * Math.Min(Tp, model.KvShardLimit));
     }
+
+    /// <summary>Devices and parallel degrees.</summary>
+    public readonly record struct Layout(int Devices, int Tp, int Pp, int Ep);
+
+    /// <summary>Memory reserve share, USD per device-hour, and wall watts per device (power × utilization × PUE).</summary>
+    public readonly record struct Money(double MemoryReserve, double PricePerDeviceHour, double WattsPerDevice);
 
     public ModelProfile Model { get; }
 
