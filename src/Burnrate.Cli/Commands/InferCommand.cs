@@ -151,7 +151,7 @@ internal sealed partial class InferCommand : Command
         {
             Accelerator = gpu, Devices = gpus, TensorParallel = tp, PipelineParallel = pp, ExpertParallel = parse.GetValue(_ep) ?? 1,
             Weights = weights, KvCache = kv, Compute = compute, MemoryReserve = reserve, PowerUtilization = utilization,
-            PricePerDeviceHour = price, DevicePower = power, Pue = pue,
+            PricePerDeviceHour = price, DevicePower = power, Pue = pue, CollectiveLatency = _serving.Latency(parse),
         };
         string label = $"{model.Id} {gpus}×{gpu.Id} {weights.Id()}";
         if (deployment.Validate(model.Moe?.RoutedExperts ?? 0) is { } problem)

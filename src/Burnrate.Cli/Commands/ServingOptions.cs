@@ -4,6 +4,7 @@ using Burnrate.Catalog;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
+using Burnrate.Core.Quantities;
 
 namespace Burnrate.Cli.Commands;
 
@@ -29,9 +30,11 @@ internal sealed class ServingOptions
 
     public Option<double> PowerUtilization { get; } = new("--power-utilization") { Description = "Share of TDP drawn while serving, (0,1] (energy per token)", DefaultValueFactory = _ => 1.0 };
 
+    public Option<string> CollectiveLatency { get; } = new("--collective-latency") { Description = "Fixed time of one all-reduce/all-to-all, e.g. 10us, 0.02ms", DefaultValueFactory = _ => "10us" };
+
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Input, Output, ComputeEfficiency, BandwidthEfficiency, CommunicationEfficiency, Calibration, MemoryReserve, PowerUtilization })
+        foreach (Option option in new Option[] { Input, Output, ComputeEfficiency, BandwidthEfficiency, CommunicationEfficiency, Calibration, MemoryReserve, PowerUtilization, CollectiveLatency })
         {
             command.Options.Add(option);
         }
@@ -104,6 +107,12 @@ internal sealed class ServingOptions
         }
 
         return (reserve, utilization);
+    }
+
+    public Duration Latency(ParseResult parse)
+    {
+        string text = parse.GetRequiredValue(CollectiveLatency);
+        return text.Trim() is "0" or "0s" or "0us" ? Duration.Zero : DurationText.Parse("--collective-latency", text);
     }
 
     /// <summary>Parses a precision option against the ids it allows.</summary>

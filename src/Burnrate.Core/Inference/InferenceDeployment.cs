@@ -14,6 +14,10 @@ public sealed record InferenceDeployment
     /// vLLM's default <c>gpu_memory_utilization</c> of 0.9 (vLLM engine arguments documentation).</summary>
     public const double DefaultMemoryReserve = 0.1;
 
+    /// <summary>Default fixed time of one collective (all-reduce or all-to-all) over the scale-up fabric: 10 µs, the order of NCCL's
+    /// small-message all-reduce latency on NVLink (NVIDIA nccl-tests all_reduce_perf at 8 B–64 KB messages).</summary>
+    public static readonly Duration DefaultCollectiveLatency = Duration.FromMilliseconds(0.01);
+
     /// <summary>Gets the accelerator.</summary>
     public required AcceleratorSpec Accelerator { get; init; }
 
@@ -52,6 +56,9 @@ public sealed record InferenceDeployment
 
     /// <summary>Gets the facility's power usage effectiveness (≥ 1).</summary>
     public double Pue { get; init; } = 1;
+
+    /// <summary>Gets the fixed time of one collective, added to its bytes ÷ bandwidth.</summary>
+    public Duration CollectiveLatency { get; init; } = DefaultCollectiveLatency;
 
     /// <summary>Gets the devices one model replica spans: TP × PP.</summary>
     public int DevicesPerReplica => TensorParallel * PipelineParallel;
@@ -116,6 +123,7 @@ public sealed record InferenceDeployment
             : DevicePower.Value < 0 ? "device power must not be negative"
             : PowerUtilization is <= 0 or > 1 ? "power utilization must be in (0, 1]"
             : Pue < 1 ? "PUE must be at least 1"
+            : CollectiveLatency.Seconds < 0 ? "collective latency must not be negative"
             : null;
     }
 }

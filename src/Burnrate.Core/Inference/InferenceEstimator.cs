@@ -74,6 +74,7 @@ public static class InferenceEstimator
             new("compute-precision", d.Compute.Id(), $"peak {d.Accelerator.PeakFlops[d.Compute]} dense ({d.Accelerator.Provenance.Source})"),
             new("memory-reserve", Percent(d.MemoryReserve), d.MemoryReserve == InferenceDeployment.DefaultMemoryReserve ? "default: vLLM gpu_memory_utilization 0.9" : "user"),
             new("interconnect-per-direction", (d.Accelerator.InterconnectBandwidth * 0.5).ToString(), "half the catalog's bidirectional aggregate: a ring all-reduce sends one way per link step"),
+            new("collective-latency", d.CollectiveLatency.ToString(), d.CollectiveLatency == InferenceDeployment.DefaultCollectiveLatency ? "default: NCCL small-message all-reduce latency on NVLink (nccl-tests), per collective; 2 all-reduces per layer under TP" : "user"),
             new("activation-precision", "bf16", "activations and all-reduce messages stay 16-bit whatever the weight precision"),
             new("queueing", "none", "TTFT = prefill of the request alone; closed loop at fixed concurrency, new requests prefilled at once (prefill-priority scheduling, vLLM default)"),
             new("decode-context", Int(w.InputTokens + (w.OutputTokens / 2)) + " tokens", "average over a request's decode: input + output ÷ 2"),

@@ -80,21 +80,25 @@ internal static class InferenceKernel
     }
 
     /// <summary>Tensor-parallel all-reduces (ring: 2(tp−1)/tp of the message per device, 2 per layer) and, with EP,
-    /// the dispatch and combine all-to-alls of each MoE layer (k copies of each token's hidden state, (ep−1)/ep leaving the device).</summary>
+    /// the dispatch and combine all-to-alls of each MoE layer (k copies of each token's hidden state, (ep−1)/ep leaving the device);
+    /// each collective also costs a fixed latency.</summary>
     private static double Communication(in ServingSetup s, double tokens, double layers, double moeLayers)
     {
         double bytes = 0;
+        double collectives = 0;
         double message = tokens * s.Model.Hidden * ServingSetup.ActivationBytes;
         if (s.Tp > 1)
         {
             bytes += layers * AllReducesPerLayer * 2.0 * (s.Tp - 1) / s.Tp * message;
+            collectives += layers * AllReducesPerLayer;
         }
 
         if (s.Ep > 1)
         {
             bytes += moeLayers * 2 * s.Model.ExpertsPerToken * message * (s.Ep - 1) / s.Ep;
+            collectives += moeLayers * 2;
         }
 
-        return bytes == 0 ? 0 : bytes / s.LinkRate;
+        return bytes == 0 ? 0 : (bytes / s.LinkRate) + (collectives * s.CollectiveLatencySeconds);
     }
 }

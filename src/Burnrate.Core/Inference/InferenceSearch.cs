@@ -49,10 +49,15 @@ public static class InferenceSearch
                                 continue;
                             }
 
-                            var layout = new ServingSetup.Layout(devices, tp, pp, 1);
+                            var layout = new ServingSetup.Layout(devices, tp, pp, 1, space.CollectiveLatency.Seconds);
                             foreach (Precision weights in space.Weights)
                             {
                                 Precision compute = InferenceDeployment.DefaultCompute(a.Spec, weights);
+                                if (!a.Spec.Supports(compute))
+                                {
+                                    continue; // no 16-bit matmul peak published for this chip
+                                }
+
                                 double peak = a.Spec.PeakFlops[compute].Value;
                                 foreach (Precision kv in space.KvCaches)
                                 {
@@ -85,6 +90,7 @@ public static class InferenceSearch
             Accelerator = a.Spec, Devices = candidate.Devices, TensorParallel = candidate.Tp, PipelineParallel = candidate.Pp,
             Weights = candidate.Weights, KvCache = candidate.KvCache, Compute = candidate.Compute, MemoryReserve = space.MemoryReserve,
             PricePerDeviceHour = a.Price, DevicePower = a.Power, PowerUtilization = space.PowerUtilization, Pue = space.Pue,
+            CollectiveLatency = space.CollectiveLatency,
         };
     }
 

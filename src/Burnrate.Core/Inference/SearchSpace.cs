@@ -49,6 +49,9 @@ public sealed record SearchSpace
     /// <summary>Gets the share of TDP drawn.</summary>
     public double PowerUtilization { get; init; } = 1;
 
+    /// <summary>Gets the fixed time of one collective.</summary>
+    public Duration CollectiveLatency { get; init; } = InferenceDeployment.DefaultCollectiveLatency;
+
     /// <summary>Gets the PUE.</summary>
     public double Pue { get; init; } = 1;
 

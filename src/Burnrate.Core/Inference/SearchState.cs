@@ -30,6 +30,14 @@ internal struct SearchState
             return;
         }
 
+        for (int k = 0; k < _kept; k++)
+        {
+            if (SameReplica(_cheapest[k], c))
+            {
+                return; // the same replica at the same load, only copied more times: no new choice
+            }
+        }
+
         int i = _kept < _cheapest.Length ? _kept++ : _kept - 1;
         while (i > 0 && _cheapest[i - 1].CostPerRequestUsd > c.CostPerRequestUsd)
         {
@@ -39,6 +47,10 @@ internal struct SearchState
 
         _cheapest[i] = c;
     }
+
+    private static bool SameReplica(in SearchCandidate a, in SearchCandidate b) =>
+        a.Model == b.Model && a.Accelerator == b.Accelerator && a.Tp == b.Tp && a.Pp == b.Pp && a.Weights == b.Weights && a.KvCache == b.KvCache
+        && (long)a.Concurrency * b.Devices == (long)b.Concurrency * a.Devices;
 
     /// <summary>Adds the candidate to the frontier (TPOT ascending, cost strictly falling) unless a point with no more TPOT and no more cost exists.</summary>
     public readonly void OfferPareto(in SearchCandidate c)

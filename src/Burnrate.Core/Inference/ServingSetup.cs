@@ -11,7 +11,7 @@ internal readonly struct ServingSetup
     public ServingSetup(in ModelProfile model, InferenceDeployment deployment, EfficiencyFactors efficiency)
         : this(
             model,
-            deployment is null ? throw new ArgumentNullException(nameof(deployment)) : new Layout(deployment.Devices, deployment.TensorParallel, deployment.PipelineParallel, deployment.ExpertParallel),
+            deployment is null ? throw new ArgumentNullException(nameof(deployment)) : new Layout(deployment.Devices, deployment.TensorParallel, deployment.PipelineParallel, deployment.ExpertParallel, deployment.CollectiveLatency.Seconds),
             deployment.Accelerator.PeakFlops[deployment.Compute].Value,
             deployment.Accelerator.MemoryBandwidth.Value,
             deployment.Accelerator.InterconnectBandwidth.Value,
@@ -32,6 +32,7 @@ internal readonly struct ServingSetup
         Pp = layout.Pp;
         Ep = layout.Ep;
         Devices = layout.Devices;
+        CollectiveLatencySeconds = layout.CollectiveLatencySeconds;
         Replicas = layout.Devices / (layout.Tp * layout.Pp);
         WeightBytesPerElement = weightBytes;
         KvBytesPerElement = kvBytes;
@@ -49,8 +50,8 @@ internal readonly struct ServingSetup
         KvBytesPerTokenPerDevice = KvBytesPerToken / (Pp * Math.Min(Tp, model.KvShardLimit));
     }
 
-    /// <summary>Devices and parallel degrees.</summary>
-    public readonly record struct Layout(int Devices, int Tp, int Pp, int Ep);
+    /// <summary>Devices, parallel degrees and the fixed time of one collective.</summary>
+    public readonly record struct Layout(int Devices, int Tp, int Pp, int Ep, double CollectiveLatencySeconds);
 
     /// <summary>Memory reserve share, USD per device-hour, and wall watts per device (power × utilization × PUE).</summary>
     public readonly record struct Money(double MemoryReserve, double PricePerDeviceHour, double WattsPerDevice);
@@ -64,6 +65,8 @@ internal readonly struct ServingSetup
     public int Ep { get; }
 
     public int Replicas { get; }
+
+    public double CollectiveLatencySeconds { get; }
 
     public int Devices { get; }
 
