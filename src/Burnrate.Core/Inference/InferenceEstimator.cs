@@ -59,7 +59,7 @@ public static class InferenceEstimator
             CostPerMillionOutputTokens = new UsdPerMillionTokens(f.CostPerMillionOutputUsd),
             CostPerRequest = new Usd(f.CostPerRequestUsd),
             EnergyPerOutputToken = new Joules(f.EnergyJoulesPerOutputToken),
-            Layout = (setup.Replicas, (double)workload.Concurrency / setup.Replicas),
+            Layout = (setup.Replicas, (double)workload.Concurrency / Math.Min(setup.Replicas, workload.Concurrency)),
             Assumptions = Assumptions(model, deployment, workload, profile),
         };
     }
@@ -78,7 +78,7 @@ public static class InferenceEstimator
             new("activation-precision", "bf16", "activations and all-reduce messages stay 16-bit whatever the weight precision"),
             new("queueing", "none", "TTFT = prefill of the request alone; closed loop at fixed concurrency, new requests prefilled at once (prefill-priority scheduling, vLLM default)"),
             new("decode-context", Int(w.InputTokens + (w.OutputTokens / 2)) + " tokens", "average over a request's decode: input + output ÷ 2"),
-            new("batching", Int(w.Concurrency) + " sequences over " + Int(d.Replicas) + " replica(s)", "continuous batching; requests spread evenly; throughput counts prefill interruptions, TPOT does not"),
+            new("batching", Int(w.Concurrency) + " sequences over " + Int(d.Replicas) + " replica(s)", "continuous batching; requests spread evenly (replicas beyond the concurrency idle, still paid); throughput counts prefill interruptions, TPOT does not"),
             new("power-utilization", Percent(d.PowerUtilization), d.PowerUtilization == 1 ? "default: devices at TDP (an upper bound on energy)" : "user"),
         };
         if (model.Mla is not null)

@@ -48,7 +48,9 @@ internal static class InferenceKernel
     {
         double n = inputTokens;
         double o = outputTokens;
-        double batch = (double)concurrency / s.Replicas;
+        // Fewer requests than replicas leave replicas idle: they cost money but serve nothing.
+        int activeReplicas = Math.Min(s.Replicas, concurrency);
+        double batch = (double)concurrency / activeReplicas;
         double context = n + (o / 2); // average context over the decode of one request
 
         // Memory: weights + KV at the full context of every sequence + the reserve.
@@ -71,7 +73,7 @@ internal static class InferenceKernel
         // Closed loop per replica: each of the batch's requests costs one prefill, and the batch advances one token per decode step.
         double cycle = (batch * p) + (o * tpot);
         f.PrefillShare = batch * p / cycle;
-        f.RequestsPerSecond = s.Replicas * batch / cycle;
+        f.RequestsPerSecond = activeReplicas * batch / cycle;
         f.OutputTokensPerSecond = o * f.RequestsPerSecond;
         f.CostPerRequestUsd = s.CostPerSecond / f.RequestsPerSecond;
         f.CostPerMillionInputUsd = s.CostPerSecond * f.PrefillShare / (f.RequestsPerSecond * n) * 1e6;
