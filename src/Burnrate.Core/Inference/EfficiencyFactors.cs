@@ -21,6 +21,10 @@ public sealed record EfficiencyFactors
     /// of the per-direction link peak for large messages (NVIDIA nccl-tests PERFORMANCE.md, busbw).</summary>
     public const double DefaultCommunication = 0.7;
 
+    private readonly double _compute;
+    private readonly double _bandwidth;
+    private readonly double _communication;
+
     /// <summary>Initializes a new instance of the <see cref="EfficiencyFactors"/> class.</summary>
     /// <param name="compute">Achieved ÷ peak dense FLOP/s, in (0, 1].</param>
     /// <param name="bandwidth">Achieved ÷ peak memory bandwidth, in (0, 1].</param>
@@ -36,13 +40,13 @@ public sealed record EfficiencyFactors
     public static EfficiencyFactors Default { get; } = new(DefaultCompute, DefaultBandwidth, DefaultCommunication);
 
     /// <summary>Gets the compute efficiency (fraction of dense peak FLOP/s), in (0, 1].</summary>
-    public double Compute { get; init; }
+    public double Compute { get => _compute; init => _compute = Check(value, nameof(Compute)); }
 
     /// <summary>Gets the memory-bandwidth efficiency (fraction of peak HBM bandwidth), in (0, 1].</summary>
-    public double Bandwidth { get; init; }
+    public double Bandwidth { get => _bandwidth; init => _bandwidth = Check(value, nameof(Bandwidth)); }
 
     /// <summary>Gets the communication efficiency (fraction of per-direction interconnect bandwidth), in (0, 1].</summary>
-    public double Communication { get; init; }
+    public double Communication { get => _communication; init => _communication = Check(value, nameof(Communication)); }
 
     /// <summary>Gets whether <paramref name="value"/> is a valid efficiency: finite and in (0, 1].</summary>
     /// <param name="value">The value.</param>
