@@ -81,24 +81,28 @@ internal static class InferenceKernel
         f.EnergyJoulesPerOutputToken = s.DeploymentWatts / f.OutputTokensPerSecond;
     }
 
-    /// <summary>Tensor-parallel all-reduces (ring: 2(tp−1)/tp of the message per device, 2 per layer) and, with EP,
-    /// the dispatch and combine all-to-alls of each MoE layer (k copies of each token's hidden state, (ep−1)/ep leaving the device);
-    /// each collective also costs a fixed latency.</summary>
+    /// <summary>Tensor-parallel all-reduces (ring: 2(tp−1)/tp of the message per device; 2 per layer, after attention and after
+    /// the FFN) and, with EP, the dispatch and combine all-to-alls of each MoE layer, which replace that layer's FFN all-reduce.
+    /// A token goes to the distinct devices holding its k experts, ep·(1 − (1 − 1/ep)^k) on average, (ep−1)/ep of them remote.
+    /// Each collective also costs a fixed latency.</summary>
     private static double Communication(in ServingSetup s, double tokens, double layers, double moeLayers)
     {
         double bytes = 0;
         double collectives = 0;
         double message = tokens * s.Model.Hidden * ServingSetup.ActivationBytes;
-        if (s.Tp > 1)
-        {
-            bytes += layers * AllReducesPerLayer * 2.0 * (s.Tp - 1) / s.Tp * message;
-            collectives += layers * AllReducesPerLayer;
-        }
-
+        double allReduces = layers * AllReducesPerLayer;
         if (s.Ep > 1)
         {
-            bytes += moeLayers * 2 * s.Model.ExpertsPerToken * message * (s.Ep - 1) / s.Ep;
+            allReduces -= moeLayers;
+            double devicesPerToken = s.Ep * (1 - Math.Pow(1 - (1.0 / s.Ep), s.Model.ExpertsPerToken));
+            bytes += moeLayers * 2 * message * devicesPerToken * (s.Ep - 1) / s.Ep;
             collectives += moeLayers * 2;
+        }
+
+        if (s.Tp > 1)
+        {
+            bytes += allReduces * 2.0 * (s.Tp - 1) / s.Tp * message;
+            collectives += allReduces;
         }
 
         return bytes == 0 ? 0 : (bytes / s.LinkRate) + (collectives * s.CollectiveLatencySeconds);

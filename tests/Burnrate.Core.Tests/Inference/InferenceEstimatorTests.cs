@@ -156,6 +156,22 @@ public sealed class InferenceEstimatorTests
     }
 
     [Fact]
+    public void Should_ReplaceMoeAllReduceWithAllToAll_When_ExpertParallel()
+    {
+        // DeepSeek-V3 on 8×H100, TP 8, EP 8, batch 1: 61 layers · 2 all-reduces − 58 MoE layers = 64 all-reduces of
+        // 2·7/8 · 7168 · 2 B, plus 58 · 2 all-to-alls of 7168 · 2 B · D · 7/8 with D = 8·(1 − (7/8)^8) devices per token;
+        // link 450 GB/s × 0.7 one way; 10 µs per collective.
+        InferenceDeployment d = Deployment(H100, 8, Precision.Fp8) with { Compute = Precision.Fp8, ExpertParallel = 8 };
+        InferenceResult r = InferenceEstimator.Estimate(DeepSeekV3, d, Chat, EfficiencyFactors.Default);
+        double message = 7168 * 2;
+        double devicesPerToken = 8 * (1 - Math.Pow(7.0 / 8, 8));
+        double bytes = (64 * 2 * 7.0 / 8 * message) + (58 * 2 * message * devicesPerToken * 7 / 8);
+        double expected = (bytes / (450e9 * 0.7)) + ((64 + 116) * 10e-6);
+
+        r.DecodeParts.Communication.Seconds.ShouldBe(expected, expected * 1e-9);
+    }
+
+    [Fact]
     public void Should_ReadFewerExpertBytes_When_MoeBatchIsSmall()
     {
         InferenceDeployment d = Deployment(H100, 16) with { Weights = Precision.Fp8, Compute = Precision.Fp8 };
