@@ -15,7 +15,7 @@ internal sealed partial class OptimizeCommand
 {
     private static readonly string[] Header =
     [
-        "model", "gpu", "gpus", "tp", "pp", "weights", "kv", "compute", "concurrency", "ttftSeconds", "tpotSeconds", "e2eSeconds", "outputTokensPerSecond",
+        "model", "gpu", "gpus", "tp", "pp", "ep", "weights", "kv", "compute", "concurrency", "ttftSeconds", "tpotSeconds", "e2eSeconds", "outputTokensPerSecond",
         "costPerHourUsd", "costPerRequestUsd", "costPerMillionInputTokensUsd", "costPerMillionOutputTokensUsd", "costPerMillionOutputTokensAllInUsd", "memoryPerGpuBytes", "decodeBound",
     ];
 
@@ -89,7 +89,7 @@ internal sealed partial class OptimizeCommand
     private static Table Table(string title, SearchSpace space, IReadOnlyList<SearchCandidate> rows)
     {
         var t = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
-        foreach (string c in new[] { "model", "gpu", "devices", "tp×pp", "weights/kv", "concurrency", "TTFT", "TPOT", "$/1M in", "$/1M out", "$/1M out all-in", "$/request", "$/h", "bound" })
+        foreach (string c in new[] { "model", "gpu", "devices", "tp×pp", "ep", "weights/kv", "concurrency", "TTFT", "TPOT", "$/1M in", "$/1M out", "$/1M out all-in", "$/request", "$/h", "bound" })
         {
             t.AddColumn(c);
         }
@@ -98,7 +98,7 @@ internal sealed partial class OptimizeCommand
         {
             var (_, d, _, r) = Full(space, c);
             t.AddRow(
-                Markup.Escape(space.Models[c.Model].Id), Markup.Escape(d.Accelerator.Id), I(c.Devices), $"{c.Tp}×{c.Pp}", $"{c.Weights.Id()}/{c.KvCache.Id()}", I(c.Concurrency),
+                Markup.Escape(space.Models[c.Model].Id), Markup.Escape(d.Accelerator.Id), I(c.Devices), $"{c.Tp}×{c.Pp}", I(c.Ep), $"{c.Weights.Id()}/{c.KvCache.Id()}", I(c.Concurrency),
                 r.Ttft.ToString(), r.Tpot.ToString(), SiFormat.Dollars(r.CostPerMillionInputTokens.Value), SiFormat.Dollars(r.CostPerMillionOutputTokens.Value),
                 SiFormat.Dollars(r.CostPerRequest.Value / space.OutputTokens * 1e6), r.CostPerRequest.Value.ToString("$0.######", CultureInfo.InvariantCulture),
                 SiFormat.Dollars(r.CostPerHour.Value), InferenceJson.Bound(r.DecodeBound));
@@ -127,7 +127,7 @@ internal sealed partial class OptimizeCommand
         var (_, d, _, r) = Full(space, c);
         return
         [
-            space.Models[c.Model].Id, d.Accelerator.Id, I(c.Devices), I(c.Tp), I(c.Pp), c.Weights.Id(), c.KvCache.Id(), c.Compute.Id(), I(c.Concurrency),
+            space.Models[c.Model].Id, d.Accelerator.Id, I(c.Devices), I(c.Tp), I(c.Pp), I(c.Ep), c.Weights.Id(), c.KvCache.Id(), c.Compute.Id(), I(c.Concurrency),
             D(r.Ttft.Seconds), D(r.Tpot.Seconds), D(r.E2e.Seconds), D(r.OutputTokensPerSecond), D(r.CostPerHour.Value), D(r.CostPerRequest.Value),
             D(r.CostPerMillionInputTokens.Value), D(r.CostPerMillionOutputTokens.Value), D(r.CostPerRequest.Value / space.OutputTokens * 1e6),
             D(r.MemoryPerDevice.Value), InferenceJson.Bound(r.DecodeBound),

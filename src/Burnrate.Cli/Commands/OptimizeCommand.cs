@@ -99,7 +99,7 @@ internal sealed partial class OptimizeCommand : Command
             CollectiveLatency = _serving.Latency(parse),
             Keep = top,
         };
-        assumptions.Add(new Assumption("search", $"devices {string.Join("/", space.DeviceCounts)}; every power-of-two tp × pp split (rest as replicas); ep 1", "default: --max-devices " + maxDevices));
+        assumptions.Add(new Assumption("search", $"devices {string.Join("/", space.DeviceCounts)}; every power-of-two tp × pp split (rest as replicas); MoE models also ep = tp × pp", "default: --max-devices " + maxDevices));
         assumptions.Add(new Assumption("objective", "cost per request", "all-in (prefill + decode) at the stated input/output; one row per hardware setup at its cheapest feasible concurrency"));
 
         var clock = Stopwatch.StartNew();

@@ -49,24 +49,14 @@ public static class InferenceSearch
                                 continue;
                             }
 
-                            var layout = new ServingSetup.Layout(devices, tp, pp, 1, space.CollectiveLatency.Seconds);
-                            foreach (Precision weights in space.Weights)
+                            // MoE models also try experts spread over the whole replica (EP = TP × PP) where the experts divide evenly.
+                            int replicaDevices = tp * pp;
+                            bool tryEp = model.RoutedExperts > 0 && replicaDevices > 1 && model.RoutedExperts % replicaDevices == 0;
+                            var key = new SearchCandidate(mi, ai, devices, tp, pp, 1, default, default, default, 0, 0, 0, 0, 0);
+                            SearchLayout(space, model, a, money, key, concurrencies, ttftLimit, tpotLimit, budget, ref state);
+                            if (tryEp)
                             {
-                                Precision compute = InferenceDeployment.DefaultCompute(a.Spec, weights);
-                                if (!a.Spec.Supports(compute))
-                                {
-                                    continue; // no 16-bit matmul peak published for this chip
-                                }
-
-                                double peak = a.Spec.PeakFlops[compute].Value;
-                                foreach (Precision kv in space.KvCaches)
-                                {
-                                    var setup = new ServingSetup(
-                                        model, layout, peak, a.Spec.MemoryBandwidth.Value, a.Spec.InterconnectBandwidth.Value, a.Spec.Memory.Value,
-                                        weights.BytesPerElement(), kv.BytesPerElement(), space.Efficiency, money);
-                                    var key = new SearchCandidate(mi, ai, devices, tp, pp, weights, kv, compute, 0, 0, 0, 0, setup.CostPerSecond * 3600);
-                                    SearchSetup(setup, key, space.InputTokens, space.OutputTokens, concurrencies, ttftLimit, tpotLimit, budget, ref state);
-                                }
+                                SearchLayout(space, model, a, money, key with { Ep = replicaDevices }, concurrencies, ttftLimit, tpotLimit, budget, ref state);
                             }
                         }
                     }
@@ -87,11 +77,36 @@ public static class InferenceSearch
         PricedAccelerator a = space.Accelerators[candidate.Accelerator];
         return new InferenceDeployment
         {
-            Accelerator = a.Spec, Devices = candidate.Devices, TensorParallel = candidate.Tp, PipelineParallel = candidate.Pp,
+            Accelerator = a.Spec, Devices = candidate.Devices, TensorParallel = candidate.Tp, PipelineParallel = candidate.Pp, ExpertParallel = candidate.Ep,
             Weights = candidate.Weights, KvCache = candidate.KvCache, Compute = candidate.Compute, MemoryReserve = space.MemoryReserve,
             PricePerDeviceHour = a.Price, DevicePower = a.Power, PowerUtilization = space.PowerUtilization, Pue = space.Pue,
             CollectiveLatency = space.CollectiveLatency,
         };
+    }
+
+    private static void SearchLayout(
+        SearchSpace space, in ModelProfile model, PricedAccelerator a, ServingSetup.Money money, SearchCandidate key, int[] concurrencies,
+        double ttftLimit, double tpotLimit, double budget, ref SearchState state)
+    {
+        var layout = new ServingSetup.Layout(key.Devices, key.Tp, key.Pp, key.Ep, space.CollectiveLatency.Seconds);
+        foreach (Precision weights in space.Weights)
+        {
+            Precision compute = InferenceDeployment.DefaultCompute(a.Spec, weights);
+            if (!a.Spec.Supports(compute))
+            {
+                continue; // no 16-bit matmul peak published for this chip
+            }
+
+            double peak = a.Spec.PeakFlops[compute].Value;
+            foreach (Precision kv in space.KvCaches)
+            {
+                var setup = new ServingSetup(
+                    model, layout, peak, a.Spec.MemoryBandwidth.Value, a.Spec.InterconnectBandwidth.Value, a.Spec.Memory.Value,
+                    weights.BytesPerElement(), kv.BytesPerElement(), space.Efficiency, money);
+                SearchCandidate setupKey = key with { Weights = weights, KvCache = kv, Compute = compute, CostPerHourUsd = setup.CostPerSecond * 3600 };
+                SearchSetup(setup, setupKey, space.InputTokens, space.OutputTokens, concurrencies, ttftLimit, tpotLimit, budget, ref state);
+            }
+        }
     }
 
     private static void SearchSetup(

@@ -8,6 +8,7 @@ namespace Burnrate.Core.Inference;
 /// <param name="Devices">Device count.</param>
 /// <param name="Tp">Tensor-parallel degree.</param>
 /// <param name="Pp">Pipeline-parallel degree.</param>
+/// <param name="Ep">Expert-parallel degree (1, or TP × PP for MoE models).</param>
 /// <param name="Weights">Weight precision.</param>
 /// <param name="KvCache">KV cache precision.</param>
 /// <param name="Compute">Matmul precision.</param>
@@ -17,5 +18,5 @@ namespace Burnrate.Core.Inference;
 /// <param name="CostPerRequestUsd">All-in cost of one request.</param>
 /// <param name="CostPerHourUsd">Cost of the deployment per hour.</param>
 public readonly record struct SearchCandidate(
-    int Model, int Accelerator, int Devices, int Tp, int Pp, Precision Weights, Precision KvCache, Precision Compute, int Concurrency,
+    int Model, int Accelerator, int Devices, int Tp, int Pp, int Ep, Precision Weights, Precision KvCache, Precision Compute, int Concurrency,
     double TtftSeconds, double TpotSeconds, double CostPerRequestUsd, double CostPerHourUsd);

@@ -16,7 +16,8 @@ public sealed record SearchSpace
     /// <summary>Gets the accelerators with prices.</summary>
     public required IReadOnlyList<PricedAccelerator> Accelerators { get; init; }
 
-    /// <summary>Gets the device counts; every split into TP × PP × replicas with power-of-two degrees is tried.</summary>
+    /// <summary>Gets the device counts; every split into TP × PP × replicas with power-of-two degrees is tried, and for MoE models
+    /// also EP = TP × PP where the routed experts divide evenly.</summary>
     public IReadOnlyList<int> DeviceCounts { get; init; } = [1, 2, 4, 8];
 
     /// <summary>Gets the weight precisions.</summary>

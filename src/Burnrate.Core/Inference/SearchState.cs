@@ -49,7 +49,7 @@ internal struct SearchState
     }
 
     private static bool SameReplica(in SearchCandidate a, in SearchCandidate b) =>
-        a.Model == b.Model && a.Accelerator == b.Accelerator && a.Tp == b.Tp && a.Pp == b.Pp && a.Weights == b.Weights && a.KvCache == b.KvCache
+        a.Model == b.Model && a.Accelerator == b.Accelerator && a.Tp == b.Tp && a.Pp == b.Pp && a.Ep == b.Ep && a.Weights == b.Weights && a.KvCache == b.KvCache
         && (long)a.Concurrency * b.Devices == (long)b.Concurrency * a.Devices;
 
     /// <summary>Adds the candidate to the frontier (TPOT ascending, cost strictly falling) unless a point with no more TPOT and no more cost exists.</summary>

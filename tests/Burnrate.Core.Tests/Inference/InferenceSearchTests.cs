@@ -32,6 +32,18 @@ public sealed class InferenceSearchTests
     }
 
     [Fact]
+    public void Should_AlsoTryExpertParallelism_When_ModelIsMoe()
+    {
+        // DeepSeek-V3 on 1–2 devices: layouts (1,1) | (1,1) (1,2) (2,1), plus EP 2 for the two 2-device replicas = 6
+        SearchSpace space = Space(new(Duration.FromSeconds(10), Duration.FromSeconds(10))) with { Models = [DeepSeekV3], DeviceCounts = [1, 2] };
+
+        SearchResult r = InferenceSearch.Run(space);
+
+        r.Evaluated.ShouldBe(2 * 6 * 2 * 2 * 3);
+        r.Feasible.ShouldBe(0); // 671B parameters do not fit on two 80 GB devices even in int4
+    }
+
+    [Fact]
     public void Should_ReturnConfigurationsThatMeetTheSlo_When_CheckedByTheEstimator()
     {
         var slo = new ServiceLevelObjective(Duration.FromMilliseconds(500), Duration.FromMilliseconds(50));
