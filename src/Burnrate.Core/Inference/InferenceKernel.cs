@@ -94,8 +94,7 @@ internal static class InferenceKernel
         if (s.Ep > 1)
         {
             allReduces -= moeLayers;
-            double devicesPerToken = s.Ep * (1 - Math.Pow(1 - (1.0 / s.Ep), s.Model.ExpertsPerToken));
-            bytes += moeLayers * 2 * message * devicesPerToken * (s.Ep - 1) / s.Ep;
+            bytes += moeLayers * 2 * message * s.EpDevicesPerToken * (s.Ep - 1) / s.Ep;
             collectives += moeLayers * 2;
         }
 

@@ -48,6 +48,8 @@ internal readonly struct ServingSetup
         WeightBytesPerDevice = model.TotalParams * WeightBytesPerElement / (Tp * Pp);
         KvBytesPerToken = model.KvElementsPerToken * KvBytesPerElement;
         KvBytesPerTokenPerDevice = KvBytesPerToken / (Pp * Math.Min(Tp, model.KvShardLimit));
+        // Distinct devices holding a token's k experts under uniform routing: ep·(1 − (1 − 1/ep)^k).
+        EpDevicesPerToken = Ep > 1 ? Ep * (1 - Math.Pow(1 - (1.0 / Ep), model.ExpertsPerToken)) : 1;
     }
 
     /// <summary>Devices, parallel degrees and the fixed time of one collective.</summary>
@@ -98,4 +100,6 @@ internal readonly struct ServingSetup
     public double KvBytesPerToken { get; }
 
     public double KvBytesPerTokenPerDevice { get; }
+
+    public double EpDevicesPerToken { get; }
 }
