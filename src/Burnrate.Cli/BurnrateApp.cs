@@ -21,6 +21,8 @@ public static class BurnrateApp
         root.Options.Add(globals.Catalog);
         root.Subcommands.Add(new CatalogCommand(globals));
         root.Subcommands.Add(new TrainCommand(globals));
+        root.Subcommands.Add(new InferCommand(globals));
+        root.Subcommands.Add(new OptimizeCommand(globals));
         // The default version action reads the entry assembly, which is the test host under tests.
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
 

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using Burnrate.Core.Inference;
+
+namespace Burnrate.Catalog;
+
+/// <summary>
+/// Reads the calibration JSON that <c>burnrate calibrate</c> writes:
+/// <c>{"kind":"burnrate-calibration","computeEfficiency":0.55,"bandwidthEfficiency":0.8,"communicationEfficiency":0.7,
+/// "fittedFrom":"…","model":"…","gpu":"…","gpus":1,"asOf":"2026-11-29"}</c>. The three efficiencies are required, the rest optional.
+/// </summary>
+/// <param name="Efficiency">The fitted efficiency factors.</param>
+/// <param name="FittedFrom">What the factors were fitted from (a bench result file, say), if given.</param>
+/// <param name="Model">The model measured, if given.</param>
+/// <param name="Gpu">The accelerator measured, if given.</param>
+/// <param name="Gpus">The device count measured, if given.</param>
+/// <param name="AsOf">The date of the fit, if given.</param>
+public sealed record CalibrationFile(EfficiencyFactors Efficiency, string? FittedFrom, string? Model, string? Gpu, int? Gpus, DateOnly? AsOf)
+{
+    /// <summary>The value of the <c>kind</c> field.</summary>
+    public const string Kind = "burnrate-calibration";
+
+    /// <summary>Reads a calibration file.</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The calibration.</returns>
+    /// <exception cref="CatalogException">Missing file, bad JSON, or a field missing or out of range (message "file: field: problem").</exception>
+    public static CalibrationFile Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new CatalogException($"{path}: calibration file not found");
+        }
+
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses calibration JSON text.</summary>
+    /// <param name="json">The text.</param>
+    /// <param name="file">The file name used in messages.</param>
+    /// <returns>The calibration.</returns>
+    /// <exception cref="CatalogException">Bad JSON, or a field missing or out of range.</exception>
+    public static CalibrationFile Parse(string json, string file)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new CatalogException($"{file}: not valid JSON ({e.Message})", e);
+        }
+
+        using (doc)
+        {
+            JsonElement root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new CatalogException($"{file}: expected a JSON object");
+            }
+
+            if (root.TryGetProperty("kind", out JsonElement kind) && kind.GetString() != Kind)
+            {
+                throw new CatalogException($"{file}: kind: expected \"{Kind}\", got \"{kind}\"");
+            }
+
+            var efficiency = new EfficiencyFactors(
+                ReadEfficiency(root, file, "computeEfficiency"),
+                ReadEfficiency(root, file, "bandwidthEfficiency"),
+                ReadEfficiency(root, file, "communicationEfficiency"));
+            int? gpus = null;
+            if (root.TryGetProperty("gpus", out JsonElement g))
+            {
+                gpus = g.ValueKind == JsonValueKind.Number && g.TryGetInt32(out int n) && n >= 1
+                    ? n
+                    : throw new CatalogException($"{file}: gpus: expected a whole number ≥ 1, got {g.GetRawText()}");
+            }
+
+            DateOnly? asOf = null;
+            if (root.TryGetProperty("asOf", out JsonElement d))
+            {
+                asOf = d.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(d.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date)
+                    ? date
+                    : throw new CatalogException($"{file}: asOf: expected a date yyyy-MM-dd, got {d.GetRawText()}");
+            }
+
+            return new CalibrationFile(efficiency, Text(root, file, "fittedFrom"), Text(root, file, "model"), Text(root, file, "gpu"), gpus, asOf);
+        }
+    }
+
+    private static double ReadEfficiency(JsonElement root, string file, string field)
+    {
+        if (!root.TryGetProperty(field, out JsonElement e))
+        {
+            throw new CatalogException($"{file}: {field}: required (a number in (0, 1])");
+        }
+
+        if (e.ValueKind != JsonValueKind.Number || !e.TryGetDouble(out double v) || !EfficiencyFactors.IsValid(v))
+        {
+            throw new CatalogException($"{file}: {field}: expected a number in (0, 1], got {e.GetRawText()}");
+        }
+
+        return v;
+    }
+
+    private static string? Text(JsonElement root, string file, string field) =>
+        !root.TryGetProperty(field, out JsonElement e) || e.ValueKind == JsonValueKind.Null ? null
+        : e.ValueKind == JsonValueKind.String ? e.GetString()
+        : throw new CatalogException($"{file}: {field}: expected a string, got {e.GetRawText()}");
+}

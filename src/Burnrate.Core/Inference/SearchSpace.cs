@@ -1,0 +1,61 @@
+using Burnrate.Core.Hardware;
+using Burnrate.Core.Models;
+using Burnrate.Core.Quantities;
+
+namespace Burnrate.Core.Inference;
+
+/// <summary>What <see cref="InferenceSearch"/> enumerates: models × accelerators × device counts × TP/PP splits × weight and KV precisions × concurrencies.</summary>
+public sealed record SearchSpace
+{
+    /// <summary>Gets the default concurrency grid: 1 to 1024, powers of two and their 1.5× midpoints.</summary>
+    public static IReadOnlyList<int> DefaultConcurrencies { get; } = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024];
+
+    /// <summary>Gets the models (several: distillation as a lever).</summary>
+    public required IReadOnlyList<ModelArchitecture> Models { get; init; }
+
+    /// <summary>Gets the accelerators with prices.</summary>
+    public required IReadOnlyList<PricedAccelerator> Accelerators { get; init; }
+
+    /// <summary>Gets the device counts; every split into TP × PP × replicas with power-of-two degrees is tried, and for MoE models
+    /// also EP = TP × PP where the routed experts divide evenly.</summary>
+    public IReadOnlyList<int> DeviceCounts { get; init; } = [1, 2, 4, 8];
+
+    /// <summary>Gets the weight precisions.</summary>
+    public IReadOnlyList<Precision> Weights { get; init; } = [Precision.Bf16, Precision.Fp8, Precision.Int8, Precision.Int4];
+
+    /// <summary>Gets the KV cache precisions.</summary>
+    public IReadOnlyList<Precision> KvCaches { get; init; } = [Precision.Bf16, Precision.Fp8];
+
+    /// <summary>Gets the concurrencies (whole deployment).</summary>
+    public IReadOnlyList<int> Concurrencies { get; init; } = DefaultConcurrencies;
+
+    /// <summary>Gets the prompt tokens per request.</summary>
+    public required int InputTokens { get; init; }
+
+    /// <summary>Gets the generated tokens per request.</summary>
+    public required int OutputTokens { get; init; }
+
+    /// <summary>Gets the latency targets.</summary>
+    public required ServiceLevelObjective Slo { get; init; }
+
+    /// <summary>Gets the most the deployment may cost per hour, or null for no limit.</summary>
+    public Usd? BudgetPerHour { get; init; }
+
+    /// <summary>Gets the efficiency factors.</summary>
+    public EfficiencyFactors Efficiency { get; init; } = EfficiencyFactors.Default;
+
+    /// <summary>Gets the memory reserve share.</summary>
+    public double MemoryReserve { get; init; } = InferenceDeployment.DefaultMemoryReserve;
+
+    /// <summary>Gets the share of TDP drawn.</summary>
+    public double PowerUtilization { get; init; } = 1;
+
+    /// <summary>Gets the fixed time of one collective.</summary>
+    public Duration CollectiveLatency { get; init; } = InferenceDeployment.DefaultCollectiveLatency;
+
+    /// <summary>Gets the PUE.</summary>
+    public double Pue { get; init; } = 1;
+
+    /// <summary>Gets how many cheapest distinct hardware configurations to keep.</summary>
+    public int Keep { get; init; } = 10;
+}
