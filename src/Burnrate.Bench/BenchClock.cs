@@ -13,13 +13,6 @@ internal static class BenchClock
 
     public static long Ticks(double seconds) => (long)(seconds * Stopwatch.Frequency);
 
-    /// <summary>Waits until the clock reaches <paramref name="target"/>; timer resolution is about 1 ms, so the wait ends at or just after it.</summary>
-    public static async Task DelayUntilAsync(long target, CancellationToken cancellationToken)
-    {
-        long remaining = target - Stopwatch.GetTimestamp();
-        if (remaining > 0)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(remaining * SecondsPerTick), cancellationToken).ConfigureAwait(false);
-        }
-    }
+    /// <summary>Waits until the clock reaches <paramref name="target"/> (at or just after it; see <see cref="PreciseTimer"/>).</summary>
+    public static Task DelayUntilAsync(long target, CancellationToken cancellationToken) => PreciseTimer.WaitUntilAsync(target, cancellationToken);
 }

@@ -106,8 +106,21 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
         var records = new ConcurrentBag<RequestRecord>();
         long deadline = durationSeconds is { } d ? BenchClock.Now + BenchClock.Ticks(d) : long.MaxValue;
         int issued = 0;
-        async Task Worker()
+        long start = BenchClock.Now;
+        async Task Worker(int index)
         {
+            if (!warmup && settings.RampUpSeconds > 0 && concurrency > 1)
+            {
+                try
+                {
+                    await BenchClock.DelayUntilAsync(start + BenchClock.Ticks(settings.RampUpSeconds * index / concurrency), cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
             while (!cancellationToken.IsCancellationRequested && BenchClock.Now < deadline)
             {
                 int i = Interlocked.Increment(ref issued) - 1;
@@ -126,7 +139,8 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
         var workers = new Task[concurrency];
         for (int w = 0; w < concurrency; w++)
         {
-            workers[w] = Task.Run(Worker, CancellationToken.None);
+            int index = w;
+            workers[w] = Task.Run(() => Worker(index), CancellationToken.None);
         }
 
         await Task.WhenAll(workers).ConfigureAwait(false);

@@ -24,6 +24,9 @@ internal sealed record LoadSettings
 
     public int Warmup { get; init; }
 
+    /// <summary>Gets the time over which fixed-concurrency workers start, evenly spaced (0 = all at once).</summary>
+    public double RampUpSeconds { get; init; }
+
     public bool MaxGoodput { get; init; }
 
     public double SearchLowRate { get; init; } = 0.5;
