@@ -20,7 +20,7 @@ public sealed class FixedTimingRecoveryTests(ITestOutputHelper output)
         // Given
         const double ttft = 0.100, itl = 0.040;
         var server = new SimulatorOptions { TtftSeconds = ttft, ItlSeconds = itl };
-        var load = new LoadSettings { Concurrency = [concurrency], Requests = requests, Warmup = concurrency, RampUpSeconds = itl };
+        var load = new LoadSettings { Concurrency = [concurrency], Requests = requests, Warmup = concurrency, RampUpSeconds = concurrency > 1 ? 0.25 : 0 };
         LevelResult? level = null;
         for (int attempt = 1; attempt <= 3; attempt++)
         {
