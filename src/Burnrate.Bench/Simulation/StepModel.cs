@@ -29,5 +29,5 @@ internal sealed record StepModel(Func<int, double> PrefillSeconds, Func<int, int
         new(
             p => prefillBaseSeconds + (prefillSecondsPerToken * p),
             (b, ctx) => decodeBaseSeconds + (decodeSecondsPerSequence * b) + (decodeSecondsPerContextToken * ctx),
-            FormattableString.Invariant($"linear: prefill = {prefillBaseSeconds} s + {prefillSecondsPerToken} s/token; decode step = {decodeBaseSeconds} s + {decodeSecondsPerSequence} s/sequence + {decodeSecondsPerContextToken} s/context token"));
+            FormattableString.Invariant($"linear: prefill = {prefillBaseSeconds * 1e3:0.###} ms + {prefillSecondsPerToken * 1e6:0.###} µs/token; decode step = {decodeBaseSeconds * 1e3:0.###} ms + {decodeSecondsPerSequence * 1e6:0.###} µs/sequence + {decodeSecondsPerContextToken * 1e6:0.####} µs/context token"));
 }

@@ -72,6 +72,8 @@ internal sealed partial class BenchCommand
         assumptions.Add(new Assumption("stall-timeout", Fmt(stall) + " s", Source(parse, _stallTimeout, "default: silence after which a stream counts as stalled")));
         assumptions.Add(new Assumption("percentiles", "exact, linear interpolation (numpy default)", "Hyndman & Fan 1996 type 7"));
         int maxConcurrency = ParseInts("--concurrency", parse.GetValue(_concurrency)).DefaultIfEmpty(64).Max();
+        // Open-loop rates have no bound on requests in flight, so neither may the pool (a queued request would hide as TTFT).
+        bool openLoop = !string.IsNullOrWhiteSpace(parse.GetValue(_rate)) || parse.GetValue(_maxGoodput);
         return new ClientOptions
         {
             BaseUrl = baseUrl,
@@ -84,7 +86,7 @@ internal sealed partial class BenchCommand
             Headers = headers,
             RequestTimeoutSeconds = Positive("--timeout", timeout),
             StallTimeoutSeconds = Positive("--stall-timeout", stall),
-            MaxConnections = Math.Max(maxConcurrency, 64),
+            MaxConnections = openLoop ? int.MaxValue : Math.Max(maxConcurrency, 64),
         };
     }
 
