@@ -4,8 +4,8 @@ namespace Burnrate.Bench.Simulation;
 
 /// <summary>
 /// A discrete-event simulation of continuous batching (vLLM/Orca style), stepped on the wall clock. Arrivals queue;
-/// at each step boundary waiting sequences are admitted up to the batch limit; a step costs the prefill of the
-/// admitted prompts plus one decode step for the running batch (<see cref="StepModel"/>); at the end of the step
+/// at each step boundary waiting sequences are admitted up to the batch limit; a step costs one prefill over all the
+/// admitted prompts' tokens plus one decode step for the running batch (<see cref="StepModel"/>); at the end of the step
 /// every admitted sequence emits its first token and every running one its next token. Step k ends at the sum of the
 /// durations of steps 1..k, so timer jitter does not accumulate.
 /// </summary>
@@ -97,10 +97,17 @@ internal sealed class BatchingEngine : IAsyncDisposable
                 }
             }
 
+            // The admitted prompts are prefilled together in one forward pass over all their tokens.
             double seconds = 0;
-            foreach (Sequence s in admitted)
+            if (admitted.Count > 0)
             {
-                seconds += _steps.PrefillSeconds(s.PromptTokens);
+                long promptTokens = 0;
+                foreach (Sequence s in admitted)
+                {
+                    promptTokens += s.PromptTokens;
+                }
+
+                seconds += _steps.PrefillSeconds((int)Math.Min(int.MaxValue, promptTokens));
             }
 
             if (running.Count > 0)

@@ -22,7 +22,9 @@ public sealed class FaultCountingTests
         // Given
         FaultProfile.TryParse(fault, out FaultProfile faults, out _).ShouldBeTrue();
         var server = new SimulatorOptions { TtftSeconds = 0.005, ItlSeconds = 0.002, Faults = faults };
-        var client = new ClientOptions { BaseUrl = new Uri("http://unused"), Model = "sim", Stream = stream, StallTimeoutSeconds = 0.3, RequestTimeoutSeconds = 1 };
+        // Short bounds only where the fault needs them to end; generous elsewhere so a busy machine does not turn a reset into a stall.
+        bool stall = kind is "stalled" or "timeout";
+        var client = new ClientOptions { BaseUrl = new Uri("http://unused"), Model = "sim", Stream = stream, StallTimeoutSeconds = stall ? 0.3 : 5, RequestTimeoutSeconds = stall && !stream ? 1 : 10 };
         var load = new LoadSettings { Concurrency = [3], Requests = 6 };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
@@ -44,7 +46,7 @@ public sealed class FaultCountingTests
         // Given
         FaultProfile.TryParse("reset:0.1,http500:0.1,stall:0.05,malformed:0.1", out FaultProfile faults, out _).ShouldBeTrue();
         var server = new SimulatorOptions { TtftSeconds = 0.002, ItlSeconds = 0.001, Faults = faults, Seed = 42 };
-        var client = new ClientOptions { BaseUrl = new Uri("http://unused"), Model = "sim", StallTimeoutSeconds = 0.3 };
+        var client = new ClientOptions { BaseUrl = new Uri("http://unused"), Model = "sim", StallTimeoutSeconds = 1.0 };
         var load = new LoadSettings { Concurrency = [8], Requests = 80 };
 
         // When
