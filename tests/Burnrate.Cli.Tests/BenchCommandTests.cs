@@ -78,6 +78,24 @@ public sealed class BenchCommandTests : IAsyncLifetime, IDisposable
         doc.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("level").GetString()).Distinct().ShouldBe(["concurrency=2", "rate=50"]);
     }
 
+    [Fact]
+    public void Should_PriceTheDeploymentFromTheCatalog_When_GivenGpuAndCount()
+    {
+        // Given: 2 × h100-sxm at the catalog's on-demand price (Lambda, $3.99/GPU-h as of 2026-09-20)
+        (int code, string output, string error) = CliRunner.Run("bench", "--url", Url, "--model", "m", "--requests", "2", "--input-tokens", "8", "--output-tokens", "2",
+            "--gpu", "h100-sxm", "--gpus", "2", "--json");
+
+        // Then
+        code.ShouldBe(0, error);
+        using JsonDocument doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("deploymentUsdPerHour").GetDouble().ShouldBe(2 * 3.99, 1e-9);
+        doc.RootElement.GetProperty("assumptions").EnumerateArray().Select(a => a.GetProperty("name").GetString()).ShouldContain("gpu-hour-usd");
+        JsonElement level = doc.RootElement.GetProperty("levels")[0];
+        double window = level.GetProperty("windowSeconds").GetDouble();
+        long tokens = level.GetProperty("outputTokens").GetInt64();
+        level.GetProperty("costPerMillionOutputTokensUsd").GetDouble().ShouldBe(2 * 3.99 * window / 3600 / tokens * 1e6, 1e-6);
+    }
+
     [Theory]
     [InlineData("--concurrency", "0", "--concurrency")]
     [InlineData("--concurrency", "1,x", "--concurrency")]
