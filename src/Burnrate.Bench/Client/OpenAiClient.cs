@@ -34,6 +34,7 @@ internal sealed partial class OpenAiClient : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
             UseProxy = false,
             ConnectTimeout = TimeSpan.FromSeconds(Math.Min(30, options.RequestTimeoutSeconds)),
+            ConnectCallback = FirstWriteStream.ConnectAsync,
         };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         string path = options.Api == ApiKind.Chat ? "chat/completions" : "completions";
@@ -70,7 +71,9 @@ internal sealed partial class OpenAiClient : IDisposable
         using var text = new PooledByteBuffer(Math.Max(256, work.OutputTokens * 8));
         try
         {
+            // Provisional: replaced by the time the first byte reaches the socket (FirstWriteStream).
             record.SentAt = BenchClock.Now;
+            FirstWriteStream.Begin(record);
             using HttpResponseMessage response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {

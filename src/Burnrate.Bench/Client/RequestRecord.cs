@@ -25,6 +25,9 @@ internal sealed class RequestRecord
 
     public long SentAt { get; set; }
 
+    /// <summary>Gets or sets whether <see cref="SentAt"/> is the first byte written to the socket (else: when handed to HttpClient).</summary>
+    public bool SentAtFromSocket { get; set; }
+
     public long FirstTokenAt { get; set; }
 
     public long LastTokenAt { get; set; }

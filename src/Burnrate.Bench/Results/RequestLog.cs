@@ -96,6 +96,7 @@ internal sealed class RequestLog : IDisposable
 
         Time(json, "scheduledAtSeconds", r.ScheduledAt);
         Time(json, "sentAtSeconds", r.SentAt);
+        json.WriteString("sentAtSource", r.SentAtFromSocket ? "socket" : "client");
         Time(json, "firstTokenAtSeconds", r.FirstTokenAt);
         Time(json, "lastTokenAtSeconds", r.LastTokenAt);
         Time(json, "doneAtSeconds", r.DoneAt);

@@ -49,6 +49,7 @@ public sealed class InterruptedRunTests : IDisposable
         level.Completed.ShouldBeGreaterThan(0);
         (level.Completed + level.Failed).ShouldBe(level.Sent);
         level.ErrorsByKind.Keys.ShouldAllBe(k => k == "cancelled");
+        lines.Where(l => l.GetProperty("completed").GetBoolean()).ShouldAllBe(l => l.GetProperty("sentAtSource").GetString() == "socket");
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class LoadBoundsTests
     public async Task Should_StopSchedulingAtTheDuration_When_RateLevelIsTimeBounded()
     {
         // Given: constant 40 requests/s for 0.5 s → 20 scheduled (the first at t = 0)
-        var load = new LoadSettings { Rates = [40], Poisson = false, DurationSeconds = 0.5 };
+        var load = new LoadSettings { Rates = [40], Poisson = false, DurationSeconds = 0.5, Warmup = 4 };
 
         // When
         (IReadOnlyList<LevelResult> levels, SimulatedServer sim) = await BenchHarness.RunAsync(new SimulatorOptions { TtftSeconds = 0.005, ItlSeconds = 0.001 }, load);
