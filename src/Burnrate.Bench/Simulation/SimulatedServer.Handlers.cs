@@ -86,19 +86,14 @@ internal sealed partial class SimulatedServer
             await NextTokenAsync(batched, received, i, aborted).ConfigureAwait(false);
             if (i == faultAt && fault is { } f)
             {
-                switch (f)
+                if (await EndedByFaultAsync(context, f).ConfigureAwait(false))
                 {
-                    case SimulatedFault.Reset:
-                        context.Abort();
-                        return;
-                    case SimulatedFault.Stall:
-                        await Task.Delay(TimeSpan.FromSeconds(_options.StallHoldSeconds), aborted).ConfigureAwait(false);
-                        return;
-                    case SimulatedFault.Malformed:
-                        await response.WriteAsync("data: {\"choices\":[{\"delta\":{\"content\":\"x\"\n\n", aborted).ConfigureAwait(false);
-                        break;
-                    default:
-                        break;
+                    return;
+                }
+
+                if (f == SimulatedFault.Malformed)
+                {
+                    await response.WriteAsync("data: {\"choices\":[{\"delta\":{\"content\":\"x\"\n\n", aborted).ConfigureAwait(false);
                 }
             }
 
@@ -129,20 +124,16 @@ internal sealed partial class SimulatedServer
             await NextTokenAsync(batched, received, i, aborted).ConfigureAwait(false);
         }
 
-        switch (fault)
+        if (fault is { } f && await EndedByFaultAsync(context, f).ConfigureAwait(false))
         {
-            case SimulatedFault.Reset:
-                context.Abort();
-                return;
-            case SimulatedFault.Stall:
-                await Task.Delay(TimeSpan.FromSeconds(_options.StallHoldSeconds), aborted).ConfigureAwait(false);
-                return;
-            case SimulatedFault.Malformed:
-                context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync("{\"id\":\"" + id + "\",\"choices\":[{\"message\":", aborted).ConfigureAwait(false);
-                return;
-            default:
-                break;
+            return;
+        }
+
+        if (fault == SimulatedFault.Malformed)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"id\":\"" + id + "\",\"choices\":[{\"message\":", aborted).ConfigureAwait(false);
+            return;
         }
 
         string text = JsonEncodedText.Encode(string.Concat(Enumerable.Repeat(TokenText, outputTokens))).ToString();
@@ -151,6 +142,23 @@ internal sealed partial class SimulatedServer
             + ",\"finish_reason\":\"length\"}],\"usage\":" + Usage(promptTokens, outputTokens) + "}";
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(body, aborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies a fault that ends the response: reset aborts the connection, stall holds it open silently.</summary>
+    /// <returns>Whether the response ended.</returns>
+    private async Task<bool> EndedByFaultAsync(HttpContext context, SimulatedFault fault)
+    {
+        switch (fault)
+        {
+            case SimulatedFault.Reset:
+                context.Abort();
+                return true;
+            case SimulatedFault.Stall:
+                await Task.Delay(TimeSpan.FromSeconds(_options.StallHoldSeconds), context.RequestAborted).ConfigureAwait(false);
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Waits for token <paramref name="index"/>: fixed timing at received + TTFT + index·ITL, or the batching engine's next emission.</summary>
