@@ -19,7 +19,8 @@ internal sealed class RequestLog : IDisposable
     {
         Path = path;
         _epoch = epoch;
-        _file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
+        // A new run starts a new log; within the run every record is appended and flushed as it finishes.
+        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
     }
 
     public string Path { get; }
