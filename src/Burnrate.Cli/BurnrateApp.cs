@@ -23,6 +23,8 @@ public static class BurnrateApp
         root.Subcommands.Add(new TrainCommand(globals));
         root.Subcommands.Add(new InferCommand(globals));
         root.Subcommands.Add(new OptimizeCommand(globals));
+        root.Subcommands.Add(new BenchCommand(globals));
+        root.Subcommands.Add(new SimulateCommand());
         // The default version action reads the entry assembly, which is the test host under tests.
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
 

@@ -1,0 +1,26 @@
+using Microsoft.ML.Tokenizers;
+
+namespace Burnrate.Bench;
+
+/// <summary>Tokenizers used to size prompts and count tokens (Microsoft.ML.Tokenizers with the bundled tiktoken data).</summary>
+internal static class BenchTokenizer
+{
+    private static readonly Lazy<Tokenizer> O200kLazy = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
+    private static readonly Lazy<Tokenizer> Cl100kLazy = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
+
+    /// <summary>Gets the o200k_base encoding (GPT-4o family).</summary>
+    public static Tokenizer O200k => O200kLazy.Value;
+
+    /// <summary>Gets a tokenizer by name: o200k_base, cl100k_base, or a path to a tiktoken vocabulary file.</summary>
+    public static Tokenizer ByName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.ToLowerInvariant() switch
+        {
+            "o200k" or "o200k_base" => O200kLazy.Value,
+            "cl100k" or "cl100k_base" => Cl100kLazy.Value,
+            _ when File.Exists(name) => TiktokenTokenizer.Create(name, preTokenizer: null, normalizer: null),
+            _ => throw new ArgumentException($"unknown tokenizer '{name}'; allowed: o200k_base, cl100k_base, or a tiktoken vocabulary file", nameof(name)),
+        };
+    }
+}

@@ -1,0 +1,15 @@
+namespace Burnrate.Bench.Metrics;
+
+/// <summary>Service-level objectives a request must all meet to count toward goodput (null = not set).</summary>
+internal sealed record SloSettings(double? TtftSeconds, double? TpotSeconds, double? E2eSeconds)
+{
+    public static readonly SloSettings None = new(null, null, null);
+
+    public bool Any => TtftSeconds is not null || TpotSeconds is not null || E2eSeconds is not null;
+
+    /// <summary>Whether a completed request with these latencies meets every SLO given (TPOT is waived for single-token outputs).</summary>
+    public bool Met(double? ttft, double? tpot, double e2e) =>
+        (TtftSeconds is not { } t || (ttft is { } a && a <= t))
+        && (TpotSeconds is not { } p || tpot is not { } b || b <= p)
+        && (E2eSeconds is not { } e || e2e <= e);
+}

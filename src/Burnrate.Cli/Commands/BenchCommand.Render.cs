@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using Burnrate.Bench.Metrics;
+using Burnrate.Bench.Results;
+using Burnrate.Cli.Rendering;
+using Burnrate.Core.Economics;
+using Spectre.Console;
+
+namespace Burnrate.Cli.Commands;
+
+/// <summary>The human-readable bench output: one row per level, then the goodput search and the assumptions.</summary>
+internal sealed partial class BenchCommand
+{
+    private static void Render(ParseResult parse, BenchResult result, string? outDir)
+    {
+        IAnsiConsole console = Output.Console(parse);
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"bench {result.Url} model {result.Model} ({result.Api}, {(result.Stream ? "streaming" : "non-streaming")})"));
+        foreach (string column in new[] { "level", "ok/failed", "TTFT p50/p99 ms", "TPOT p50/p99 ms", "ITL p50/p99 ms", "E2E p50/p99 s", "lag p99 ms", "req/s", "out tok/s", "goodput req/s", "$/1M out", "errors" })
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (LevelResult l in result.Levels)
+        {
+            AddRow(table, l);
+        }
+
+        if (result.MaxGoodput is { } search)
+        {
+            foreach (LevelResult l in search.Probes)
+            {
+                AddRow(table, l, "search ");
+            }
+        }
+
+        console.Write(table);
+        if (result.MaxGoodput is { } s)
+        {
+            console.WriteLine(s.Rate is { } r
+                ? $"max goodput rate: {r.ToString("0.###", CultureInfo.InvariantCulture)} req/s ({s.Bracket}; {s.Attainment:P0} of requests meeting every SLO)"
+                : $"max goodput rate: none — even {s.Probes[^1].Rate?.ToString(CultureInfo.InvariantCulture)} req/s missed the SLOs");
+        }
+
+        string source = result.Levels.Select(l => l.OutputTokensSource).FirstOrDefault() ?? "tokenizer";
+        console.WriteLine($"output tokens counted by: {source}" + (result.Levels.Sum(l => l.OutputTokenCountMismatches) is > 0 and var m ? $" ({m} requests where server and tokenizer counts differ)" : ""));
+        console.WriteLine("assumptions:");
+        foreach (Assumption a in result.Assumptions)
+        {
+            console.WriteLine($"  {a.Name} = {a.Value} ({a.Source})");
+        }
+
+        if (outDir is not null)
+        {
+            console.WriteLine($"written: {Path.Combine(outDir, BenchFiles.RequestsJsonl)}, {BenchFiles.SummaryJson}, {BenchFiles.SummaryCsv}, report.html");
+        }
+    }
+
+    private static void AddRow(Table table, LevelResult l, string prefix = "")
+    {
+        table.AddRow(
+            prefix + BenchComparison.Key(l),
+            $"{l.Completed}/{l.Failed}",
+            Ms(l.TtftSeconds.P50) + " / " + Ms(l.TtftSeconds.P99),
+            Ms(l.TpotSeconds.P50) + " / " + Ms(l.TpotSeconds.P99),
+            Ms(l.ItlSeconds.P50) + " / " + Ms(l.ItlSeconds.P99),
+            S(l.E2eSeconds.P50) + " / " + S(l.E2eSeconds.P99),
+            Ms(l.DispatchLagSeconds.P99),
+            l.RequestsPerSecond.ToString("0.##", CultureInfo.InvariantCulture),
+            l.OutputTokensPerSecond.ToString("0.#", CultureInfo.InvariantCulture),
+            l.GoodputRequestsPerSecond.ToString("0.##", CultureInfo.InvariantCulture),
+            l.CostPerMillionOutputTokensUsd is { } c ? "$" + c.ToString("0.###", CultureInfo.InvariantCulture) : "-",
+            Markup.Escape(string.Join(", ", l.ErrorsByKind.Select(kv => kv.Key + " " + kv.Value.ToString(CultureInfo.InvariantCulture)))));
+    }
+
+    private static string Ms(double? seconds) => seconds is { } s ? (s * 1000).ToString("0.#", CultureInfo.InvariantCulture) : "-";
+
+    private static string S(double? seconds) => seconds is { } s ? s.ToString("0.###", CultureInfo.InvariantCulture) : "-";
+}
