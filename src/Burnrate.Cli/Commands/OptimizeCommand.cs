@@ -57,7 +57,7 @@ internal sealed partial class OptimizeCommand : Command
         (int input, int output) = _serving.RequestShape(parse, assumptions);
         EfficiencyFactors efficiency = _serving.Efficiency(parse, assumptions);
         (double reserve, double utilization) = _serving.MemoryAndPower(parse, assumptions);
-        var slo = new ServiceLevelObjective(DurationText.Parse("--slo-ttft", parse.GetValue(_sloTtft)), DurationText.Parse("--slo-tpot", parse.GetValue(_sloTpot)));
+        var slo = new ServiceLevelObjective(DurationOption.Parse("--slo-ttft", parse.GetValue(_sloTtft)), DurationOption.Parse("--slo-tpot", parse.GetValue(_sloTpot)));
         assumptions.Add(new Assumption("slo-ttft", slo.Ttft.ToString(), ServingOptions.Source(parse, _sloTtft, "default")));
         assumptions.Add(new Assumption("slo-tpot", slo.Tpot.ToString(), ServingOptions.Source(parse, _sloTpot, "default")));
         int maxDevices = parse.GetValue(_maxDevices);
