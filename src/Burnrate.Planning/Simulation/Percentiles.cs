@@ -1,0 +1,90 @@
+namespace Burnrate.Planning.Simulation;
+
+/// <summary>
+/// Percentiles by selection instead of sorting: linear interpolation between order statistics (Hyndman and Fan type 7, numpy's default),
+/// found with quickselect in O(n) per percentile. Reorders the span in place.
+/// </summary>
+internal static class Percentiles
+{
+    /// <summary>Gets the percentiles <paramref name="ps"/> (ascending, in [0, 1]) of <paramref name="values"/>.</summary>
+    public static double[] Of(Span<float> values, IReadOnlyList<double> ps)
+    {
+        var result = new double[ps.Count];
+        int n = values.Length;
+        int from = 0;
+        for (int i = 0; i < ps.Count; i++)
+        {
+            double h = (n - 1) * ps[i];
+            int lo = (int)Math.Floor(h);
+            Select(values, from, n - 1, lo);
+            double low = values[lo];
+            double high = low;
+            if (lo + 1 < n && h > lo)
+            {
+                float min = float.PositiveInfinity;
+                foreach (float v in values[(lo + 1)..])
+                {
+                    min = Math.Min(min, v);
+                }
+
+                high = min;
+            }
+
+            result[i] = low + ((h - lo) * (high - low));
+            from = lo;
+        }
+
+        return result;
+    }
+
+    /// <summary>Moves the k-th smallest element of values[left..right] to index k (Hoare partition, median-of-three pivot).</summary>
+    private static void Select(Span<float> values, int left, int right, int k)
+    {
+        while (right > left)
+        {
+            int mid = left + ((right - left) / 2);
+            float a = values[left], b = values[mid], c = values[right];
+            float pivot = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Gets the month by which a fraction p of paths had the event (nearest rank; paths without the event count as never), or null.</summary>
+    public static int? EventMonth(int[] sortedMonths, int paths, double p)
+    {
+        int rank = Math.Max(0, (int)Math.Ceiling(p * paths) - 1);
+        return rank < sortedMonths.Length ? sortedMonths[rank] : null;
+    }
+}
