@@ -20,6 +20,7 @@ public static class BurnrateApp
         var root = new RootCommand("Burnrate: what a token really costs, and how long the cash lasts.");
         root.Options.Add(globals.Catalog);
         root.Subcommands.Add(new CatalogCommand(globals));
+        root.Subcommands.Add(new PlanCommand(globals));
         // The default version action reads the entry assembly, which is the test host under tests.
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
 
