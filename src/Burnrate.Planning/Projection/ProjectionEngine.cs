@@ -8,12 +8,13 @@ namespace Burnrate.Planning.Projection;
 /// </summary>
 internal static class ProjectionEngine
 {
-    public static void Run(PlanScenario s, PathInputs input, PathTrace trace, MonthlyStatement? statement)
+    public static void Run(PlanScenario s, ScenarioArrays a, PathInputs input, PathTrace trace, MonthlyStatement? statement)
     {
         int months = s.Months;
-        int streams = s.Revenue.Count;
+        int streams = a.Revenue.Length;
         Span<double> volume = stackalloc double[streams];
         Span<double> priceFactor = stackalloc double[streams];
+        Span<double> priceStep = stackalloc double[streams];
         Array.Clear(trace.Raises);
         Array.Fill(trace.FirstFiring, -1);
         Array.Fill(trace.Armed, true);
@@ -21,9 +22,12 @@ internal static class ProjectionEngine
         trace.CashOutMonth = -1;
         for (int i = 0; i < streams; i++)
         {
-            volume[i] = Math.Max(0, input.Get(s.Revenue[i].Volume, 0));
+            volume[i] = Math.Max(0, input.Get(a.Revenue[i].Volume, 0));
             priceFactor[i] = 1;
+            priceStep[i] = StepOnce(input, a.Revenue[i].AnnualPriceChange);
         }
+
+        double costStep = StepOnce(input, s.InferenceAnnualCostChange);
 
         double costFactor = 1, opexFactor = 1;
         double cash = input.Get(s.Cash, 0);
@@ -34,12 +38,12 @@ internal static class ProjectionEngine
             double revenue = 0, tokens = 0;
             for (int i = 0; i < streams; i++)
             {
-                RevenueSource r = s.Revenue[i];
+                RevenueSource r = a.Revenue[i];
                 if (m > 0)
                 {
                     double change = input.Get(r.MonthlyGrowth, m) - (r.MonthlyChurn >= 0 ? input.Get(r.MonthlyChurn, m) : 0);
                     volume[i] = Math.Max(0, volume[i] * (1 + change));
-                    priceFactor[i] *= Smooth(input.Get(r.AnnualPriceChange, m));
+                    priceFactor[i] *= double.IsNaN(priceStep[i]) ? Smooth(input.Get(r.AnnualPriceChange, m)) : priceStep[i];
                 }
 
                 double price = Math.Max(0, input.Get(r.Price, m)) * priceFactor[i];
@@ -54,26 +58,26 @@ internal static class ProjectionEngine
 
             if (m > 0)
             {
-                costFactor *= Smooth(input.Get(s.InferenceAnnualCostChange, m));
+                costFactor *= double.IsNaN(costStep) ? Smooth(input.Get(s.InferenceAnnualCostChange, m)) : costStep;
             }
 
             double serving = tokens / 1e6 * Math.Max(0, input.Get(s.InferenceCostPerMillionTokens, m)) * costFactor;
             double training = 0, capex = 0, depreciation = 0, financing = trace.Raises[m];
-            foreach (Expense t in s.Training)
+            foreach (Expense t in a.Training)
             {
                 training += t.Month == m ? input.Get(t.Amount, m) : 0;
             }
 
-            foreach (Expense c in s.Capex)
+            foreach (Expense c in a.Capex)
             {
                 capex += c.Month == m ? input.Get(c.Amount, c.Month) : 0;
                 double life = input.Get(c.Extra, c.Month) * 12, age = m - c.Month;
                 depreciation += age >= 0 && age < life ? input.Get(c.Amount, c.Month) / life * Math.Min(1, life - age) : 0;
             }
 
-            for (int i = 0; i < s.Funding.Count; i++)
+            for (int i = 0; i < a.Funding.Length; i++)
             {
-                financing += s.Funding[i].Month == m && input.FundingIncluded[i] ? input.Get(s.Funding[i].Amount, m) : 0;
+                financing += a.Funding[i].Month == m && input.FundingIncluded[i] ? input.Get(a.Funding[i].Amount, m) : 0;
             }
 
             double staff = headcount < 0 ? 0 : Math.Max(0, input.Get(headcount, m) + (input.Get(hires, m) * m)) * input.Get(loaded, m) / 12 * opexFactor;
@@ -91,9 +95,9 @@ internal static class ProjectionEngine
                 trace.CashOutMonth = m;
             }
 
-            for (int t = 0; t < s.Triggers.Count; t++)
+            for (int t = 0; t < a.Triggers.Length; t++)
             {
-                Trigger trigger = s.Triggers[t];
+                Trigger trigger = a.Triggers[t];
                 bool holds = (trigger.RunwayMonthsBelow is { } rb && runway < rb) || (trigger.CashBelowUsd is { } cb && cash < cb);
                 if (holds && trace.Armed[t])
                 {
@@ -160,6 +164,9 @@ internal static class ProjectionEngine
             statement.CashOutMonth = trace.CashOutMonth;
         }
     }
+
+    /// <summary>Gets the monthly factor of a driver drawn once (computed once per path), or NaN for a per-month driver.</summary>
+    private static double StepOnce(PathInputs input, int driver) => input.PerMonth[driver] ? double.NaN : Smooth(input.Get(driver, 0));
 
     /// <summary>One month's share of an annual change: (1 + c)^(1/12), so that m months compound to (1 + c)^(m/12).</summary>
     private static double Smooth(double annualChange) => annualChange == 0 ? 1 : Math.Pow(1 + annualChange, 1.0 / 12);

@@ -30,6 +30,7 @@ public static class MonteCarlo
         var cashOut = new int[paths];
         var fired = new int[triggers * paths];
         var sampler = new DriverSampler(scenario);
+        var arrays = new ScenarioArrays(scenario);
         int blocks = (paths + Block - 1) / Block;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         Parallel.For(0, blocks, options, () => (Input: sampler.NewInputs(), Trace: new PathTrace(months, triggers), Scratch: new double[scenario.Drivers.Count]), (b, _, w) =>
@@ -39,7 +40,7 @@ public static class MonteCarlo
             {
                 PathRandom rng = PathRandom.For(seed, p);
                 sampler.Fill(ref rng, w.Input, w.Scratch);
-                ProjectionEngine.Run(scenario, w.Input, w.Trace, null);
+                ProjectionEngine.Run(scenario, arrays, w.Input, w.Trace, null);
                 for (int m = 0; m < months; m++)
                 {
                     cash[(m * paths) + p] = (float)w.Trace.Cash[m];

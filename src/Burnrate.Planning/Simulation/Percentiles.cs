@@ -6,35 +6,45 @@ namespace Burnrate.Planning.Simulation;
 /// </summary>
 internal static class Percentiles
 {
-    /// <summary>Gets the percentiles <paramref name="ps"/> (ascending, in [0, 1]) of <paramref name="values"/>.</summary>
+    /// <summary>Gets the percentiles <paramref name="ps"/> (each in [0, 1]) of <paramref name="values"/>.</summary>
     public static double[] Of(Span<float> values, IReadOnlyList<double> ps)
     {
-        var result = new double[ps.Count];
         int n = values.Length;
-        int from = 0;
+        var ranks = new SortedSet<int>();
+        foreach (double p in ps)
+        {
+            int lo = (int)Math.Floor((n - 1) * p);
+            ranks.Add(lo);
+            ranks.Add(Math.Min(lo + 1, n - 1));
+        }
+
+        int[] sorted = [.. ranks];
+        MultiSelect(values, 0, n - 1, sorted, 0, sorted.Length - 1);
+        var result = new double[ps.Count];
         for (int i = 0; i < ps.Count; i++)
         {
             double h = (n - 1) * ps[i];
             int lo = (int)Math.Floor(h);
-            Select(values, from, n - 1, lo);
-            double low = values[lo];
-            double high = low;
-            if (lo + 1 < n && h > lo)
-            {
-                float min = float.PositiveInfinity;
-                foreach (float v in values[(lo + 1)..])
-                {
-                    min = Math.Min(min, v);
-                }
-
-                high = min;
-            }
-
+            double low = values[lo], high = values[Math.Min(lo + 1, n - 1)];
             result[i] = low + ((h - lo) * (high - low));
-            from = lo;
         }
 
         return result;
+    }
+
+    /// <summary>Places every rank in ranks[first..last] at its sorted position: select the middle rank, then recurse on each side (O(n log k)).</summary>
+    private static void MultiSelect(Span<float> values, int left, int right, int[] ranks, int first, int last)
+    {
+        if (first > last || left >= right)
+        {
+            return;
+        }
+
+        int mid = (first + last) / 2;
+        int k = ranks[mid];
+        Select(values, left, right, k);
+        MultiSelect(values, left, k - 1, ranks, first, mid - 1);
+        MultiSelect(values, k + 1, right, ranks, mid + 1, last);
     }
 
     /// <summary>Moves the k-th smallest element of values[left..right] to index k (Hoare partition, median-of-three pivot).</summary>
