@@ -33,19 +33,22 @@ public static class MonteCarlo
         var arrays = new ScenarioArrays(scenario);
         int blocks = (paths + Block - 1) / Block;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.For(0, blocks, options, () => (Input: sampler.NewInputs(), Trace: new PathTrace(months, triggers), Scratch: new double[scenario.Drivers.Count]), (b, _, w) =>
+        Parallel.For(0, blocks, options, () => new Worker(sampler.NewInputs(), new PathTrace(months, triggers), new double[scenario.Drivers.Count], new float[3 * Block * months]), (b, _, w) =>
         {
-            int end = Math.Min(paths, (b + 1) * Block);
-            for (int p = b * Block; p < end; p++)
+            int first = b * Block, end = Math.Min(paths, first + Block), count = end - first;
+            for (int p = first; p < end; p++)
             {
                 PathRandom rng = PathRandom.For(seed, p);
                 sampler.Fill(ref rng, w.Input, w.Scratch);
                 ProjectionEngine.Run(scenario, arrays, w.Input, w.Trace, null);
+                // Buffer month-major within the block, then copy whole rows: writing each path's months straight into the
+                // month-major arrays would touch a different page per month (a TLB miss per write).
+                int k = p - first;
                 for (int m = 0; m < months; m++)
                 {
-                    cash[(m * paths) + p] = (float)w.Trace.Cash[m];
-                    revenue[(m * paths) + p] = (float)w.Trace.Revenue[m];
-                    netBurn[(m * paths) + p] = (float)w.Trace.NetBurn[m];
+                    w.Buffer[(m * Block) + k] = (float)w.Trace.Cash[m];
+                    w.Buffer[((months + m) * Block) + k] = (float)w.Trace.Revenue[m];
+                    w.Buffer[(((2 * months) + m) * Block) + k] = (float)w.Trace.NetBurn[m];
                 }
 
                 cashOut[p] = w.Trace.CashOutMonth;
@@ -53,6 +56,13 @@ public static class MonteCarlo
                 {
                     fired[(t * paths) + p] = w.Trace.FirstFiring[t];
                 }
+            }
+
+            for (int m = 0; m < months; m++)
+            {
+                w.Buffer.AsSpan(m * Block, count).CopyTo(cash.AsSpan((m * paths) + first));
+                w.Buffer.AsSpan((months + m) * Block, count).CopyTo(revenue.AsSpan((m * paths) + first));
+                w.Buffer.AsSpan(((2 * months) + m) * Block, count).CopyTo(netBurn.AsSpan((m * paths) + first));
             }
 
             return w;
@@ -77,6 +87,8 @@ public static class MonteCarlo
         double[] Column(int i) => rows.Select(r => r[i]).ToArray();
         return new PercentileBands(Column(0), Column(1), Column(2), Column(3), Column(4));
     }
+
+    private sealed record Worker(PathInputs Input, PathTrace Trace, double[] Scratch, float[] Buffer);
 
     internal static EventMonths Events(int[] firstMonth, int months)
     {
