@@ -29,26 +29,44 @@ internal static class ProjectionEngine
 
         double costStep = StepOnce(input, s.InferenceAnnualCostChange);
 
+        // Month-varying inputs are loaded once per path, and again each month only when some driver is drawn per month.
+        Span<double> change = stackalloc double[streams];
+        Span<double> price = stackalloc double[streams];
+        Span<double> tokensPer = stackalloc double[streams];
+        Span<double> capexAmount = stackalloc double[a.Capex.Length];
+        Span<double> capexLife = stackalloc double[a.Capex.Length];
+        for (int i = 0; i < a.Capex.Length; i++)
+        {
+            capexAmount[i] = input.Get(a.Capex[i].Amount, a.Capex[i].Month);
+            capexLife[i] = input.Get(a.Capex[i].Extra, a.Capex[i].Month) * 12;
+        }
+
+        bool perMonth = input.Monthly.Length > 0;
+        Monthly current = default;
+        Load(s, a, input, 0, change, price, tokensPer, ref current);
         double costFactor = 1, opexFactor = 1;
         double cash = input.Get(s.Cash, 0);
         double burn1 = 0, burn2 = 0, revenue3 = 0, revenue2 = 0, revenue1 = 0;
-        (int headcount, int hires, int loaded) = s.Staff;
         for (int m = 0; m < months; m++)
         {
+            if (perMonth && m > 0)
+            {
+                Load(s, a, input, m, change, price, tokensPer, ref current);
+            }
+
             double revenue = 0, tokens = 0;
             for (int i = 0; i < streams; i++)
             {
                 RevenueSource r = a.Revenue[i];
                 if (m > 0)
                 {
-                    double change = input.Get(r.MonthlyGrowth, m) - (r.MonthlyChurn >= 0 ? input.Get(r.MonthlyChurn, m) : 0);
-                    volume[i] = Math.Max(0, volume[i] * (1 + change));
+                    volume[i] = Math.Max(0, volume[i] * (1 + change[i]));
                     priceFactor[i] *= double.IsNaN(priceStep[i]) ? Smooth(input.Get(r.AnnualPriceChange, m)) : priceStep[i];
                 }
 
-                double price = Math.Max(0, input.Get(r.Price, m)) * priceFactor[i];
-                double earned = r.Kind == RevenueKind.Usage ? volume[i] / 1e6 * price : volume[i] * price;
-                tokens += r.Kind == RevenueKind.Usage ? volume[i] : volume[i] * Math.Max(0, input.Get(r.TokensPerCustomer, m));
+                bool usage = r.Kind == RevenueKind.Usage;
+                double earned = usage ? volume[i] * 1e-6 * price[i] * priceFactor[i] : volume[i] * price[i] * priceFactor[i];
+                tokens += usage ? volume[i] : volume[i] * tokensPer[i];
                 revenue += earned;
                 if (statement is not null)
                 {
@@ -61,18 +79,19 @@ internal static class ProjectionEngine
                 costFactor *= double.IsNaN(costStep) ? Smooth(input.Get(s.InferenceAnnualCostChange, m)) : costStep;
             }
 
-            double serving = tokens / 1e6 * Math.Max(0, input.Get(s.InferenceCostPerMillionTokens, m)) * costFactor;
+            double serving = tokens * 1e-6 * current.CostPerMillion * costFactor;
             double training = 0, capex = 0, depreciation = 0, financing = trace.Raises[m];
             foreach (Expense t in a.Training)
             {
                 training += t.Month == m ? input.Get(t.Amount, m) : 0;
             }
 
-            foreach (Expense c in a.Capex)
+            for (int i = 0; i < a.Capex.Length; i++)
             {
-                capex += c.Month == m ? input.Get(c.Amount, c.Month) : 0;
-                double life = input.Get(c.Extra, c.Month) * 12, age = m - c.Month;
-                depreciation += age >= 0 && age < life ? input.Get(c.Amount, c.Month) / life * Math.Min(1, life - age) : 0;
+                int bought = a.Capex[i].Month;
+                capex += bought == m ? capexAmount[i] : 0;
+                double life = capexLife[i], age = m - bought;
+                depreciation += age >= 0 && age < life ? capexAmount[i] / life * Math.Min(1, life - age) : 0;
             }
 
             for (int i = 0; i < a.Funding.Length; i++)
@@ -80,15 +99,14 @@ internal static class ProjectionEngine
                 financing += a.Funding[i].Month == m && input.FundingIncluded[i] ? input.Get(a.Funding[i].Amount, m) : 0;
             }
 
-            double staff = headcount < 0 ? 0 : Math.Max(0, input.Get(headcount, m) + (input.Get(hires, m) * m)) * input.Get(loaded, m) / 12 * opexFactor;
-            double other = s.OtherMonthlyUsd < 0 ? 0 : input.Get(s.OtherMonthlyUsd, m) * opexFactor;
+            double staff = Math.Max(0, current.Headcount + (current.Hires * m)) * current.LoadedPerMonth * opexFactor;
+            double other = current.Other * opexFactor;
             double cashOut = serving + training + staff + other + capex;
             double netBurn = cashOut - revenue;
             double opening = cash;
             cash = opening + revenue + financing - cashOut;
 
-            int window = Math.Min(m + 1, 3);
-            double meanBurn = (netBurn + (m >= 1 ? burn1 : 0) + (m >= 2 ? burn2 : 0)) / window;
+            double meanBurn = m >= 2 ? (netBurn + burn1 + burn2) * (1.0 / 3) : m == 1 ? (netBurn + burn1) * 0.5 : netBurn;
             double runway = meanBurn <= 0 ? double.PositiveInfinity : Math.Max(0, cash) / meanBurn;
             if (cash < 0 && trace.CashOutMonth < 0)
             {
@@ -165,9 +183,31 @@ internal static class ProjectionEngine
         }
     }
 
+    private static void Load(PlanScenario s, ScenarioArrays a, PathInputs input, int m, Span<double> change, Span<double> price, Span<double> tokensPer, ref Monthly current)
+    {
+        for (int i = 0; i < a.Revenue.Length; i++)
+        {
+            RevenueSource r = a.Revenue[i];
+            change[i] = input.Get(r.MonthlyGrowth, m) - (r.MonthlyChurn >= 0 ? input.Get(r.MonthlyChurn, m) : 0);
+            price[i] = Math.Max(0, input.Get(r.Price, m));
+            tokensPer[i] = r.TokensPerCustomer >= 0 ? Math.Max(0, input.Get(r.TokensPerCustomer, m)) : 0;
+        }
+
+        (int headcount, int hires, int loaded) = s.Staff;
+        current = new Monthly(
+            Math.Max(0, input.Get(s.InferenceCostPerMillionTokens, m)),
+            headcount < 0 ? 0 : input.Get(headcount, m),
+            headcount < 0 ? 0 : input.Get(hires, m),
+            headcount < 0 ? 0 : input.Get(loaded, m) / 12,
+            s.OtherMonthlyUsd < 0 ? 0 : input.Get(s.OtherMonthlyUsd, m));
+    }
+
     /// <summary>Gets the monthly factor of a driver drawn once (computed once per path), or NaN for a per-month driver.</summary>
     private static double StepOnce(PathInputs input, int driver) => input.PerMonth[driver] ? double.NaN : Smooth(input.Get(driver, 0));
 
     /// <summary>One month's share of an annual change: (1 + c)^(1/12), so that m months compound to (1 + c)^(m/12).</summary>
     private static double Smooth(double annualChange) => annualChange == 0 ? 1 : Math.Pow(1 + annualChange, 1.0 / 12);
+
+    /// <summary>The scalar inputs of one month: cost per million tokens, staff and other opex.</summary>
+    private readonly record struct Monthly(double CostPerMillion, double Headcount, double Hires, double LoadedPerMonth, double Other);
 }
