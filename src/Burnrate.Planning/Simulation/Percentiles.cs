@@ -10,22 +10,28 @@ internal static class Percentiles
     public static double[] Of(Span<float> values, IReadOnlyList<double> ps)
     {
         int n = values.Length;
-        var ranks = new SortedSet<int>();
-        foreach (double p in ps)
-        {
-            int lo = (int)Math.Floor((n - 1) * p);
-            ranks.Add(lo);
-            ranks.Add(Math.Min(lo + 1, n - 1));
-        }
-
-        int[] sorted = [.. ranks];
-        MultiSelect(values, 0, n - 1, sorted, 0, sorted.Length - 1);
+        int[] ranks = ps.Select(p => (int)Math.Floor((n - 1) * p)).Distinct().Order().ToArray();
+        MultiSelect(values, 0, n - 1, ranks, 0, ranks.Length - 1);
         var result = new double[ps.Count];
         for (int i = 0; i < ps.Count; i++)
         {
             double h = (n - 1) * ps[i];
             int lo = (int)Math.Floor(h);
-            double low = values[lo], high = values[Math.Min(lo + 1, n - 1)];
+            double low = values[lo], high = low;
+            if (h > lo)
+            {
+                // The next order statistic is the smallest value between this rank and the next selected one.
+                int next = Array.FindIndex(ranks, r => r > lo);
+                int end = next < 0 ? n : ranks[next] + 1;
+                float min = float.PositiveInfinity;
+                foreach (float v in values[(lo + 1)..end])
+                {
+                    min = Math.Min(min, v);
+                }
+
+                high = min;
+            }
+
             result[i] = low + ((h - lo) * (high - low));
         }
 
