@@ -2,7 +2,8 @@ namespace Burnrate.Planning.Simulation;
 
 /// <summary>
 /// Percentiles by selection instead of sorting: linear interpolation between order statistics (Hyndman and Fan type 7, numpy's default),
-/// found with quickselect in O(n) per percentile. Reorders the span in place.
+/// found by selection: small inputs by quickselect on every needed rank; large ones by a key histogram, then quickselect inside the
+/// buckets holding the needed ranks. Small inputs are reordered in place.
 /// </summary>
 internal static class Percentiles
 {

@@ -25,8 +25,9 @@ public sealed class PercentilesTests
         {
             double h = (sorted.Length - 1) * PercentileBands.Levels[i];
             int lo = (int)Math.Floor(h);
-            double expected = sorted[lo] + ((h - lo) * ((lo + 1 < sorted.Length ? sorted[lo + 1] : sorted[lo]) - sorted[lo]));
-            if (Math.Abs(got[i] - expected) > 1e-6 * Math.Max(1, Math.Abs(expected)))
+            double next = lo + 1 < sorted.Length ? sorted[lo + 1] : sorted[lo];
+            double expected = sorted[lo] + ((h - lo) * (next - sorted[lo])); // in double, as float subtraction would round
+            if (Math.Abs(got[i] - expected) > 1e-12 * Math.Max(1, Math.Abs(expected)))
             {
                 return false;
             }
@@ -61,7 +62,7 @@ public sealed class PercentilesTests
         {
             double h = (sorted.Length - 1) * PercentileBands.Levels[i];
             int lo = (int)Math.Floor(h);
-            double expected = sorted[lo] + ((h - lo) * (sorted[lo + 1] - sorted[lo]));
+            double expected = sorted[lo] + ((h - lo) * ((double)sorted[lo + 1] - sorted[lo]));
             got[i].ShouldBe(expected, 1e-6 * Math.Abs(expected) + 1e-9);
         }
     }
