@@ -99,7 +99,7 @@ public sealed class ProjectionEngineTests
     public void Should_UseTheMeanBurnOfMonthsMMinus2ToM_When_BurnChanges()
     {
         // Given: training spends 300 in month 2 on top of 100 a month
-        PlanScenario s = TestScenarios.Read(TestScenarios.ConstantBurn(10_000, 100, 12, "  training: [{name: t, month: 2026-03, costUsd: 300}]").Replace("\n  training", "\n  training", StringComparison.Ordinal));
+        PlanScenario s = TestScenarios.Read(TestScenarios.ConstantBurn(10_000, 100, 12, "  training: [{name: t, month: 2026-03, costUsd: 300}]"));
 
         // When
         MonthlyStatement st = Base(s);
