@@ -25,6 +25,7 @@ public static class BurnrateApp
         root.Subcommands.Add(new OptimizeCommand(globals));
         root.Subcommands.Add(new BenchCommand(globals));
         root.Subcommands.Add(new SimulateCommand());
+        root.Subcommands.Add(new PlanCommand(globals));
         // The default version action reads the entry assembly, which is the test host under tests.
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
 

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using Burnrate.Cli.Rendering;
+using Burnrate.Core.Economics;
+using Burnrate.Planning;
+using Burnrate.Planning.Scenario;
+using Burnrate.Reports.Planning;
+
+namespace Burnrate.Cli.Commands;
+
+/// <summary><c>burnrate plan FILE</c>: cash-burn scenarios — presets, Monte Carlo bands, cash-out and trigger odds, tornado; docs/plan.md.</summary>
+internal sealed class PlanCommand : Command
+{
+    public const int DefaultPaths = 10_000;
+    public const ulong DefaultSeed = 42;
+
+    private readonly Argument<string> _file = new("file") { Description = "A scenario YAML file (see docs/plan.md and examples/)" };
+    private readonly Option<int> _paths = new("--paths") { Description = "Monte Carlo paths", DefaultValueFactory = _ => DefaultPaths };
+    private readonly Option<ulong> _seed = new("--seed") { Description = "Random seed; the same seed gives the same result on any number of threads", DefaultValueFactory = _ => DefaultSeed };
+    private readonly Option<int> _threads = new("--threads") { Description = "Most threads to use (default: all cores)", DefaultValueFactory = _ => -1 };
+    private readonly Option<string[]> _by = new("--by") { Description = "Also report the probability of running out of cash by this month (YYYY-MM, repeatable)" };
+    private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD, months as YYYY-MM) instead of tables" };
+    private readonly Option<string?> _out = new("--out") { Description = "Write fan-chart.png, tornado.png, CSVs and plan.xlsx into this directory" };
+
+    public PlanCommand(GlobalOptions globals)
+        : base("plan", "Cash-burn planning: best/base/worst projections, Monte Carlo runway, raise triggers and sensitivity")
+    {
+        _ = globals;
+        Arguments.Add(_file);
+        foreach (Option option in new Option[] { _paths, _seed, _threads, _by, _json, _out })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(Run);
+    }
+
+    /// <summary>Gets the cost deriver for <c>from:</c>; null until the train/infer estimators are wired in.</summary>
+    internal static ICostDeriver? CostDeriver { get; set; }
+
+    private int Run(ParseResult parse)
+    {
+        int paths = parse.GetValue(_paths);
+        if (paths is < 1 or > 10_000_000)
+        {
+            throw new UsageException($"--paths must be between 1 and 10,000,000, got {paths}");
+        }
+
+        int threads = parse.GetValue(_threads);
+        if (threads is 0 or < -1)
+        {
+            throw new UsageException($"--threads must be a positive number (or omitted for all cores), got {threads}");
+        }
+
+        PlanScenario scenario = ScenarioReader.ReadFile(parse.GetRequiredValue(_file), CostDeriver);
+        ulong seed = parse.GetValue(_seed);
+        PlanOutcome outcome = PlanOutcome.Compute(scenario, paths, seed, threads);
+        var byMonths = new List<(string, int)>();
+        foreach (string label in parse.GetValue(_by) ?? [])
+        {
+            int index = outcome.MonthIndex(label);
+            byMonths.Add(index >= 0 ? (label, index)
+                : throw new UsageException($"--by must be a month YYYY-MM inside the horizon {scenario.MonthLabel(0)}..{scenario.MonthLabel(scenario.Months - 1)}, got \"{label}\""));
+        }
+
+        IReadOnlyList<string> files = parse.GetValue(_out) is { } dir ? PlanFiles.Write(outcome, dir) : [];
+        IReadOnlyList<Assumption> assumptions = Assumptions(paths, seed);
+        if (parse.GetValue(_json))
+        {
+            Output.WriteJson(parse, PlanJson.Build(outcome, byMonths, assumptions));
+        }
+        else
+        {
+            PlanText.Write(Output.Console(parse), outcome, byMonths, assumptions, files);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static List<Assumption> Assumptions(int paths, ulong seed) =>
+    [
+        new("paths", paths.ToString(CultureInfo.InvariantCulture), $"--paths (default {DefaultPaths:N0})"),
+        new("seed", seed.ToString(CultureInfo.InvariantCulture), $"--seed (default {DefaultSeed})"),
+        new("base preset", "each distribution at its median; presets override drivers by path", "docs/plan.md"),
+        new("funding in presets", "a round counts when probability ≥ 0.5; Monte Carlo draws it per path", "docs/plan.md"),
+        new("growth timing", "growth and churn apply from the second month; price/cost change as (1 + c)^(month/12)", "docs/plan.md"),
+        new("runway", "closing cash ÷ mean net burn of months m−2..m; unbounded when that burn ≤ 0", "METRICS.md planning figures"),
+        new("opex cut", "cutOpexPercent applies to staff and other opex from the month after the trigger", "docs/plan.md"),
+        new("percentiles", "type 7 (linear between order statistics) over paths, month by month", "Hyndman and Fan (1996)"),
+    ];
+}

@@ -1,0 +1,87 @@
+using Burnrate.Planning.Projection;
+using Burnrate.Planning.Scenario;
+using MathNet.Numerics.Distributions;
+
+namespace Burnrate.Planning.Simulation;
+
+/// <summary>Fills a path's driver values: constants, once-per-path draws, funding coin flips, then per-month draws, always in that order.</summary>
+internal sealed class DriverSampler
+{
+    private readonly PlanScenario _scenario;
+    private readonly CorrelationFactor _once;
+    private readonly CorrelationFactor _monthly;
+
+    public DriverSampler(PlanScenario scenario)
+    {
+        _scenario = scenario;
+        CorrelationFactor.TryBuild(scenario.Drivers, scenario.Correlations, false, out _once, out _);
+        CorrelationFactor.TryBuild(scenario.Drivers, scenario.Correlations, true, out _monthly, out _);
+        PerMonth = scenario.Drivers.Select(d => d.IsUncertain && d.PerMonth).ToArray();
+    }
+
+    public bool[] PerMonth { get; }
+
+    public PathInputs NewInputs()
+    {
+        var input = new PathInputs(_scenario.Drivers.Count, _scenario.Months, _scenario.Funding.Count, PerMonth);
+        for (int d = 0; d < _scenario.Drivers.Count; d++)
+        {
+            input.Once[d] = _scenario.Drivers[d].Central;
+        }
+
+        return input;
+    }
+
+    public void Fill(ref PathRandom rng, PathInputs input, double[] scratch)
+    {
+        Draw(_once, ref rng, input.Once, 0, scratch);
+        for (int i = 0; i < _scenario.Funding.Count; i++)
+        {
+            input.FundingIncluded[i] = rng.NextOpen() < input.Once[_scenario.Funding[i].Extra];
+        }
+
+        if (input.Monthly.Length > 0)
+        {
+            for (int m = 0; m < _scenario.Months; m++)
+            {
+                Draw(_monthly, ref rng, input.Monthly, m * input.Once.Length, scratch);
+            }
+        }
+    }
+
+    /// <summary>Draws one group: u uniform; with correlations ε = Φ⁻¹(u), z = L·ε, u = Φ(z); then x = F⁻¹(u).</summary>
+    private void Draw(CorrelationFactor group, ref PathRandom rng, double[] target, int offset, double[] scratch)
+    {
+        int n = group.Drivers.Length;
+        for (int k = 0; k < n; k++)
+        {
+            scratch[k] = rng.NextOpen();
+        }
+
+        if (!group.IsIdentity)
+        {
+            Span<double> eps = stackalloc double[n];
+            for (int k = 0; k < n; k++)
+            {
+                eps[k] = Normal.InvCDF(0, 1, scratch[k]);
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                double z = 0;
+                for (int j = 0; j <= i; j++)
+                {
+                    z += group.Lower[i, j] * eps[j];
+                }
+
+                scratch[i] = Math.Clamp(Normal.CDF(0, 1, z), 1e-16, 1 - 1e-16);
+            }
+        }
+
+        for (int k = 0; k < n; k++)
+        {
+            int d = group.Drivers[k];
+            target[offset + d] = _scenario.Drivers[d].Distribution!.Quantile(scratch[k]);
+        }
+    }
+}

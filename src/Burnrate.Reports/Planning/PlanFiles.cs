@@ -1,0 +1,53 @@
+using System.Text;
+using Burnrate.Planning;
+
+namespace Burnrate.Reports.Planning;
+
+/// <summary>Writes every plan file into a directory: fan-chart.png, tornado.png, bands.csv, one statement CSV per preset, and plan.xlsx.</summary>
+public static class PlanFiles
+{
+    /// <summary>Writes the files (each to a temp file, then moved into place).</summary>
+    /// <param name="outcome">The plan.</param>
+    /// <param name="directory">The directory (created if missing).</param>
+    /// <returns>The paths written.</returns>
+    public static IReadOnlyList<string> Write(PlanOutcome outcome, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        string Add(string name)
+        {
+            string path = Path.Combine(directory, name);
+            written.Add(path);
+            return path;
+        }
+
+        PlanCharts.SaveFanChart(outcome, Add("fan-chart.png"));
+        if (outcome.Tornado.Count > 0)
+        {
+            PlanCharts.SaveTornado(outcome, Add("tornado.png"));
+        }
+
+        WriteCsv(Add("bands.csv"), PlanTables.Bands(outcome));
+        foreach (var preset in outcome.Presets)
+        {
+            WriteCsv(Add($"statement-{preset.Name}.csv"), PlanTables.Statement(outcome, preset));
+        }
+
+        PlanWorkbook.Save(outcome, Add("plan.xlsx"));
+        return written;
+    }
+
+    private static void WriteCsv(string path, IReadOnlyList<object[]> rows)
+    {
+        var text = new StringBuilder();
+        foreach (object[] row in rows)
+        {
+            text.AppendJoin(',', row.Select(PlanTables.Csv)).Append('\n');
+        }
+
+        string temp = path + ".tmp" + Environment.ProcessId;
+        File.WriteAllText(temp, text.ToString());
+        File.Move(temp, path, overwrite: true);
+    }
+}

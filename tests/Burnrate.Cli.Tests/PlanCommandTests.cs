@@ -1,0 +1,154 @@
+using System.Text.Json;
+
+namespace Burnrate.Cli.Tests;
+
+public sealed class PlanCommandTests
+{
+    private static string Example(string name = "example-ai-api.yaml")
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Burnrate.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir!.FullName, "examples", name);
+    }
+
+    private static string TempYaml(string yaml)
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("burnrate-").FullName, "scenario.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    [Fact]
+    public void Should_PrintTheContractKeys_When_JsonRequested()
+    {
+        // Given / When
+        var (code, output, error) = CliRunner.Run("plan", Example(), "--paths", "2000", "--seed", "5", "--json", "--by", "2027-12");
+
+        // Then
+        code.ShouldBe(0, error);
+        using JsonDocument doc = JsonDocument.Parse(output);
+        JsonElement root = doc.RootElement;
+        root.GetProperty("paths").GetInt32().ShouldBe(2000);
+        root.GetProperty("seed").GetUInt64().ShouldBe(5UL);
+        root.GetProperty("months").GetArrayLength().ShouldBe(60);
+        root.GetProperty("months")[0].GetString().ShouldBe("2026-01");
+        foreach (string series in new[] { "cash", "revenue", "netBurn" })
+        {
+            foreach (string p in new[] { "p5", "p10", "p50", "p90", "p95" })
+            {
+                root.GetProperty(series).GetProperty(p).GetArrayLength().ShouldBe(60);
+            }
+        }
+
+        root.GetProperty("cashOutProbability").GetDouble().ShouldBeInRange(0, 1);
+        JsonElement cashOutMonth = root.GetProperty("cashOutMonth");
+        foreach (string p in new[] { "p10", "p50", "p90" })
+        {
+            cashOutMonth.TryGetProperty(p, out JsonElement v).ShouldBeTrue(p);
+            (v.ValueKind is JsonValueKind.String or JsonValueKind.Null).ShouldBeTrue();
+        }
+
+        root.GetProperty("cashOutProbabilityBy").GetProperty("2027-12").GetDouble().ShouldBeInRange(0, 1);
+        foreach (string preset in new[] { "best", "base", "worst" })
+        {
+            JsonElement p = root.GetProperty("presets").GetProperty(preset);
+            foreach (string key in new[] { "cash", "revenue", "netBurn", "runwayMonths" })
+            {
+                p.GetProperty(key).GetArrayLength().ShouldBe(60);
+            }
+        }
+
+        JsonElement trigger = root.GetProperty("triggers")[0];
+        trigger.GetProperty("name").GetString().ShouldBe("emergency-raise");
+        trigger.GetProperty("firedProbability").GetDouble().ShouldBeInRange(0, 1);
+        trigger.GetProperty("month").TryGetProperty("p50", out _).ShouldBeTrue();
+        JsonElement bar = root.GetProperty("tornado")[0];
+        bar.GetProperty("driver").GetString().ShouldBe("revenue.api.monthlyGrowth");
+        bar.GetProperty("low").GetDouble().ShouldBeLessThan(bar.GetProperty("high").GetDouble());
+        root.GetProperty("assumptions").GetArrayLength().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Should_PrintIdenticalJson_When_SameSeedOnOneAndTwoThreads()
+    {
+        var one = CliRunner.Run("plan", Example(), "--paths", "3000", "--seed", "9", "--json", "--threads", "1");
+        var two = CliRunner.Run("plan", Example(), "--paths", "3000", "--seed", "9", "--json", "--threads", "2");
+
+        one.ExitCode.ShouldBe(0, one.Error);
+        two.Output.ShouldBe(one.Output);
+    }
+
+    [Fact]
+    public void Should_PrintTablesAndWriteFiles_When_OutGiven()
+    {
+        // Given
+        string dir = Path.Combine(Directory.CreateTempSubdirectory("burnrate-").FullName, "out");
+
+        // When
+        var (code, output, error) = CliRunner.Run("plan", Example(), "--paths", "500", "--out", dir);
+
+        // Then
+        code.ShouldBe(0, error);
+        output.ShouldContain("Presets (deterministic)");
+        output.ShouldContain("Tornado");
+        output.ShouldContain("Assumptions");
+        Directory.GetFiles(dir).Select(Path.GetFileName).Order().ShouldBe(
+            ["bands.csv", "fan-chart.png", "plan.xlsx", "statement-base.csv", "statement-best.csv", "statement-worst.csv", "tornado.png"]);
+    }
+
+    [Theory]
+    [InlineData("presets:\n  worst: {revenue.api.monthlyGrowht: 0.1}\n", ":10:11: unknown driver path 'revenue.api.monthlyGrowht' in preset 'worst'; did you mean revenue.api.monthlyGrowth")]
+    [InlineData("funding: [{name: f, month: 2026-02, amountUsd: 1, probability: -0.1}]\n", ":9:64: field 'funding.f.probability' must be a probability in [0, 1], got \"-0.1\"")]
+    [InlineData("funding: [{name: f, month: 2031-01, amountUsd: 1}]\n", ":9:28: field 'month' in funding 'f' must be a month inside the horizon 2026-01..2026-12")]
+    [InlineData("costs:\n  inference: {from: {model: llama-3.1-8b, gpu: h100-sxm, input: 1, output: 1}}\n", ":10:21: from: needs the cost model (not wired yet)")]
+    public void Should_ExitTwoWithLocatedOneLineError_When_ScenarioInvalid(string tail, string expected)
+    {
+        // Given
+        string path = TempYaml("""
+            name: bad
+            start: 2026-01
+            months: 12
+            cash: 1e6
+            revenue:
+              - name: api
+                tokensPerMonth: 1e9
+                pricePerMillionTokens: 1
+            """ + "\n" + tail);
+
+        // When
+        var (code, output, error) = CliRunner.Run("plan", path);
+
+        // Then
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldStartWith("error: " + path + expected);
+        error.Trim().Split('\n').Length.ShouldBe(1);
+        error.ShouldNotContain("   at ");
+    }
+
+    [Theory]
+    [InlineData("--paths", "0", "--paths must be between 1 and 10,000,000, got 0")]
+    [InlineData("--by", "2040-01", "--by must be a month YYYY-MM inside the horizon 2026-01..2030-12, got \"2040-01\"")]
+    [InlineData("--threads", "-3", "--threads must be a positive number")]
+    public void Should_ExitTwo_When_OptionInvalid(string option, string value, string expected)
+    {
+        string[] args = option == "--paths" ? ["plan", Example(), option, value] : ["plan", Example(), "--paths", "100", option, value];
+        var (code, _, error) = CliRunner.Run(args);
+
+        code.ShouldBe(2);
+        error.ShouldStartWith("error: " + expected);
+    }
+
+    [Fact]
+    public void Should_ExitTwo_When_FileMissing()
+    {
+        var (code, _, error) = CliRunner.Run("plan", "no-such-scenario.yaml");
+
+        code.ShouldBe(2);
+        error.ShouldStartWith("error: scenario file 'no-such-scenario.yaml' not found");
+    }
+}

@@ -1,0 +1,44 @@
+using Burnrate.Planning;
+using Burnrate.Planning.Scenario;
+using Burnrate.Reports.Planning;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Burnrate.Reports.Tests.Planning;
+
+public sealed class PlanFilesTests
+{
+    private const string Scenario = """
+        name: small
+        start: 2026-01
+        months: 12
+        cash: 1000
+        revenue: [{name: api, kind: usage, tokensPerMonth: 1e6, pricePerMillionTokens: 50, monthlyGrowth: {dist: normal, mean: 0.05, sd: 0.02}}]
+        costs: {other: {monthlyUsd: 100}}
+        presets:
+          best: {revenue.api.monthlyGrowth: 0.1}
+          worst: {revenue.api.monthlyGrowth: 0}
+        """;
+
+    [Fact]
+    public void Should_WriteChartsCsvAndWorkbookWithoutTempFiles_When_PlanWritten()
+    {
+        // Given
+        PlanOutcome outcome = PlanOutcome.Compute(ScenarioReader.Read(Scenario, "small.yaml"), 200, 1);
+        string dir = Directory.CreateTempSubdirectory("burnrate-").FullName;
+
+        // When
+        IReadOnlyList<string> files = PlanFiles.Write(outcome, dir);
+
+        // Then
+        Directory.GetFiles(dir).Order().ShouldBe(files.Order());
+        File.ReadAllBytes(Path.Combine(dir, "fan-chart.png")).Take(4).ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
+        File.ReadAllBytes(Path.Combine(dir, "tornado.png")).Take(4).ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
+        string[] statement = File.ReadAllLines(Path.Combine(dir, "statement-base.csv"));
+        statement.Length.ShouldBe(13);
+        statement[0].ShouldStartWith("month,revenue_api_usd,revenue_usd,");
+        statement[1].ShouldStartWith("2026-01,50,50,");
+        using SpreadsheetDocument book = SpreadsheetDocument.Open(Path.Combine(dir, "plan.xlsx"), false);
+        book.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ShouldBe(["best", "base", "worst", "bands"]);
+    }
+}
