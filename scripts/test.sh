@@ -10,7 +10,9 @@ mkdir -p "$results"
 
 dotnet restore Burnrate.slnx --verbosity quiet || { echo "0 passed, 1 failed (restore failed)"; exit 1; }
 dotnet build Burnrate.slnx -c Release --no-restore --verbosity quiet -nologo || { echo "0 passed, 1 failed (build failed)"; exit 1; }
-dotnet test Burnrate.slnx -c Release --no-build --verbosity quiet -nologo \
+# -m:1 runs the test assemblies one after another: the bench timing tests measure milliseconds and must not share
+# the (two) cores with other suites.
+dotnet test Burnrate.slnx -c Release --no-build --verbosity quiet -nologo -m:1 \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3600000
 status=$?
 
