@@ -104,7 +104,8 @@ public sealed class PlanCommandTests
     [InlineData("presets:\n  worst: {revenue.api.monthlyGrowht: 0.1}\n", ":10:11: unknown driver path 'revenue.api.monthlyGrowht' in preset 'worst'; did you mean revenue.api.monthlyGrowth")]
     [InlineData("funding: [{name: f, month: 2026-02, amountUsd: 1, probability: -0.1}]\n", ":9:64: field 'funding.f.probability' must be a probability in [0, 1], got \"-0.1\"")]
     [InlineData("funding: [{name: f, month: 2031-01, amountUsd: 1}]\n", ":9:28: field 'month' in funding 'f' must be a month inside the horizon 2026-01..2026-12")]
-    [InlineData("costs:\n  inference: {from: {model: llama-3.1-8b, gpu: h100-sxm, input: 1, output: 1}}\n", ":10:21: from: needs the cost model (not wired yet)")]
+    [InlineData("costs:\n  inference: {from: {model: llama-3.1-8bb, gpu: h100-sxm, input: 1, output: 1}}\n", ":10:21: from: unknown model 'llama-3.1-8bb'; did you mean llama-3.1-8b")]
+    [InlineData("costs:\n  inference: {from: {model: deepseek-v3, gpu: l4, gpus: 1, input: 1000, output: 100}}\n", ":10:21: from: deepseek-v3 does not fit on 1×l4")]
     public void Should_ExitTwoWithLocatedOneLineError_When_ScenarioInvalid(string tail, string expected)
     {
         // Given

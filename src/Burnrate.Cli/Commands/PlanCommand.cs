@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Burnrate.Cli.Rendering;
 using Burnrate.Core.Economics;
+using Burnrate.Planning.Derivation;
 using Burnrate.Planning;
 using Burnrate.Planning.Scenario;
 using Burnrate.Reports.Planning;
@@ -22,10 +23,12 @@ internal sealed class PlanCommand : Command
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD, months as YYYY-MM) instead of tables" };
     private readonly Option<string?> _out = new("--out") { Description = "Write fan-chart.png, tornado.png, CSVs and plan.xlsx into this directory" };
 
+    private readonly GlobalOptions _globals;
+
     public PlanCommand(GlobalOptions globals)
         : base("plan", "Cash-burn planning: best/base/worst projections, Monte Carlo runway, raise triggers and sensitivity")
     {
-        _ = globals;
+        _globals = globals;
         Arguments.Add(_file);
         foreach (Option option in new Option[] { _paths, _seed, _threads, _by, _json, _out })
         {
@@ -34,9 +37,6 @@ internal sealed class PlanCommand : Command
 
         SetAction(Run);
     }
-
-    /// <summary>Gets the cost deriver for <c>from:</c>; null until the train/infer estimators are wired in.</summary>
-    internal static ICostDeriver? CostDeriver { get; set; }
 
     private int Run(ParseResult parse)
     {
@@ -52,7 +52,9 @@ internal sealed class PlanCommand : Command
             throw new UsageException($"--threads must be a positive number (or omitted for all cores), got {threads}");
         }
 
-        PlanScenario scenario = ScenarioReader.ReadFile(parse.GetRequiredValue(_file), CostDeriver);
+        // from: in the scenario runs the train/infer estimators against the same catalog (with any --catalog overrides).
+        var deriver = new CostModelDeriver(_globals.LoadCatalog(parse));
+        PlanScenario scenario = ScenarioReader.ReadFile(parse.GetRequiredValue(_file), deriver);
         ulong seed = parse.GetValue(_seed);
         PlanOutcome outcome = PlanOutcome.Compute(scenario, paths, seed, threads);
         var byMonths = new List<(string, int)>();
@@ -64,7 +66,7 @@ internal sealed class PlanCommand : Command
         }
 
         IReadOnlyList<string> files = parse.GetValue(_out) is { } dir ? PlanFiles.Write(outcome, dir) : [];
-        IReadOnlyList<Assumption> assumptions = Assumptions(paths, seed);
+        IReadOnlyList<Assumption> assumptions = [.. Assumptions(paths, seed), .. deriver.Derivations];
         if (parse.GetValue(_json))
         {
             Output.WriteJson(parse, PlanJson.Build(outcome, byMonths, assumptions));

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Burnrate.Catalog;
+using Burnrate.Core.Economics;
+using Burnrate.Core.Hardware;
+using Burnrate.Core.Inference;
+using Burnrate.Core.Models;
+using Burnrate.Core.Quantities;
+using Burnrate.Core.Training;
+using Burnrate.Planning.Scenario;
+
+namespace Burnrate.Planning.Derivation;
+
+/// <summary>
+/// Answers a scenario's <c>from:</c> with Burnrate's own cost model: <c>costs.inference.from</c> runs the infer estimator
+/// (blended cost per 1M tokens served), <c>costs.training[].from</c> runs the train estimator (GPU-hours × price).
+/// Each derivation is recorded so the plan output can show where its numbers came from.
+/// </summary>
+public sealed class CostModelDeriver : ICostDeriver
+{
+    // Training defaults match `burnrate train` (docs/train.md): MFU 0.40 (Llama 3, arXiv 2407.21783 Table 4),
+    // sequence length min(context, 8192) (Llama 3 §3.4.1). The grid intensity does not affect cost.
+    private const double DefaultMfu = 0.40;
+    private const int DefaultMaxSequenceLength = 8192;
+
+    private readonly BurnrateCatalog _catalog;
+    private readonly List<Assumption> _derivations = [];
+
+    /// <summary>Initializes a new instance of the <see cref="CostModelDeriver"/> class.</summary>
+    /// <param name="catalog">The catalog that resolves model and accelerator ids.</param>
+    public CostModelDeriver(BurnrateCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _catalog = catalog;
+    }
+
+    /// <summary>Gets one named assumption per derived figure, with the inputs that produced it.</summary>
+    public IReadOnlyList<Assumption> Derivations => _derivations;
+
+    /// <inheritdoc />
+    public UsdPerMillionTokens DeriveInferenceCostPerMillionTokens(InferenceCostSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ModelArchitecture model = _catalog.Model(source.Model);
+        AcceleratorSpec gpu = _catalog.Accelerator(source.Gpu);
+        Precision weights = Precision.Bf16;
+        if (source.Weights is { } w && !PrecisionExtensions.TryParse(w, out weights))
+        {
+            throw new CatalogException($"weights '{w}' is not a precision; allowed: {string.Join(", ", PrecisionExtensions.AllIds)}");
+        }
+
+        var deployment = new InferenceDeployment
+        {
+            Accelerator = gpu,
+            Devices = source.Gpus,
+            TensorParallel = source.Gpus,
+            Weights = weights,
+            Compute = InferenceDeployment.DefaultCompute(gpu, weights),
+            PricePerDeviceHour = Price(gpu, source.GpuHourUsd),
+            DevicePower = gpu.Tdp ?? new Watts(0.0001), // power only feeds energy, which a plan does not use
+        };
+        if (deployment.Validate(model.Moe?.RoutedExperts ?? 0) is { } bad)
+        {
+            throw new CatalogException(bad);
+        }
+
+        var workload = new InferenceWorkload((int)source.InputTokens, (int)source.OutputTokens, source.Concurrency);
+        if (workload.Validate() is { } badWorkload)
+        {
+            throw new CatalogException(badWorkload);
+        }
+
+        InferenceResult result = InferenceEstimator.Estimate(model, deployment, workload, EfficiencyFactors.Default);
+        if (!result.FitsInMemory)
+        {
+            throw new CatalogException($"{model.Id} does not fit on {source.Gpus}×{gpu.Id} at {weights.Id()} with concurrency {source.Concurrency}: short by {result.MemoryShortfallPerDevice} per device");
+        }
+
+        // Blended: what one request costs spread over every token it moves (input and output), as a plan counts tokens served.
+        double blended = result.CostPerRequest.Value / (source.InputTokens + source.OutputTokens) * 1e6;
+        _derivations.Add(new Assumption(
+            "costs.inference.from",
+            Invariant($"${blended:0.####}/1M tokens"),
+            Invariant($"burnrate infer {model.Id} --gpu {gpu.Id} --gpus {source.Gpus} --weights {weights.Id()} --input {source.InputTokens} --output {source.OutputTokens} --concurrency {source.Concurrency}: cost per request ÷ (input + output) tokens at {deployment.PricePerDeviceHour}, default efficiencies")));
+        return new UsdPerMillionTokens(blended);
+    }
+
+    /// <inheritdoc />
+    public Usd DeriveTrainingCostUsd(TrainingCostSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ModelArchitecture model = _catalog.Model(source.Model);
+        AcceleratorSpec gpu = _catalog.Accelerator(source.Gpu);
+        double mfu = source.Mfu ?? DefaultMfu;
+        var run = new TrainingRun
+        {
+            Parameters = TrainingRun.ForArchitecture(model),
+            Architecture = model,
+            Tokens = new Tokens(source.Tokens),
+            SequenceLength = Math.Min(model.MaxContext, DefaultMaxSequenceLength),
+            Accelerator = gpu,
+            Devices = source.Gpus,
+            Mfu = new Fraction(mfu),
+            DevicePower = gpu.Tdp ?? new Watts(0.0001), // power only feeds energy, which a plan does not use
+            PricePerDeviceHour = Price(gpu, source.GpuHourUsd),
+            Grid = new CarbonIntensity(0),
+        };
+        if (run.Validate() is { } bad)
+        {
+            throw new CatalogException(bad);
+        }
+
+        TrainingEstimate estimate = TrainingEstimator.Estimate(run);
+        _derivations.Add(new Assumption(
+            "costs.training.from",
+            estimate.Cost.ToString(),
+            Invariant($"burnrate train {model.Id} --tokens {source.Tokens:0.###e0} --gpu {gpu.Id} --gpus {source.Gpus} --mfu {mfu}: {estimate.GpuHours} × {run.PricePerDeviceHour} over {estimate.WallClock}")));
+        return estimate.Cost;
+    }
+
+    private static UsdPerGpuHour Price(AcceleratorSpec gpu, double? gpuHourUsd) =>
+        gpuHourUsd is { } price ? new UsdPerGpuHour(price)
+        : gpu.CloudPricePerHour is { } cloud ? new UsdPerGpuHour(cloud.Amount.Value)
+        : throw new CatalogException($"accelerator '{gpu.Id}' has no cloud price in the catalog; give gpuHourUsd");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
