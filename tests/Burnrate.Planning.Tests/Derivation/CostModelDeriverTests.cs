@@ -66,23 +66,12 @@ public sealed class CostModelDeriverTests
     [Fact]
     public void Should_RunWholeChain_When_ApiStartupExampleRead()
     {
-        string path = Path.Combine(RepoRoot(), "examples", "api-startup.yaml");
+        string path = TestScenarios.RepoFile("examples/api-startup.yaml");
         var deriver = new CostModelDeriver(BurnrateCatalog.Embedded);
 
         PlanScenario scenario = ScenarioReader.ReadFile(path, deriver);
 
         scenario.ShouldNotBeNull();
         deriver.Derivations.Select(d => d.Name).ShouldBe(["costs.inference.from", "costs.training.from"]);
-    }
-
-    private static string RepoRoot()
-    {
-        string dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "Burnrate.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("repository root not found");
-        }
-
-        return dir;
     }
 }
