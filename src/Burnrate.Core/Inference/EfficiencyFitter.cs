@@ -13,7 +13,7 @@ public static class EfficiencyFitter
     private const double LowestEfficiency = 1e-3;
     private const int CoarseSteps = 41;
     private const int FineSteps = 9;
-    private const int FineRounds = 6;
+    private const int MaxFineRounds = 200;
 
     /// <summary>Fits the factors.</summary>
     /// <param name="model">The architecture measured.</param>
@@ -57,12 +57,20 @@ public static class EfficiencyFitter
         double bestLoss = double.PositiveInfinity;
         Search(dims, CoarseSteps, i => low + (-low * i / (CoarseSteps - 1)), Loss, ref best, ref bestLoss);
         double span = -low / (CoarseSteps - 1);
-        for (int round = 0; round < FineRounds; round++)
+        // Pattern search: a window of ±span around the best point; it shrinks 4× unless the best moved to its edge
+        // (then it follows the valley at the same size). Bounded, so the fit always ends.
+        for (int round = 0; round < MaxFineRounds && span > 1e-7; round++)
         {
             double[] center = (double[])best.Clone();
             double s = span;
             Search(dims, FineSteps, i => (i - ((FineSteps - 1) / 2.0)) * s / ((FineSteps - 1) / 2.0), Loss, center, ref best, ref bestLoss);
-            span /= 4;
+            bool atEdge = false;
+            for (int d = 0; d < dims; d++)
+            {
+                atEdge |= Math.Abs(best[d] - center[d]) > span * 0.99;
+            }
+
+            span = atEdge ? span : span / 4;
         }
 
         // A factor the loss does not move with is not determined by the data: keep the starting value when that costs nothing.
