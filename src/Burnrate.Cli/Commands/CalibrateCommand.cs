@@ -71,6 +71,10 @@ internal sealed class CalibrateCommand : Command
         int gpus = parse.GetValue(_gpus);
         (ModelArchitecture model, InferenceDeployment deployment) = _deployment.Build(parse, _globals.LoadCatalog(parse), parse.GetRequiredValue(_model), parse.GetRequiredValue(_gpu), gpus, assumptions);
         CalibrationFit fit = EfficiencyFitter.Fit(model, deployment, points, EfficiencyFactors.Default);
+        assumptions.Add(new Assumption("prefill-measurement", $"TTFT p50 at concurrency {points[0].Concurrency.ToString(CultureInfo.InvariantCulture)}", "the lowest concurrency level only: higher levels also queue behind other prompts"));
+        assumptions.Add(new Assumption("decode-measurement", "ITL p50 of every concurrency level", "the uninterrupted decode step; TPOT also counts prefills of other requests, which infer's TPOT leaves out"));
+        assumptions.Add(new Assumption("fit", "least squares of ln(predicted ÷ measured), grid then pattern search over (0.001, 1]", "docs/calibrate.md"));
+        assumptions.Add(new Assumption("starting-efficiency", $"compute {Fmt(EfficiencyFactors.DefaultCompute)}, bandwidth {Fmt(EfficiencyFactors.DefaultBandwidth)}, communication {Fmt(EfficiencyFactors.DefaultCommunication)}", "infer's sourced defaults, kept for factors the data do not determine"));
         var file = new CalibrationFile(fit.Efficiency, Path.GetFullPath(path), model.Id, deployment.Accelerator.Id, deployment.Devices, DateOnly.FromDateTime(DateTime.UtcNow));
         file.Write(outPath);
         CalibrationPoint reference = points.OrderByDescending(p => p.Concurrency).First();
@@ -78,11 +82,11 @@ internal sealed class CalibrateCommand : Command
         var notes = Notes(fit, deployment);
         if (parse.GetValue(_json))
         {
-            Output.WriteJson(parse, Json(fit, outPath, infer, notes));
+            Output.WriteJson(parse, Json(fit, outPath, infer, notes, assumptions));
         }
         else
         {
-            Render(parse, fit, path, outPath, infer, notes);
+            Render(parse, fit, path, outPath, infer, notes, assumptions);
         }
 
         return ExitCodes.Success;
@@ -113,7 +117,7 @@ internal sealed class CalibrateCommand : Command
         return notes;
     }
 
-    private static object Json(CalibrationFit fit, string outPath, string infer, List<string> notes) => new
+    private static object Json(CalibrationFit fit, string outPath, string infer, List<string> notes, List<Assumption> assumptions) => new
     {
         kind = CalibrationFile.Kind,
         computeEfficiency = fit.Efficiency.Compute,
@@ -136,9 +140,10 @@ internal sealed class CalibrateCommand : Command
         calibrationFile = outPath,
         inferCommand = infer,
         notes,
+        assumptions = assumptions.Select(a => new { name = a.Name, value = a.Value, source = a.Source }),
     };
 
-    private static void Render(ParseResult parse, CalibrationFit fit, string from, string outPath, string infer, List<string> notes)
+    private static void Render(ParseResult parse, CalibrationFit fit, string from, string outPath, string infer, List<string> notes, List<Assumption> assumptions)
     {
         IAnsiConsole console = Output.Console(parse);
         var factors = new Table().Border(TableBorder.Rounded).Title(Markup.Escape("efficiency fitted to " + from));
@@ -171,6 +176,12 @@ internal sealed class CalibrateCommand : Command
         foreach (string note in notes)
         {
             console.WriteLine("note: " + note);
+        }
+
+        console.WriteLine("assumptions:");
+        foreach (Assumption a in assumptions)
+        {
+            console.WriteLine($"  {a.Name} = {a.Value} ({a.Source})");
         }
 
         console.WriteLine("written: " + outPath);
