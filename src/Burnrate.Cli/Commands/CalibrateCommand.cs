@@ -76,7 +76,14 @@ internal sealed class CalibrateCommand : Command
         assumptions.Add(new Assumption("fit", "least squares of ln(predicted ÷ measured), grid then pattern search over (0.001, 1]", "docs/calibrate.md"));
         assumptions.Add(new Assumption("starting-efficiency", $"compute {Fmt(EfficiencyFactors.DefaultCompute)}, bandwidth {Fmt(EfficiencyFactors.DefaultBandwidth)}, communication {Fmt(EfficiencyFactors.DefaultCommunication)}", "infer's sourced defaults, kept for factors the data do not determine"));
         var file = new CalibrationFile(fit.Efficiency, Path.GetFullPath(path), model.Id, deployment.Accelerator.Id, deployment.Devices, DateOnly.FromDateTime(DateTime.UtcNow));
-        file.Write(outPath);
+        try
+        {
+            file.Write(outPath);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UsageException($"--out '{outPath}': cannot write there ({e.Message})");
+        }
         CalibrationPoint reference = points.OrderByDescending(p => p.Concurrency).First();
         string infer = string.Create(CultureInfo.InvariantCulture, $"burnrate infer {model.Id} --gpu {deployment.Accelerator.Id} --gpus {deployment.Devices} --tp {deployment.TensorParallel} --weights {parse.GetValue(_deployment.Weights)} --kv {parse.GetValue(_deployment.Kv)} --input {reference.InputTokens} --output {reference.OutputTokens} --concurrency {reference.Concurrency} --calibration {outPath}");
         var notes = Notes(fit, deployment);
