@@ -23,8 +23,12 @@ public sealed class BenchPredictionTests : IAsyncLifetime
         // Given
         string[] cost = ["--model-id", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "1", "--bandwidth-efficiency", "0.6"];
 
+        string dir = Directory.CreateTempSubdirectory("burnrate-cli-prediction-").FullName;
+
         // When
-        var (code, output, error) = CliRunner.Run(["bench", "--url", _server!.BaseUrl.ToString(), "--model", "m", "--concurrency", "1,2", "--requests", "2", "--input-tokens", "32", "--output-tokens", "4", "--json", .. cost]);
+        var (code, output, error) = CliRunner.Run(["bench", "--url", _server!.BaseUrl.ToString(), "--model", "m", "--concurrency", "1,2", "--requests", "2", "--input-tokens", "32", "--output-tokens", "4", "--json", "--out", dir, .. cost]);
+        string[] csv = File.ReadAllLines(Path.Combine(dir, "summary.csv"));
+        Directory.Delete(dir, recursive: true);
         var (inferCode, inferOutput, inferError) = CliRunner.Run("infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--input", "32", "--output", "4", "--concurrency", "2", "--bandwidth-efficiency", "0.6", "--json");
 
         // Then
@@ -36,6 +40,9 @@ public sealed class BenchPredictionTests : IAsyncLifetime
         prediction.GetProperty("tpotSeconds").GetDouble().ShouldBe(infer.GetProperty("tpotSeconds").GetDouble(), 1e-12);
         prediction.GetProperty("outputTokensPerSecond").GetDouble().ShouldBe(infer.GetProperty("outputTokensPerSecond").GetDouble(), 1e-6);
         prediction.GetProperty("costPerMillionOutputTokensUsd").GetDouble().ShouldBeGreaterThan(0);
+        int column = Array.IndexOf(csv[0].Split(','), "predictedTtftSeconds");
+        column.ShouldBeGreaterThan(0);
+        double.Parse(csv[2].Split(',')[column], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(infer.GetProperty("ttftSeconds").GetDouble(), 1e-12);
     }
 
     [Fact]
