@@ -5,7 +5,7 @@ using Burnrate.Core.Inference;
 namespace Burnrate.Catalog;
 
 /// <summary>
-/// Reads the calibration JSON that <c>burnrate calibrate</c> writes:
+/// Reads and writes the calibration JSON of <c>burnrate calibrate</c> (the one reader and writer of the format):
 /// <c>{"kind":"burnrate-calibration","computeEfficiency":0.55,"bandwidthEfficiency":0.8,"communicationEfficiency":0.7,
 /// "fittedFrom":"…","model":"…","gpu":"…","gpus":1,"asOf":"2026-11-29"}</c>. The three efficiencies are required, the rest optional.
 /// </summary>
@@ -87,6 +87,54 @@ public sealed record CalibrationFile(EfficiencyFactors Efficiency, string? Fitte
             }
 
             return new CalibrationFile(efficiency, Text(root, file, "fittedFrom"), Text(root, file, "model"), Text(root, file, "gpu"), gpus, asOf);
+        }
+    }
+
+    /// <summary>Formats the calibration as JSON in the fixed field order (invariant culture, base units).</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", Kind);
+            w.WriteNumber("computeEfficiency", Efficiency.Compute);
+            w.WriteNumber("bandwidthEfficiency", Efficiency.Bandwidth);
+            w.WriteNumber("communicationEfficiency", Efficiency.Communication);
+            WriteOptional(w, "fittedFrom", FittedFrom);
+            WriteOptional(w, "model", Model);
+            WriteOptional(w, "gpu", Gpu);
+            if (Gpus is { } gpus)
+            {
+                w.WriteNumber("gpus", gpus);
+            }
+
+            WriteOptional(w, "asOf", AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Writes the calibration to <paramref name="path"/>: a temporary file beside it first, then moved over it,
+    /// so a reader never sees half a file.</summary>
+    /// <param name="path">The file path; its directory is created when missing.</param>
+    public void Write(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        string temp = full + ".tmp";
+        File.WriteAllText(temp, ToJson() + Environment.NewLine);
+        File.Move(temp, full, overwrite: true);
+    }
+
+    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
         }
     }
 

@@ -24,8 +24,9 @@ public static class BurnrateApp
         root.Subcommands.Add(new InferCommand(globals));
         root.Subcommands.Add(new OptimizeCommand(globals));
         root.Subcommands.Add(new BenchCommand(globals));
-        root.Subcommands.Add(new SimulateCommand());
+        root.Subcommands.Add(new SimulateCommand(globals));
         root.Subcommands.Add(new PlanCommand(globals));
+        root.Subcommands.Add(new CalibrateCommand(globals));
         // The default version action reads the entry assembly, which is the test host under tests.
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
 

@@ -39,4 +39,31 @@ public sealed class CalibrationFileTests
     {
         Should.Throw<CatalogException>(() => CalibrationFile.Parse(json, "cal.json")).Message.ShouldStartWith(expected);
     }
+
+    [Fact]
+    public void Should_ReadBackEveryField_When_WrittenToAFile()
+    {
+        // Given
+        string dir = Directory.CreateTempSubdirectory("burnrate-cal-").FullName;
+        string path = Path.Combine(dir, "sub", "calibration.json");
+        var written = new CalibrationFile(new Core.Inference.EfficiencyFactors(0.55, 0.8, 0.7), "results/summary.json", "llama-3.1-8b", "h100-sxm", 2, new DateOnly(2026, 11, 29));
+        try
+        {
+            // When
+            written.Write(path);
+            CalibrationFile back = CalibrationFile.Read(path);
+
+            // Then
+            back.Efficiency.Compute.ShouldBe(0.55, 1e-12);
+            back.Efficiency.Bandwidth.ShouldBe(0.8, 1e-12);
+            back.Efficiency.Communication.ShouldBe(0.7, 1e-12);
+            (back.FittedFrom, back.Model, back.Gpu, back.Gpus, back.AsOf).ShouldBe(("results/summary.json", "llama-3.1-8b", "h100-sxm", 2, new DateOnly(2026, 11, 29)));
+            File.ReadAllText(path).ShouldContain("\"kind\": \"burnrate-calibration\"");
+            File.Exists(path + ".tmp").ShouldBeFalse();
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -70,4 +70,7 @@ internal sealed record LevelResult
     public double? CostPerRequestUsd { get; init; }
 
     public double? CostPerMillionOutputTokensAtGoodputUsd { get; init; }
+
+    /// <summary>Gets the cost model's prediction for this level (bench --model-id), or null.</summary>
+    public LevelPrediction? Prediction { get; init; }
 }

@@ -42,7 +42,7 @@ internal static class BenchFiles
             }
         }
 
-        csv.Append('\n');
+        csv.Append(",predictedTtftSeconds,predictedTpotSeconds,predictedOutputTokensPerSecond,predictedCostPerMillionOutputTokensUsd\n");
         foreach (LevelResult level in result.Levels)
         {
             csv.Append(F(level.Concurrency)).Append(',').Append(F(level.Rate)).Append(',')
@@ -59,6 +59,8 @@ internal static class BenchFiles
                 }
             }
 
+            LevelPrediction? p = level.Prediction;
+            csv.Append(',').Append(F(p?.TtftSeconds)).Append(',').Append(F(p?.TpotSeconds)).Append(',').Append(F(p?.OutputTokensPerSecond)).Append(',').Append(F(p?.CostPerMillionOutputTokensUsd));
             csv.Append('\n');
         }
 

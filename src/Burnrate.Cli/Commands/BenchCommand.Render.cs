@@ -34,6 +34,7 @@ internal sealed partial class BenchCommand
         }
 
         console.Write(table);
+        RenderPredictions(console, result.Levels);
         if (result.MaxGoodput is { } s)
         {
             console.WriteLine(s.Rate is { } r

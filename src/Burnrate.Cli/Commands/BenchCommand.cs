@@ -62,11 +62,13 @@ internal sealed partial class BenchCommand : Command
         {
             _url, _model, _api, _stream, _concurrency, _rate, _arrivals, _requests, _duration, _warmup, _rampUp, _maxGoodput, _searchRange, _searchSteps,
             _attainment, _inputTokens, _outputTokens, _dataset, _sharedPrefix, _tokenizer, _seed, _ignoreEos, _includeUsage, _apiKeyEnv, _header, _timeout,
-            _stallTimeout, _sloTtft, _sloTpot, _sloE2e, _deploymentUsd, _gpu, _gpus, _gpuHourUsd, _maxSeconds, _out, _json,
+            _stallTimeout, _sloTtft, _sloTpot, _sloE2e, _deploymentUsd, _gpu, _gpus, _gpuHourUsd, _modelId, _maxSeconds, _out, _json,
         })
         {
             Options.Add(option);
         }
+
+        _deployment.AddTo(this);
 
         Subcommands.Add(new BenchCompareCommand());
         SetAction(RunAsync);
@@ -78,6 +80,7 @@ internal sealed partial class BenchCommand : Command
         ClientOptions client = ClientSettings(parse, assumptions, out Microsoft.ML.Tokenizers.Tokenizer tokenizer);
         LoadSettings load = BuildLoad(parse, assumptions);
         Workload workload = MakeWorkload(parse, tokenizer, load, assumptions);
+        var prediction = PredictionSetup(parse, assumptions);
         string? outDir = parse.GetValue(_out);
         bool json = parse.GetValue(_json);
         TextWriter progress = parse.InvocationConfiguration.Error;
@@ -102,6 +105,11 @@ internal sealed partial class BenchCommand : Command
         {
             var runner = new LoadRunner(http, workload, load, log, message => progress.WriteLine("bench: " + message));
             (levels, search) = await runner.RunAsync(bound.Token).ConfigureAwait(false);
+        }
+
+        if (prediction is { } p)
+        {
+            levels = Burnrate.Bench.Calibration.BenchPrediction.Add(levels, p.Model, p.Deployment, p.Efficiency, load.DeploymentUsdPerHour, p.Source);
         }
 
         var result = new BenchResult

@@ -1,11 +1,19 @@
 using System.CommandLine;
 using Burnrate.Bench.Simulation;
+using Burnrate.Core.Economics;
+using Burnrate.Core.Inference;
 
 namespace Burnrate.Cli.Commands;
 
-/// <summary><c>burnrate simulate serve</c>: an OpenAI-compatible server on 127.0.0.1 until Ctrl-C or --max-seconds.</summary>
+/// <summary><c>burnrate simulate serve</c>: an OpenAI-compatible server on 127.0.0.1 until Ctrl-C or --max-seconds. With
+/// <c>--model --gpu --gpus</c> the batching mode takes its step times from the infer cost model (docs/calibrate.md).</summary>
 internal sealed class SimulateServeCommand : Command
 {
+    private readonly GlobalOptions _globals;
+    private readonly DeploymentOptions _deployment = new();
+    private readonly Option<string?> _costModel = new("--model") { Description = "Catalog model (or config.json) whose cost-model step times drive the batching mode" };
+    private readonly Option<string?> _gpu = new("--gpu") { Description = "Accelerator id of the cost-model deployment (with --model)" };
+    private readonly Option<int> _gpus = new("--gpus") { Description = "Devices of the cost-model deployment; the simulator serves one replica, so --tp must equal --gpus", DefaultValueFactory = _ => 1 };
     private readonly Option<int> _port = new("--port") { Description = "Port on 127.0.0.1 (0 picks a free one; the URL is printed)", DefaultValueFactory = _ => 0 };
     private readonly Option<string> _mode = new("--mode") { Description = "fixed (--ttft/--itl) or batching (continuous-batching simulation)", DefaultValueFactory = _ => "fixed" };
     private readonly Option<string> _ttft = new("--ttft") { Description = "Fixed mode: time to first token", DefaultValueFactory = _ => "200ms" };
@@ -23,10 +31,17 @@ internal sealed class SimulateServeCommand : Command
     private readonly Option<string?> _maxSeconds = new("--max-seconds") { Description = "Stop after this long (default: until Ctrl-C)" };
     private readonly Option<bool> _json = new("--json") { Description = "Print {\"url\":...} as JSON" };
 
-    public SimulateServeCommand()
+    public SimulateServeCommand(GlobalOptions globals)
         : base("serve", "Serve /v1/chat/completions and /v1/completions on 127.0.0.1 with simulated timing and faults")
     {
-        foreach (Option option in new Option[] { _port, _mode, _ttft, _itl, _maxBatch, _prefillBase, _prefillPerToken, _decodeBase, _decodePerSequence, _decodePerContextToken, _fault, _seed, _naturalOutput, _modelName, _maxSeconds, _json })
+        _globals = globals;
+        foreach (Option option in new Option[] { _port, _mode, _ttft, _itl, _maxBatch, _prefillBase, _prefillPerToken, _decodeBase, _decodePerSequence, _decodePerContextToken, _costModel, _gpu, _gpus })
+        {
+            Options.Add(option);
+        }
+
+        _deployment.AddTo(this);
+        foreach (Option option in new Option[] { _fault, _seed, _naturalOutput, _modelName, _maxSeconds, _json })
         {
             Options.Add(option);
         }
@@ -68,8 +83,14 @@ internal sealed class SimulateServeCommand : Command
 
     private SimulatorOptions BuildOptions(ParseResult parse)
     {
+        StepModel? costModel = CostModel(parse);
         string modeText = (parse.GetValue(_mode) ?? "fixed").ToLowerInvariant();
-        SimulationMode mode = modeText switch
+        if (costModel is not null && parse.GetResult(_mode) is { Implicit: false } && modeText != "batching")
+        {
+            throw new UsageException($"--mode '{modeText}' cannot be used with --model: the cost model times the batching mode");
+        }
+
+        SimulationMode mode = costModel is not null ? SimulationMode.Batching : modeText switch
         {
             "fixed" => SimulationMode.Fixed,
             "batching" => SimulationMode.Batching,
@@ -105,12 +126,38 @@ internal sealed class SimulateServeCommand : Command
             TtftSeconds = D(parse, _ttft, "--ttft"),
             ItlSeconds = D(parse, _itl, "--itl"),
             MaxBatchSize = maxBatch,
-            Steps = StepModel.Linear(D(parse, _prefillBase, "--prefill-base"), D(parse, _prefillPerToken, "--prefill-per-token"), D(parse, _decodeBase, "--decode-base"), D(parse, _decodePerSequence, "--decode-per-sequence"), D(parse, _decodePerContextToken, "--decode-per-context-token")),
+            Steps = costModel ?? StepModel.Linear(D(parse, _prefillBase, "--prefill-base"), D(parse, _prefillPerToken, "--prefill-per-token"), D(parse, _decodeBase, "--decode-base"), D(parse, _decodePerSequence, "--decode-per-sequence"), D(parse, _decodePerContextToken, "--decode-per-context-token")),
             Faults = faults,
             Seed = parse.GetValue(_seed),
             NaturalOutputTokens = natural,
             ModelName = parse.GetValue(_modelName) ?? "burnrate-sim",
         };
+    }
+
+    /// <summary>The cost-model step times when --model is given: one replica of the deployment, timed by the infer kernel.</summary>
+    private StepModel? CostModel(ParseResult parse)
+    {
+        if (parse.GetValue(_costModel) is not { } modelId)
+        {
+            if (parse.GetValue(_gpu) is not null)
+            {
+                throw new UsageException("--gpu needs --model: the cost model times a model on an accelerator");
+            }
+
+            return null;
+        }
+
+        string gpuId = parse.GetValue(_gpu) ?? throw new UsageException("--model needs --gpu ID (see 'burnrate catalog gpus')");
+        var assumptions = new List<Assumption>();
+        (var model, InferenceDeployment deployment) = _deployment.Build(parse, _globals.LoadCatalog(parse), modelId, gpuId, parse.GetValue(_gpus), assumptions);
+        if (deployment.Replicas != 1)
+        {
+            throw new UsageException($"--tp {deployment.TensorParallel} with --gpus {deployment.Devices} makes {deployment.Replicas} replicas; simulate serve models one replica, so use --tp {deployment.Devices}");
+        }
+
+        EfficiencyFactors efficiency = _deployment.Efficiency(parse, assumptions);
+        string description = FormattableString.Invariant($"{model.Id} on {deployment.Devices}×{deployment.Accelerator.Id} tp {deployment.TensorParallel}, efficiency compute {efficiency.Compute:0.###}, bandwidth {efficiency.Bandwidth:0.###}, communication {efficiency.Communication:0.###}");
+        return CostModelSteps.Create(new StepTimer(model, deployment, efficiency), description);
     }
 
     private static double D(ParseResult parse, Option<string> option, string name) => BenchCommand.Seconds(name, parse.GetValue(option)!);

@@ -20,6 +20,8 @@ internal static class BenchCharts
         Line(plot, xs, levels.Select(l => l.TpotSeconds.P50 * 1000).ToArray(), "TPOT p50");
         Line(plot, xs, levels.Select(l => l.TpotSeconds.P99 * 1000).ToArray(), "TPOT p99");
         Line(plot, xs, levels.Select(l => l.ItlSeconds.P50 * 1000).ToArray(), "ITL p50");
+        Line(plot, xs, levels.Select(l => l.Prediction?.TtftSeconds * 1000).ToArray(), "TTFT predicted (infer)");
+        Line(plot, xs, levels.Select(l => l.Prediction?.TpotSeconds * 1000).ToArray(), "TPOT predicted (infer)");
         plot.XLabel(axis);
         plot.YLabel("milliseconds");
         plot.ShowLegend();
@@ -32,6 +34,7 @@ internal static class BenchCharts
         var plot = new Plot();
         Line(plot, xs, levels.Select(l => (double?)l.OutputTokensPerSecond).ToArray(), "output tokens/s");
         Line(plot, xs, levels.Select(l => (double?)l.GoodputOutputTokensPerSecond).ToArray(), "goodput output tokens/s");
+        Line(plot, xs, levels.Select(l => l.Prediction?.OutputTokensPerSecond).ToArray(), "output tokens/s predicted (infer)");
         plot.XLabel(axis);
         plot.YLabel("tokens per second");
         plot.ShowLegend();
@@ -44,6 +47,7 @@ internal static class BenchCharts
         var plot = new Plot();
         Line(plot, xs, levels.Select(l => l.CostPerMillionOutputTokensUsd).ToArray(), "$ per 1M output tokens");
         Line(plot, xs, levels.Select(l => l.CostPerMillionOutputTokensAtGoodputUsd).ToArray(), "$ per 1M output tokens at goodput");
+        Line(plot, xs, levels.Select(l => l.Prediction?.CostPerMillionOutputTokensUsd).ToArray(), "$ per 1M output tokens predicted (infer)");
         plot.XLabel(axis);
         plot.YLabel("USD");
         plot.ShowLegend();

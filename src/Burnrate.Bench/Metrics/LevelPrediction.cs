@@ -1,0 +1,28 @@
+namespace Burnrate.Bench.Metrics;
+
+/// <summary>What the infer cost model predicts for a concurrency level, shown beside the measurement (base units).</summary>
+internal sealed record LevelPrediction
+{
+    /// <summary>Gets the prompt and output tokens per request the prediction used (the level's means).</summary>
+    public int InputTokens { get; init; }
+
+    public int OutputTokens { get; init; }
+
+    /// <summary>Gets the predicted TTFT: the prefill of the request alone (no queueing).</summary>
+    public double TtftSeconds { get; init; }
+
+    /// <summary>Gets the predicted TPOT: one decode step at the level's batch (no prefill interruptions).</summary>
+    public double TpotSeconds { get; init; }
+
+    public double E2eSeconds { get; init; }
+
+    public double RequestsPerSecond { get; init; }
+
+    public double OutputTokensPerSecond { get; init; }
+
+    /// <summary>Gets the deployment price per hour ÷ predicted output tokens per second, as the measured cost is defined; null without a price.</summary>
+    public double? CostPerMillionOutputTokensUsd { get; init; }
+
+    /// <summary>Gets the model, deployment and efficiency the prediction used.</summary>
+    public string Source { get; init; } = "";
+}

@@ -1,0 +1,189 @@
+using Burnrate.Core.Models;
+using Burnrate.Core.Quantities;
+
+namespace Burnrate.Core.Inference;
+
+/// <summary>
+/// Fits the efficiency factors of the roofline model to measured TTFT and decode-step times (docs/calibrate.md): least squares
+/// on ln(predicted ÷ measured) over every measured time, minimized by a deterministic coarse-to-fine grid search over
+/// (0, 1] in log space: compute and bandwidth always, communication too when the deployment communicates (TP or EP above 1).
+/// </summary>
+public static class EfficiencyFitter
+{
+    private const double LowestEfficiency = 1e-3;
+    private const int CoarseSteps = 41;
+    private const int FineSteps = 9;
+    private const int MaxFineRounds = 200;
+
+    /// <summary>Fits the factors.</summary>
+    /// <param name="model">The architecture measured.</param>
+    /// <param name="deployment">The deployment measured; must pass <see cref="InferenceDeployment.Validate"/>.</param>
+    /// <param name="points">The measured levels; at least one must carry a TTFT or a decode step.</param>
+    /// <param name="start">Values kept for factors the data cannot determine (normally <see cref="EfficiencyFactors.Default"/>).</param>
+    /// <returns>The fit and its residuals.</returns>
+    /// <exception cref="ArgumentException">The deployment is invalid, or a point is invalid or carries no measurement.</exception>
+    public static CalibrationFit Fit(ModelArchitecture model, InferenceDeployment deployment, IReadOnlyList<CalibrationPoint> points, EfficiencyFactors start)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(deployment);
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(start);
+        if (deployment.Validate(model.Moe?.RoutedExperts ?? 0) is { } bad)
+        {
+            throw new ArgumentException(bad, nameof(deployment));
+        }
+
+        if (!points.Any(p => p.Ttft is not null || p.DecodeStep is not null))
+        {
+            throw new ArgumentException("no level carries a measured TTFT or decode step", nameof(points));
+        }
+
+        foreach (CalibrationPoint p in points)
+        {
+            if (p.Concurrency < 1 || p.InputTokens < 1 || p.OutputTokens < 1 || p.Ttft is { Seconds: <= 0 } || p.DecodeStep is { Seconds: <= 0 })
+            {
+                throw new ArgumentException($"invalid level {p}: concurrency and tokens must be ≥ 1 and times positive", nameof(points));
+            }
+        }
+
+        var profile = new ModelProfile(model);
+        bool communicates = deployment.TensorParallel > 1 || deployment.ExpertParallel > 1;
+        int dims = communicates ? 3 : 2;
+        double Loss(double[] logs) => Objective(profile, deployment, points, Factors(logs, start, communicates));
+
+        // Coarse grid over ln(efficiency) in [ln 0.001, 0], then repeated finer grids around the best point.
+        double low = Math.Log(LowestEfficiency);
+        double[] best = new double[dims];
+        double bestLoss = double.PositiveInfinity;
+        Search(dims, CoarseSteps, i => low + (-low * i / (CoarseSteps - 1)), Loss, ref best, ref bestLoss);
+        double span = -low / (CoarseSteps - 1);
+        // Pattern search: a window of ±span around the best point; it shrinks 4× unless the best moved to its edge
+        // (then it follows the valley at the same size). Bounded, so the fit always ends.
+        for (int round = 0; round < MaxFineRounds && span > 1e-7; round++)
+        {
+            double[] center = (double[])best.Clone();
+            double s = span;
+            Search(dims, FineSteps, i => (i - ((FineSteps - 1) / 2.0)) * s / ((FineSteps - 1) / 2.0), Loss, center, ref best, ref bestLoss);
+            bool atEdge = false;
+            for (int d = 0; d < dims; d++)
+            {
+                atEdge |= Math.Abs(best[d] - center[d]) > span * 0.99;
+            }
+
+            span = atEdge ? span : span / 4;
+        }
+
+        // A factor the loss does not move with is not determined by the data: keep the starting value when that costs nothing.
+        bool[] fitted = new bool[dims];
+        for (int d = 0; d < dims; d++)
+        {
+            fitted[d] = Moves(best, d, Loss, bestLoss);
+            if (!fitted[d])
+            {
+                double[] kept = (double[])best.Clone();
+                kept[d] = Math.Log(Start(start, d));
+                if (Loss(kept) <= bestLoss * (1 + 1e-9) + 1e-15)
+                {
+                    best = kept;
+                }
+            }
+        }
+
+        EfficiencyFactors factors = Factors(best, start, communicates);
+        var setup = new ServingSetup(profile, deployment, factors);
+        var residuals = points.Select(p => new CalibrationResidual(p, Duration.FromSeconds(Ttft(setup, p)), Duration.FromSeconds(Decode(setup, p)))).ToList();
+        int measured = points.Sum(p => (p.Ttft is null ? 0 : 1) + (p.DecodeStep is null ? 0 : 1));
+        return new CalibrationFit
+        {
+            Efficiency = factors,
+            ComputeFitted = fitted[0],
+            BandwidthFitted = fitted[1],
+            CommunicationFitted = communicates && fitted[2],
+            Residuals = residuals,
+            RmsLogError = Math.Sqrt(Objective(profile, deployment, points, factors) / measured),
+        };
+    }
+
+    private static void Search(int dims, int steps, Func<int, double> at, Func<double[], double> loss, ref double[] best, ref double bestLoss) =>
+        Search(dims, steps, at, loss, new double[dims], ref best, ref bestLoss);
+
+    private static void Search(int dims, int steps, Func<int, double> at, Func<double[], double> loss, double[] center, ref double[] best, ref double bestLoss)
+    {
+        int total = (int)Math.Pow(steps, dims);
+        double[] x = new double[dims];
+        for (int k = 0; k < total; k++)
+        {
+            int rest = k;
+            bool inside = true;
+            for (int d = 0; d < dims; d++)
+            {
+                x[d] = center[d] + at(rest % steps);
+                rest /= steps;
+                inside &= x[d] <= 1e-12 && x[d] >= Math.Log(LowestEfficiency) - 1e-12;
+            }
+
+            if (!inside)
+            {
+                continue;
+            }
+
+            double l = loss(x);
+            if (l < bestLoss)
+            {
+                bestLoss = l;
+                best = (double[])x.Clone();
+            }
+        }
+    }
+
+    private static bool Moves(double[] at, int d, Func<double[], double> loss, double atLoss)
+    {
+        foreach (double step in new[] { -0.05, 0.05 })
+        {
+            double[] x = (double[])at.Clone();
+            x[d] = Math.Min(0, x[d] + step);
+            if (Math.Abs(loss(x) - atLoss) > (1e-9 * atLoss) + 1e-15)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double Start(EfficiencyFactors start, int d) => d switch { 0 => start.Compute, 1 => start.Bandwidth, _ => start.Communication };
+
+    private static EfficiencyFactors Factors(double[] logs, EfficiencyFactors start, bool communicates) =>
+        new(Math.Min(1, Math.Exp(logs[0])), Math.Min(1, Math.Exp(logs[1])), communicates ? Math.Min(1, Math.Exp(logs[2])) : start.Communication);
+
+    private static double Objective(in ModelProfile profile, InferenceDeployment deployment, IReadOnlyList<CalibrationPoint> points, EfficiencyFactors f)
+    {
+        var setup = new ServingSetup(profile, deployment, f);
+        double sum = 0;
+        foreach (CalibrationPoint p in points)
+        {
+            if (p.Ttft is { } t)
+            {
+                double e = Math.Log(Ttft(setup, p) / t.Seconds);
+                sum += e * e;
+            }
+
+            if (p.DecodeStep is { } s)
+            {
+                double e = Math.Log(Decode(setup, p) / s.Seconds);
+                sum += e * e;
+            }
+        }
+
+        return sum;
+    }
+
+    private static double Ttft(in ServingSetup s, CalibrationPoint p) => InferenceKernel.Prefill(s, p.InputTokens).Seconds;
+
+    /// <summary>The cost model's TPOT: one decode step at batch = concurrency ÷ active replicas, context = input + output ÷ 2.</summary>
+    private static double Decode(in ServingSetup s, CalibrationPoint p)
+    {
+        int active = Math.Min(s.Replicas, p.Concurrency);
+        return InferenceKernel.Decode(s, (double)p.Concurrency / active, p.InputTokens + (p.OutputTokens / 2.0)).Seconds;
+    }
+}

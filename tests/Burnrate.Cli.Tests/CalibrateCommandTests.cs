@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Burnrate.Bench.Metrics;
+using Burnrate.Bench.Results;
+using Burnrate.Catalog;
+using Burnrate.Core.Hardware;
+using Burnrate.Core.Inference;
+using Burnrate.Core.Models;
+using Burnrate.Core.Quantities;
+
+namespace Burnrate.Cli.Tests;
+
+public sealed class CalibrateCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("burnrate-cli-calibrate-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>Writes a bench summary whose medians are what the cost model predicts with <paramref name="planted"/>.</summary>
+    private string Summary(EfficiencyFactors planted, bool stream = true, bool rateOnly = false)
+    {
+        ModelArchitecture model = BurnrateCatalog.Embedded.Model("llama-3.1-8b");
+        var d = new InferenceDeployment { Accelerator = BurnrateCatalog.Embedded.Accelerator("h100-sxm"), Devices = 1, Weights = Precision.Bf16, PricePerDeviceHour = new UsdPerGpuHour(2), DevicePower = new Watts(700) };
+        var levels = new[] { 1, 16 }.Select(c =>
+        {
+            InferenceResult r = InferenceEstimator.Estimate(model, d, new InferenceWorkload(2048, 128, c), planted);
+            return new LevelResult
+            {
+                Concurrency = rateOnly ? null : c, Rate = rateOnly ? c : null, Sent = 10, Completed = 10, InputTokens = 20480, OutputTokens = 1280,
+                TtftSeconds = new LatencySummary { Count = 10, P50 = r.Ttft.Seconds }, ItlSeconds = new LatencySummary { Count = 1270, P50 = r.Tpot.Seconds },
+            };
+        }).ToList();
+        string path = Path.Combine(_dir, "summary.json");
+        File.WriteAllText(path, BenchJson.Serialize(new BenchResult { Stream = stream, Levels = levels }));
+        return path;
+    }
+
+    [Fact]
+    public void Should_WriteAFileInferReads_When_FittingAPlantedSummary()
+    {
+        // Given
+        string summary = Summary(new EfficiencyFactors(0.45, 0.65, 0.7));
+        string cal = Path.Combine(_dir, "calibration.json");
+
+        // When
+        var (code, output, error) = CliRunner.Run("calibrate", summary, "--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "1", "--out", cal, "--json");
+
+        // Then
+        code.ShouldBe(0, error);
+        using JsonDocument doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("computeEfficiency").GetDouble().ShouldBe(0.45, 0.45 * 0.01);
+        doc.RootElement.GetProperty("bandwidthEfficiency").GetDouble().ShouldBe(0.65, 0.65 * 0.01);
+        doc.RootElement.GetProperty("levels").GetArrayLength().ShouldBe(2);
+        doc.RootElement.GetProperty("inferCommand").GetString()!.ShouldContain("--calibration " + cal);
+        CalibrationFile file = CalibrationFile.Read(cal);
+        (file.Model, file.Gpu, file.Gpus).ShouldBe(("llama-3.1-8b", "h100-sxm", 1));
+        file.Efficiency.Communication.ShouldBe(EfficiencyFactors.DefaultCommunication);
+
+        var (inferCode, inferOut, inferError) = CliRunner.Run("infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--input", "2048", "--output", "128", "--concurrency", "16", "--calibration", cal, "--json");
+        inferCode.ShouldBe(0, inferError);
+        double tpot = JsonDocument.Parse(inferOut).RootElement.GetProperty("tpotSeconds").GetDouble();
+        tpot.ShouldBe(doc.RootElement.GetProperty("levels")[1].GetProperty("measuredDecodeStepSeconds").GetDouble(), tpot * 0.01);
+    }
+
+    [Fact]
+    public void Should_PrintFactorsResidualsAndTheInferCommand_When_RunWithoutJson()
+    {
+        // Given
+        string summary = Summary(new EfficiencyFactors(0.45, 0.65, 0.7));
+
+        // When
+        var (code, output, error) = CliRunner.Run("calibrate", _dir, "--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--out", Path.Combine(_dir, "c.json"));
+
+        // Then
+        code.ShouldBe(0, error);
+        output.ShouldContain("residuals per level");
+        output.ShouldContain("communication efficiency kept at the default 0.7");
+        output.ShouldContain("use it: burnrate infer llama-3.1-8b --gpu h100-sxm");
+        summary.ShouldStartWith(_dir);
+    }
+
+    [Theory]
+    [InlineData("missing", "file not found")]
+    [InlineData("notjson", "not a bench summary JSON")]
+    [InlineData("nonstreaming", "non-streaming")]
+    [InlineData("rateonly", "no concurrency level")]
+    [InlineData("badmodel", "llama-9")]
+    [InlineData("badtp", "--tp")]
+    [InlineData("outdir", "--out")]
+    public void Should_ExitTwoWithOneLine_When_InputIsBad(string problem, string expected)
+    {
+        // Given
+        string summary = problem switch
+        {
+            "missing" => Path.Combine(_dir, "none.json"),
+            "notjson" => Write("bad.json", "{ not json"),
+            "nonstreaming" => Summary(EfficiencyFactors.Default, stream: false),
+            "rateonly" => Summary(EfficiencyFactors.Default, rateOnly: true),
+            _ => Summary(EfficiencyFactors.Default),
+        };
+        string model = problem == "badmodel" ? "llama-9" : "llama-3.1-8b";
+        string[] extra = problem == "badtp" ? ["--gpus", "4", "--tp", "3"] : [];
+        string cal = problem == "outdir" ? _dir : Path.Combine(_dir, "c.json");
+
+        // When
+        var (code, _, error) = CliRunner.Run(["calibrate", summary, "--model", model, "--gpu", "h100-sxm", "--out", cal, .. extra]);
+
+        // Then
+        code.ShouldBe(2);
+        error.Trim().Split('\n').Length.ShouldBe(1, error);
+        error.ShouldContain(expected);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--model", "llama-3.2-1b" }, "--gpu")]
+    [InlineData(new[] { "--gpu", "h100-sxm" }, "--model")]
+    [InlineData(new[] { "--model", "llama-3.2-1b", "--gpu", "h100-sxm", "--gpus", "2", "--tp", "1" }, "one replica")]
+    [InlineData(new[] { "--model", "llama-3.2-1b", "--gpu", "h100-sxm", "--mode", "fixed" }, "--mode")]
+    [InlineData(new[] { "--model", "llama-3.2-1b", "--gpu", "h100-sxm", "--compute-efficiency", "1.5" }, "--compute-efficiency")]
+    public void Should_ExitTwoWithOneLine_When_SimulatorCostModelOptionsAreBad(string[] args, string expected)
+    {
+        // When
+        var (code, _, error) = CliRunner.Run(["simulate", "serve", "--max-seconds", "0.1", .. args]);
+
+        // Then
+        code.ShouldBe(2);
+        error.Trim().Split('\n').Length.ShouldBe(1, error);
+        error.ShouldContain(expected);
+    }
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}

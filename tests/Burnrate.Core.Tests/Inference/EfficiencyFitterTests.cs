@@ -1,0 +1,113 @@
+using Burnrate.Core.Inference;
+using Burnrate.Core.Models;
+using Burnrate.Core.Quantities;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using static Burnrate.Core.Tests.Inference.InferenceFixtures;
+
+namespace Burnrate.Core.Tests.Inference;
+
+public sealed class EfficiencyFitterTests
+{
+    /// <summary>Measurements the cost model itself would make with <paramref name="planted"/>: TTFT at the first level, decode steps at all.</summary>
+    private static List<CalibrationPoint> Measure(ModelArchitecture model, InferenceDeployment d, EfficiencyFactors planted, int input, int output, params int[] concurrencies) =>
+        concurrencies.Select((c, i) =>
+        {
+            InferenceResult r = InferenceEstimator.Estimate(model, d, new InferenceWorkload(input, output, c), planted);
+            return new CalibrationPoint(c, input, output, i == 0 ? r.Ttft : null, r.Tpot);
+        }).ToList();
+
+    [Fact]
+    public void Should_RecoverPlantedComputeAndBandwidth_When_PrefillIsComputeBoundAndDecodeMemoryBound()
+    {
+        // Given: a 2,048-token prefill of an 8B model is compute-bound on an H100, a decode step at batch ≤ 32 memory-bound
+        var planted = new EfficiencyFactors(0.42, 0.63, 0.7);
+        InferenceDeployment d = Deployment(H100, 1);
+        List<CalibrationPoint> points = Measure(Llama8B, d, planted, 2048, 256, 1, 8, 32);
+
+        // When
+        CalibrationFit fit = EfficiencyFitter.Fit(Llama8B, d, points, EfficiencyFactors.Default);
+
+        // Then
+        fit.Efficiency.Compute.ShouldBe(0.42, 0.42 * 0.005);
+        fit.Efficiency.Bandwidth.ShouldBe(0.63, 0.63 * 0.005);
+        fit.Efficiency.Communication.ShouldBe(EfficiencyFactors.DefaultCommunication);
+        (fit.ComputeFitted, fit.BandwidthFitted, fit.CommunicationFitted).ShouldBe((true, true, false));
+        fit.RmsLogError.ShouldBeLessThan(0.005);
+    }
+
+    [Fact]
+    public void Should_FitCommunication_When_TensorParallel()
+    {
+        // Given: 70B over 4 H100s with a slow interconnect, so the all-reduces weigh in every step
+        var planted = new EfficiencyFactors(0.5, 0.75, 0.3);
+        InferenceDeployment d = Deployment(H100, 4);
+        List<CalibrationPoint> points = Measure(Llama70B, d, planted, 4096, 256, 1, 16, 64, 256);
+
+        // When
+        CalibrationFit fit = EfficiencyFitter.Fit(Llama70B, d, points, EfficiencyFactors.Default);
+
+        // Then
+        fit.CommunicationFitted.ShouldBeTrue();
+        fit.Efficiency.Compute.ShouldBe(0.5, 0.5 * 0.05);
+        fit.Efficiency.Bandwidth.ShouldBe(0.75, 0.75 * 0.05);
+        fit.Efficiency.Communication.ShouldBe(0.3, 0.3 * 0.05);
+        fit.Residuals.ShouldAllBe(r => Math.Abs(r.DecodeStepError!.Value) < 0.01);
+    }
+
+    [Fact]
+    public void Should_KeepStartingCompute_When_NoStepIsComputeBound()
+    {
+        // Given: only decode steps at batch 1, which read weights and never saturate compute
+        InferenceDeployment d = Deployment(H100, 1);
+        var points = new List<CalibrationPoint> { new(1, 128, 128, null, InferenceEstimator.Estimate(Llama8B, d, new(128, 128, 1), new EfficiencyFactors(0.5, 0.6, 0.7)).Tpot) };
+
+        // When
+        CalibrationFit fit = EfficiencyFitter.Fit(Llama8B, d, points, EfficiencyFactors.Default);
+
+        // Then
+        fit.ComputeFitted.ShouldBeFalse();
+        fit.Efficiency.Compute.ShouldBe(EfficiencyFactors.DefaultCompute);
+        fit.Efficiency.Bandwidth.ShouldBe(0.6, 0.6 * 0.005);
+    }
+
+    [Fact]
+    public void Should_Throw_When_NoLevelCarriesAMeasurement()
+    {
+        Should.Throw<ArgumentException>(() => EfficiencyFitter.Fit(Llama8B, Deployment(H100, 1), [new CalibrationPoint(1, 128, 128, null, null)], EfficiencyFactors.Default));
+    }
+
+    [Property(MaxTest = 100)]
+    public Property Should_ReproduceEveryMeasuredTime_When_MeasurementsComeFromTheModel(PositiveInt compute, PositiveInt bandwidth, PositiveInt input, PositiveInt concurrency)
+    {
+        // Given: any planted factors in [0.01, 1]; whichever the data determine, the fit must reproduce the measured times
+        var planted = new EfficiencyFactors(0.01 + ((compute.Get % 100) / 101.0), 0.01 + ((bandwidth.Get % 100) / 101.0), 0.7);
+        InferenceDeployment d = Deployment(H100, 1);
+        List<CalibrationPoint> points = Measure(Llama8B, d, planted, 1 + (input.Get % 8000), 64, 1, 1 + (concurrency.Get % 256));
+
+        // When
+        CalibrationFit fit = EfficiencyFitter.Fit(Llama8B, d, points, EfficiencyFactors.Default);
+
+        // Then
+        return fit.Residuals.All(r => Math.Abs(r.TtftError ?? 0) < 0.005 && Math.Abs(r.DecodeStepError ?? 0) < 0.005).ToProperty();
+    }
+
+    [Fact]
+    public void Should_MatchTheEstimator_When_TimerTimesOneRequest()
+    {
+        // Given
+        InferenceDeployment d = Deployment(H100, 2);
+        var e = new EfficiencyFactors(0.4, 0.6, 0.5);
+        InferenceResult r = InferenceEstimator.Estimate(Llama8B, d, new InferenceWorkload(1000, 200, 4), e);
+        var timer = new StepTimer(Llama8B, d, e);
+
+        // When
+        Duration prefill = timer.Prefill(1000);
+        Duration step = timer.DecodeStep(4, 4 * 1100);
+
+        // Then: the estimator's TTFT is the prefill alone and its TPOT a step at context input + output ÷ 2
+        prefill.Seconds.ShouldBe(r.Ttft.Seconds, r.Ttft.Seconds * 1e-12);
+        step.Seconds.ShouldBe(r.Tpot.Seconds, r.Tpot.Seconds * 1e-12);
+    }
+}
