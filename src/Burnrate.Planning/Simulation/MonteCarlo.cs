@@ -24,9 +24,10 @@ public static class MonteCarlo
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1);
         int months = scenario.Months, triggers = scenario.Triggers.Count;
-        var cash = new float[months * paths];
-        var revenue = new float[months * paths];
-        var netBurn = new float[months * paths];
+        // Every element is written by exactly one block below, so skip zeroing 72 MB (at 100,000 × 60).
+        float[] cash = GC.AllocateUninitializedArray<float>(months * paths);
+        float[] revenue = GC.AllocateUninitializedArray<float>(months * paths);
+        float[] netBurn = GC.AllocateUninitializedArray<float>(months * paths);
         var cashOut = new int[paths];
         var fired = new int[triggers * paths];
         var sampler = new DriverSampler(scenario);
