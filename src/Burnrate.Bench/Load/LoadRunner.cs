@@ -20,6 +20,7 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
 
     public async Task<(IReadOnlyList<LevelResult> Levels, MaxGoodputResult? Search)> RunAsync(CancellationToken cancellationToken)
     {
+        EnsureThreadPoolHeadroom();
         var levels = new List<LevelResult>();
         if (settings.Warmup > 0)
         {
@@ -145,6 +146,21 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
 
         await Task.WhenAll(workers).ConfigureAwait(false);
         return [.. records.OrderBy(r => r.Id)];
+    }
+
+    /// <summary>
+    /// The thread pool starts with one thread per core and adds about one every 0.5 s when its threads are busy; a burst of
+    /// request continuations would then wait on that ramp and the schedule would slip (coordinated omission by the client).
+    /// A load generator raises the floor once, up front.
+    /// </summary>
+    private static void EnsureThreadPoolHeadroom()
+    {
+        const int Floor = 64;
+        ThreadPool.GetMinThreads(out int workers, out int completionPorts);
+        if (workers < Floor)
+        {
+            ThreadPool.SetMinThreads(Floor, Math.Max(completionPorts, Floor));
+        }
     }
 
     private async Task<IReadOnlyList<RequestRecord>> RunRateAsync(double rate, CancellationToken cancellationToken)
