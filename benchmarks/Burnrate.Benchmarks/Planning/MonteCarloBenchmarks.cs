@@ -10,7 +10,15 @@ public class MonteCarloBenchmarks
     private PlanScenario _scenario = null!;
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => _scenario = ReadExample();
+
+    [Benchmark(Baseline = true)]
+    public MonteCarloResult OneThread() => MonteCarlo.Run(_scenario, 100_000, 42, maxDegreeOfParallelism: 1);
+
+    [Benchmark]
+    public MonteCarloResult AllCores() => MonteCarlo.Run(_scenario, 100_000, 42);
+
+    internal static PlanScenario ReadExample()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Burnrate.slnx")))
@@ -18,12 +26,6 @@ public class MonteCarloBenchmarks
             dir = dir.Parent;
         }
 
-        _scenario = ScenarioReader.ReadFile(Path.Combine(dir!.FullName, "examples", "example-ai-api.yaml"));
+        return ScenarioReader.ReadFile(Path.Combine(dir!.FullName, "examples", "example-ai-api.yaml"));
     }
-
-    [Benchmark(Baseline = true)]
-    public MonteCarloResult OneThread() => MonteCarlo.Run(_scenario, 100_000, 42, maxDegreeOfParallelism: 1);
-
-    [Benchmark]
-    public MonteCarloResult AllCores() => MonteCarlo.Run(_scenario, 100_000, 42);
 }

@@ -84,4 +84,31 @@ public sealed class MonthlyStatement
 
     /// <summary>Gets each trigger's firings: (trigger name, month index).</summary>
     public IList<(string Trigger, int Month)> Firings { get; } = [];
+
+    /// <summary>Writes month m's lines; kept out of the engine's monthly loop, which runs without a statement in the Monte Carlo.</summary>
+    internal void Record(int m, in MonthFigures f, double depreciation)
+    {
+        TokensServed[m] = f.Tokens;
+        CostOfServing[m] = f.Serving;
+        Training[m] = f.Training;
+        Staff[m] = f.Staff;
+        OtherOpex[m] = f.Other;
+        Capex[m] = f.Capex;
+        Financing[m] = f.Financing;
+        OpeningCash[m] = f.Opening;
+        ClosingCash[m] = f.Closing;
+        Revenue[m] = f.Revenue;
+        NetBurn[m] = f.NetBurn;
+        Depreciation[m] = depreciation;
+        OperatingIncome[m] = f.Revenue - f.Serving - f.Training - f.Staff - f.Other - depreciation;
+        RunwayMonths[m] = f.Closing < 0 ? 0 : f.Runway;
+        double newArr = m >= 3 ? 12 * (f.Revenue - Revenue[m - 3]) : 0;
+        BurnMultiple[m] = m >= 3 && newArr > 0 ? (f.NetBurn + NetBurn[m - 1] + NetBurn[m - 2]) / newArr : double.NaN;
+        GrossMargin[m] = f.Revenue > 0 ? (f.Revenue - f.Serving) / f.Revenue : double.NaN;
+    }
 }
+
+/// <summary>One month's figures from the engine (USD; tokens; runway in months).</summary>
+internal readonly record struct MonthFigures(
+    double Tokens, double Serving, double Training, double Staff, double Other, double Capex, double Financing, double Opening, double Closing,
+    double Revenue, double NetBurn, double Runway);

@@ -10,95 +10,89 @@ internal static class ProjectionEngine
 {
     public static void Run(PlanScenario s, ScenarioArrays a, PathInputs input, PathTrace trace, MonthlyStatement? statement)
     {
-        int months = s.Months;
-        int streams = a.Revenue.Length;
-        Span<double> volume = stackalloc double[streams];
-        Span<double> priceFactor = stackalloc double[streams];
-        Span<double> priceStep = stackalloc double[streams];
-        Array.Clear(trace.Raises);
-        Array.Fill(trace.FirstFiring, -1);
-        Array.Fill(trace.Armed, true);
-        Array.Clear(trace.ClosingUntil);
-        trace.CashOutMonth = -1;
-        for (int i = 0; i < streams; i++)
+        // One compiled copy per mode: the Monte Carlo's copies have no call in the monthly loop (on x64 Unix every call clobbers every
+        // vector register, which made the JIT spill the loop's state to the stack each month).
+        bool perMonth = input.Monthly.Length > 0;
+        if (statement is not null)
         {
-            volume[i] = Math.Max(0, input.Get(a.Revenue[i].Volume, 0));
-            priceFactor[i] = 1;
-            priceStep[i] = StepOnce(input, a.Revenue[i].AnnualPriceChange);
+            Run<Recording>(s, a, input, trace, statement);
+        }
+        else if (perMonth)
+        {
+            Run<QuietPerMonth>(s, a, input, trace, null);
+        }
+        else
+        {
+            Run<Quiet>(s, a, input, trace, null);
+        }
+    }
+
+    private static void Run<TMode>(PlanScenario s, ScenarioArrays a, PathInputs input, PathTrace trace, MonthlyStatement? statement)
+        where TMode : struct, IMode
+    {
+        int months = s.Months;
+        double[] flows = trace.Flows, rows = trace.Rows;
+        StreamState[] streams = trace.Streams;
+        TriggerState[] states = trace.Triggers;
+        TriggerRule[] rules = a.TriggerRules;
+        Schedule(a, input, flows, months);
+        for (int t = 0; t < states.Length; t++)
+        {
+            states[t] = new TriggerState { Armed = true, FirstFiring = -1 };
         }
 
-        double costStep = StepOnce(input, s.InferenceAnnualCostChange);
+        for (int i = 0; i < streams.Length; i++)
+        {
+            streams[i] = new StreamState
+            {
+                Volume = Math.Max(0, input.Get(a.Revenue[i].Volume, 0)),
+                PriceFactor = 1,
+                PriceStep = StepOnce(input, a.Revenue[i].AnnualPriceChange, trace),
+                Usage = a.Usage[i],
+            };
+        }
+
+        double costStep = StepOnce(input, s.InferenceAnnualCostChange, trace);
 
         // Month-varying inputs are loaded once per path, and again each month only when some driver is drawn per month.
-        Span<double> change = stackalloc double[streams];
-        Span<double> price = stackalloc double[streams];
-        Span<double> tokensPer = stackalloc double[streams];
-        Span<double> capexAmount = stackalloc double[a.Capex.Length];
-        Span<double> capexLife = stackalloc double[a.Capex.Length];
-        for (int i = 0; i < a.Capex.Length; i++)
-        {
-            capexAmount[i] = input.Get(a.Capex[i].Amount, a.Capex[i].Month);
-            capexLife[i] = input.Get(a.Capex[i].Extra, a.Capex[i].Month) * 12;
-        }
-
-        bool perMonth = input.Monthly.Length > 0;
-        Monthly current = default;
-        Load(s, a, input, 0, change, price, tokensPer, ref current);
+        Monthly current = Load(s, a, input, 0, streams);
         double costFactor = 1, opexFactor = 1;
         double cash = input.Get(s.Cash, 0);
-        double burn1 = 0, burn2 = 0, revenue3 = 0, revenue2 = 0, revenue1 = 0;
+        double burn1 = 0, burn2 = 0;
+        int cashOutMonth = -1;
         for (int m = 0; m < months; m++)
         {
-            if (perMonth && m > 0)
+            if (TMode.PerMonth && m > 0)
             {
-                Load(s, a, input, m, change, price, tokensPer, ref current);
+                current = Load(s, a, input, m, streams);
             }
 
             double revenue = 0, tokens = 0;
-            for (int i = 0; i < streams; i++)
+            for (int i = 0; i < streams.Length; i++)
             {
-                RevenueSource r = a.Revenue[i];
+                ref StreamState x = ref streams[i];
                 if (m > 0)
                 {
-                    volume[i] = Math.Max(0, volume[i] * (1 + change[i]));
-                    priceFactor[i] *= double.IsNaN(priceStep[i]) ? Smooth(input.Get(r.AnnualPriceChange, m)) : priceStep[i];
+                    x.Volume *= x.Factor;
+                    x.PriceFactor *= TMode.PerMonth && double.IsNaN(x.PriceStep) ? Smooth(input.Get(a.Revenue[i].AnnualPriceChange, m)) : x.PriceStep;
                 }
 
-                bool usage = r.Kind == RevenueKind.Usage;
-                double earned = usage ? volume[i] * 1e-6 * price[i] * priceFactor[i] : volume[i] * price[i] * priceFactor[i];
-                tokens += usage ? volume[i] : volume[i] * tokensPer[i];
+                double earned = x.Usage ? x.Volume * 1e-6 * x.Price * x.PriceFactor : x.Volume * x.Price * x.PriceFactor;
+                tokens += x.Usage ? x.Volume : x.Volume * x.TokensPer;
                 revenue += earned;
-                if (statement is not null)
+                if (TMode.Records)
                 {
-                    statement.RevenueByStream[r.Name][m] = earned;
+                    statement!.RevenueByStream[a.Revenue[i].Name][m] = earned;
                 }
             }
 
             if (m > 0)
             {
-                costFactor *= double.IsNaN(costStep) ? Smooth(input.Get(s.InferenceAnnualCostChange, m)) : costStep;
+                costFactor *= TMode.PerMonth && double.IsNaN(costStep) ? Smooth(input.Get(s.InferenceAnnualCostChange, m)) : costStep;
             }
 
             double serving = tokens * 1e-6 * current.CostPerMillion * costFactor;
-            double training = 0, capex = 0, depreciation = 0, financing = trace.Raises[m];
-            foreach (Expense t in a.Training)
-            {
-                training += t.Month == m ? input.Get(t.Amount, m) : 0;
-            }
-
-            for (int i = 0; i < a.Capex.Length; i++)
-            {
-                int bought = a.Capex[i].Month;
-                capex += bought == m ? capexAmount[i] : 0;
-                double life = capexLife[i], age = m - bought;
-                depreciation += age >= 0 && age < life ? capexAmount[i] / life * Math.Min(1, life - age) : 0;
-            }
-
-            for (int i = 0; i < a.Funding.Length; i++)
-            {
-                financing += a.Funding[i].Month == m && input.FundingIncluded[i] ? input.Get(a.Funding[i].Amount, m) : 0;
-            }
-
+            double training = flows[3 * m], capex = flows[(3 * m) + 1], financing = flows[(3 * m) + 2];
             double staff = Math.Max(0, current.Headcount + (current.Hires * m)) * current.LoadedPerMonth * opexFactor;
             double other = current.Other * opexFactor;
             double cashOut = serving + training + staff + other + capex;
@@ -108,93 +102,120 @@ internal static class ProjectionEngine
 
             double meanBurn = m >= 2 ? (netBurn + burn1 + burn2) * (1.0 / 3) : m == 1 ? (netBurn + burn1) * 0.5 : netBurn;
             double runway = meanBurn <= 0 ? double.PositiveInfinity : Math.Max(0, cash) / meanBurn;
-            if (cash < 0 && trace.CashOutMonth < 0)
+            if (cash < 0 && cashOutMonth < 0)
             {
-                trace.CashOutMonth = m;
+                cashOutMonth = m;
             }
 
-            for (int t = 0; t < a.Triggers.Length; t++)
+            for (int t = 0; t < rules.Length; t++)
             {
-                Trigger trigger = a.Triggers[t];
-                bool holds = (trigger.RunwayMonthsBelow is { } rb && runway < rb) || (trigger.CashBelowUsd is { } cb && cash < cb);
-                if (holds && trace.Armed[t])
+                ref readonly TriggerRule rule = ref rules[t];
+                ref TriggerState state = ref states[t];
+
+                // A missing threshold is NaN, and every comparison with NaN is false.
+                bool holds = runway < rule.RunwayBelow || cash < rule.CashBelow;
+                if (holds && state.Armed)
                 {
-                    trace.Armed[t] = false;
-                    if (trace.FirstFiring[t] < 0)
+                    state.Armed = false;
+                    if (state.FirstFiring < 0)
                     {
-                        trace.FirstFiring[t] = m;
+                        state.FirstFiring = m;
                     }
 
-                    statement?.Firings.Add((trigger.Name, m));
-                    int lands = m + trigger.CloseMonths;
-                    trace.ClosingUntil[t] = lands;
-                    if (trigger.RaiseUsd > 0 && lands == m)
+                    if (TMode.Records)
                     {
-                        cash += trigger.RaiseUsd;
-                        financing += trigger.RaiseUsd;
-                    }
-                    else if (trigger.RaiseUsd > 0 && lands < months)
-                    {
-                        trace.Raises[lands] += trigger.RaiseUsd;
+                        statement!.Firings.Add((a.Triggers[t].Name, m));
                     }
 
-                    opexFactor *= 1 - (trigger.CutOpexPercent / 100);
+                    int lands = m + rule.CloseMonths;
+                    state.ClosingUntil = lands;
+                    if (rule.RaiseUsd > 0 && lands == m)
+                    {
+                        cash += rule.RaiseUsd;
+                        financing += rule.RaiseUsd;
+                    }
+                    else if (rule.RaiseUsd > 0 && lands < months)
+                    {
+                        flows[(3 * lands) + 2] += rule.RaiseUsd;
+                    }
+
+                    opexFactor *= rule.OpexFactor;
                 }
-                else if (!holds && trigger.Repeat && m >= trace.ClosingUntil[t])
+                else if (!holds && rule.Repeat && m >= state.ClosingUntil)
                 {
-                    trace.Armed[t] = true;
+                    state.Armed = true;
                 }
             }
 
-            trace.Cash[m] = cash;
-            trace.Revenue[m] = revenue;
-            trace.NetBurn[m] = netBurn;
-            if (statement is not null)
+            rows[3 * m] = cash;
+            rows[(3 * m) + 1] = revenue;
+            rows[(3 * m) + 2] = netBurn;
+            if (TMode.Records)
             {
-                statement.TokensServed[m] = tokens;
-                statement.CostOfServing[m] = serving;
-                statement.Training[m] = training;
-                statement.Staff[m] = staff;
-                statement.OtherOpex[m] = other;
-                statement.Capex[m] = capex;
-                statement.Depreciation[m] = depreciation;
-                statement.Financing[m] = financing;
-                statement.OpeningCash[m] = opening;
-                statement.ClosingCash[m] = cash;
-                statement.Revenue[m] = revenue;
-                statement.NetBurn[m] = netBurn;
-                statement.OperatingIncome[m] = revenue - serving - training - staff - other - depreciation;
-                statement.RunwayMonths[m] = cash < 0 ? 0 : runway;
-                double newArr = 12 * (revenue - revenue3);
-                statement.BurnMultiple[m] = m >= 3 && newArr > 0 ? (netBurn + burn1 + burn2) / newArr : double.NaN;
-                statement.GrossMargin[m] = revenue > 0 ? (revenue - serving) / revenue : double.NaN;
+                statement!.Record(m, new MonthFigures(tokens, serving, training, staff, other, capex, financing, opening, cash, revenue, netBurn, runway), Depreciation(a, input, m));
             }
 
             burn2 = burn1;
             burn1 = netBurn;
-            revenue3 = revenue2;
-            revenue2 = revenue1;
-            revenue1 = revenue;
         }
 
-        if (statement is not null)
+        trace.CashOutMonth = cashOutMonth;
+        if (TMode.Records)
         {
-            statement.CashOutMonth = trace.CashOutMonth;
+            statement!.CashOutMonth = cashOutMonth;
         }
     }
 
-    private static void Load(PlanScenario s, ScenarioArrays a, PathInputs input, int m, Span<double> change, Span<double> price, Span<double> tokensPer, ref Monthly current)
+    /// <summary>Puts the dated flows (training, capex, funding rounds that happen on this path) into their months' slots.</summary>
+    private static void Schedule(ScenarioArrays a, PathInputs input, double[] flows, int months)
     {
-        for (int i = 0; i < a.Revenue.Length; i++)
+        Array.Clear(flows);
+        foreach (Expense t in a.Training)
+        {
+            flows[3 * Within(t.Month, months)] += input.Get(t.Amount, t.Month);
+        }
+
+        foreach (Expense c in a.Capex)
+        {
+            flows[(3 * Within(c.Month, months)) + 1] += input.Get(c.Amount, c.Month);
+        }
+
+        for (int i = 0; i < a.Funding.Length; i++)
+        {
+            flows[(3 * Within(a.Funding[i].Month, months)) + 2] += input.FundingIncluded[i] ? input.Get(a.Funding[i].Amount, a.Funding[i].Month) : 0;
+        }
+    }
+
+    /// <summary>Gets the slot of a dated flow: its month, or the spare slot past the horizon (never read) for a month outside it.</summary>
+    private static int Within(int month, int months) => (uint)month < (uint)months ? month : months;
+
+    /// <summary>Straight-line depreciation of every capex item in month m (P&amp;L only; cash pays capex when bought).</summary>
+    private static double Depreciation(ScenarioArrays a, PathInputs input, int m)
+    {
+        double depreciation = 0;
+        foreach (Expense c in a.Capex)
+        {
+            double amount = input.Get(c.Amount, c.Month), life = input.Get(c.Extra, c.Month) * 12, age = m - c.Month;
+            depreciation += age >= 0 && age < life ? amount / life * Math.Min(1, life - age) : 0;
+        }
+
+        return depreciation;
+    }
+
+    /// <summary>Loads month m's values of the inputs that may vary by month into the streams, and returns the scalar ones.</summary>
+    private static Monthly Load(PlanScenario s, ScenarioArrays a, PathInputs input, int m, StreamState[] streams)
+    {
+        for (int i = 0; i < streams.Length; i++)
         {
             RevenueSource r = a.Revenue[i];
-            change[i] = input.Get(r.MonthlyGrowth, m) - (r.MonthlyChurn >= 0 ? input.Get(r.MonthlyChurn, m) : 0);
-            price[i] = Math.Max(0, input.Get(r.Price, m));
-            tokensPer[i] = r.TokensPerCustomer >= 0 ? Math.Max(0, input.Get(r.TokensPerCustomer, m)) : 0;
+            double change = input.Get(r.MonthlyGrowth, m) - (r.MonthlyChurn >= 0 ? input.Get(r.MonthlyChurn, m) : 0);
+            streams[i].Factor = Math.Max(0, 1 + change); // volume never goes below zero, however steep the decline
+            streams[i].Price = Math.Max(0, input.Get(r.Price, m));
+            streams[i].TokensPer = r.TokensPerCustomer >= 0 ? Math.Max(0, input.Get(r.TokensPerCustomer, m)) : 0;
         }
 
         (int headcount, int hires, int loaded) = s.Staff;
-        current = new Monthly(
+        return new Monthly(
             Math.Max(0, input.Get(s.InferenceCostPerMillionTokens, m)),
             headcount < 0 ? 0 : input.Get(headcount, m),
             headcount < 0 ? 0 : input.Get(hires, m),
@@ -202,11 +223,58 @@ internal static class ProjectionEngine
             s.OtherMonthlyUsd < 0 ? 0 : input.Get(s.OtherMonthlyUsd, m));
     }
 
-    /// <summary>Gets the monthly factor of a driver drawn once (computed once per path), or NaN for a per-month driver.</summary>
-    private static double StepOnce(PathInputs input, int driver) => input.PerMonth[driver] ? double.NaN : Smooth(input.Get(driver, 0));
+    /// <summary>
+    /// Gets the monthly factor of a driver drawn once, or NaN for a per-month driver. Remembers the last value per driver in the trace, as
+    /// a driver that is not uncertain has the same value on every path and the power is the costliest step of a path's set-up.
+    /// </summary>
+    private static double StepOnce(PathInputs input, int driver, PathTrace trace)
+    {
+        if (input.PerMonth[driver])
+        {
+            return double.NaN;
+        }
+
+        double change = input.Get(driver, 0);
+        ref (double Change, double Step) memo = ref trace.StepMemo(driver);
+        if (memo.Change != change)
+        {
+            memo = (change, Smooth(change));
+        }
+
+        return memo.Step;
+    }
 
     /// <summary>One month's share of an annual change: (1 + c)^(1/12), so that m months compound to (1 + c)^(m/12).</summary>
     private static double Smooth(double annualChange) => annualChange == 0 ? 1 : Math.Pow(1 + annualChange, 1.0 / 12);
+
+    /// <summary>What a compiled copy of the engine does: load per-month driver values each month, and fill a statement.</summary>
+    private interface IMode
+    {
+        static abstract bool PerMonth { get; }
+
+        static abstract bool Records { get; }
+    }
+
+    private readonly struct Quiet : IMode
+    {
+        public static bool PerMonth => false;
+
+        public static bool Records => false;
+    }
+
+    private readonly struct QuietPerMonth : IMode
+    {
+        public static bool PerMonth => true;
+
+        public static bool Records => false;
+    }
+
+    private readonly struct Recording : IMode
+    {
+        public static bool PerMonth => true;
+
+        public static bool Records => true;
+    }
 
     /// <summary>The scalar inputs of one month: cost per million tokens, staff and other opex.</summary>
     private readonly record struct Monthly(double CostPerMillion, double Headcount, double Hires, double LoadedPerMonth, double Other);

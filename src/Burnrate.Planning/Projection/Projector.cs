@@ -27,7 +27,7 @@ public static class Projector
         ArgumentNullException.ThrowIfNull(overrides);
         PathInputs input = CentralInputs(scenario, overrides);
         var statement = new MonthlyStatement(scenario.Months, scenario.Revenue.Select(r => r.Name));
-        ProjectionEngine.Run(scenario, new ScenarioArrays(scenario), input, new PathTrace(scenario.Months, scenario.Triggers.Count), statement);
+        ProjectionEngine.Run(scenario, new ScenarioArrays(scenario), input, new PathTrace(scenario.Months, scenario.Revenue.Count, scenario.Triggers.Count, scenario.Drivers.Count), statement);
         return statement;
     }
 

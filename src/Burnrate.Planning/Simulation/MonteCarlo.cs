@@ -34,7 +34,7 @@ public static class MonteCarlo
         var arrays = new ScenarioArrays(scenario);
         int blocks = (paths + Block - 1) / Block;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.For(0, blocks, options, () => new Worker(sampler.NewInputs(), new PathTrace(months, triggers), new double[scenario.Drivers.Count], new float[3 * Block * months]), (b, _, w) =>
+        Parallel.For(0, blocks, options, () => new Worker(sampler.NewInputs(), new PathTrace(months, scenario.Revenue.Count, triggers, scenario.Drivers.Count), new double[scenario.Drivers.Count], new float[3 * Block * months]), (b, _, w) =>
         {
             int first = b * Block, end = Math.Min(paths, first + Block), count = end - first;
             for (int p = first; p < end; p++)
@@ -45,17 +45,18 @@ public static class MonteCarlo
                 // Buffer month-major within the block, then copy whole rows: writing each path's months straight into the
                 // month-major arrays would touch a different page per month (a TLB miss per write).
                 int k = p - first;
+                double[] rows = w.Trace.Rows;
                 for (int m = 0; m < months; m++)
                 {
-                    w.Buffer[(m * Block) + k] = (float)w.Trace.Cash[m];
-                    w.Buffer[((months + m) * Block) + k] = (float)w.Trace.Revenue[m];
-                    w.Buffer[(((2 * months) + m) * Block) + k] = (float)w.Trace.NetBurn[m];
+                    w.Buffer[(m * Block) + k] = (float)rows[3 * m];
+                    w.Buffer[((months + m) * Block) + k] = (float)rows[(3 * m) + 1];
+                    w.Buffer[(((2 * months) + m) * Block) + k] = (float)rows[(3 * m) + 2];
                 }
 
                 cashOut[p] = w.Trace.CashOutMonth;
                 for (int t = 0; t < triggers; t++)
                 {
-                    fired[(t * paths) + p] = w.Trace.FirstFiring[t];
+                    fired[(t * paths) + p] = w.Trace.FirstFiring(t);
                 }
             }
 

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Burnrate.Planning.Simulation;
 
 /// <summary>
@@ -7,7 +10,7 @@ namespace Burnrate.Planning.Simulation;
 /// </summary>
 internal static class Percentiles
 {
-    private const int BucketBits = 12;
+    private const int BucketBits = 16;
     private const int SmallInput = 8192;
 
     /// <summary>Gets the percentiles <paramref name="ps"/> (each in [0, 1]) of <paramref name="values"/> (finite values).</summary>
@@ -48,85 +51,154 @@ internal static class Percentiles
     }
 
     /// <summary>
-    /// One pass counts values per bucket of the top 12 bits of an order-preserving integer key; a second pass gathers only the buckets
-    /// holding the wanted ranks, which are then selected within (about two passes over the data instead of several quickselects).
+    /// A histogram over the order-preserving integer keys, with at most 2¹⁶ buckets spread over the keys' actual range (so values packed
+    /// into a narrow range still spread over many buckets): one vectorized pass finds the range, one counts, one gathers only the buckets
+    /// holding the wanted ranks (a few values each), which are then selected within.
     /// </summary>
     private static Dictionary<int, float> ByBuckets(Span<float> values, int[] ranks)
     {
-        const int Buckets = 1 << BucketBits;
-        var counts = new int[Buckets + 1];
+        (uint minKey, uint maxKey) = KeyRange(values);
+        uint range = maxKey - minKey;
+        int shift = Math.Max(0, 32 - BitOperations.LeadingZeroCount(range) - BucketBits);
+        int buckets = (int)(range >> shift) + 1;
+        int[] counts = t_counts ??= new int[(1 << BucketBits) + 1];
+        short[] slot = t_slots ??= NewSlots();
+        Array.Clear(counts, 0, buckets + 1);
         foreach (float v in values)
         {
-            counts[Bucket(v) + 1]++;
+            counts[(int)((Key(v) - minKey) >> shift) + 1]++;
         }
 
-        for (int b = 1; b <= Buckets; b++)
+        for (int b = 1; b <= buckets; b++)
         {
             counts[b] += counts[b - 1]; // counts[b] = values in buckets below b
         }
 
-        var slot = new int[Buckets];
-        Array.Fill(slot, -1);
-        var gathered = new List<float[]>();
-        var fill = new List<int>();
-        var bucketOf = new Dictionary<int, int>();
-        foreach (int k in ranks)
+        // The bucket b with counts[b] ≤ k < counts[b + 1] of each rank, and where each needed bucket's values go in one gathered array.
+        var bucketOf = new int[ranks.Length];
+        var needed = new List<int>();
+        int total = 0;
+        for (int r = 0; r < ranks.Length; r++)
         {
-            // The bucket b with counts[b] ≤ k < counts[b + 1]: one below the first cumulative count above k.
-            int low = 0, high = Buckets;
-            while (low < high)
-            {
-                int mid = (low + high) / 2;
-                if (counts[mid] > k)
-                {
-                    high = mid;
-                }
-                else
-                {
-                    low = mid + 1;
-                }
-            }
-
-            int b = low - 1;
-            bucketOf[k] = b;
+            int b = UpperBound(counts, buckets, ranks[r]) - 1;
+            bucketOf[r] = b;
             if (slot[b] < 0)
             {
-                slot[b] = gathered.Count;
-                gathered.Add(new float[counts[b + 1] - counts[b]]);
-                fill.Add(0);
+                slot[b] = (short)needed.Count;
+                needed.Add(b);
+                total += counts[b + 1] - counts[b];
             }
         }
 
-        int[] at = [.. fill];
+        var start = new int[needed.Count];
+        var at = new int[needed.Count];
+        for (int g = 1; g < needed.Count; g++)
+        {
+            start[g] = at[g] = start[g - 1] + counts[needed[g - 1] + 1] - counts[needed[g - 1]];
+        }
+
+        var gathered = new float[total];
         foreach (float v in values)
         {
-            int g = slot[Bucket(v)];
+            int g = slot[(int)((Key(v) - minKey) >> shift)];
             if (g >= 0)
             {
-                gathered[g][at[g]++] = v;
+                gathered[at[g]++] = v;
             }
         }
 
         var order = new Dictionary<int, float>();
-        foreach (int b in bucketOf.Values.Distinct())
+        for (int g = 0; g < needed.Count; g++)
         {
-            float[] items = gathered[slot[b]];
-            int[] local = ranks.Where(k => bucketOf[k] == b).Select(k => k - counts[b]).ToArray();
-            MultiSelect(items, 0, items.Length - 1, local, 0, local.Length - 1);
-            foreach (int k in ranks.Where(k => bucketOf[k] == b))
+            int b = needed[g], first = start[g], length = counts[b + 1] - counts[b];
+            int[] local = ranks.Where((_, r) => bucketOf[r] == b).Select(k => k - counts[b] + first).ToArray();
+            MultiSelect(gathered, first, first + length - 1, local, 0, local.Length - 1);
+            foreach (int k in local)
             {
-                order[k] = items[k - counts[b]];
+                order[k - first + counts[b]] = gathered[k];
             }
+
+            slot[b] = -1; // leave the thread's table clean for the next call
         }
 
         return order;
     }
 
-    private static int Bucket(float v)
+    // Per-thread tables (256 KB + 128 KB) reused across calls: the Monte Carlo takes hundreds of rows per run.
+    [ThreadStatic]
+    private static int[]? t_counts;
+
+    [ThreadStatic]
+    private static short[]? t_slots;
+
+    private static short[] NewSlots()
     {
-        uint bits = BitConverter.SingleToUInt32Bits(v);
-        uint key = (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;
-        return (int)(key >> (32 - BucketBits));
+        var slots = new short[1 << BucketBits];
+        Array.Fill(slots, (short)-1);
+        return slots;
+    }
+
+    /// <summary>Gets the first index b in counts[0..buckets] with counts[b] &gt; k.</summary>
+    private static int UpperBound(int[] counts, int buckets, int k)
+    {
+        int low = 0, high = buckets;
+        while (low < high)
+        {
+            int mid = (low + high) / 2;
+            if (counts[mid] > k)
+            {
+                high = mid;
+            }
+            else
+            {
+                low = mid + 1;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>Gets the smallest and largest key, eight or sixteen floats per step.</summary>
+    private static (uint Min, uint Max) KeyRange(ReadOnlySpan<float> values)
+    {
+        ReadOnlySpan<int> bits = MemoryMarshal.Cast<float, int>(values);
+        uint min = uint.MaxValue, max = 0;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && bits.Length >= Vector<int>.Count)
+        {
+            var vmin = new Vector<uint>(uint.MaxValue);
+            var vmax = Vector<uint>.Zero;
+            var top = new Vector<int>(int.MinValue);
+            for (; i <= bits.Length - Vector<int>.Count; i += Vector<int>.Count)
+            {
+                var v = new Vector<int>(bits[i..]);
+                Vector<uint> key = Vector.AsVectorUInt32(v ^ (Vector.ShiftRightArithmetic(v, 31) | top));
+                vmin = Vector.Min(vmin, key);
+                vmax = Vector.Max(vmax, key);
+            }
+
+            for (int j = 0; j < Vector<uint>.Count; j++)
+            {
+                min = Math.Min(min, vmin[j]);
+                max = Math.Max(max, vmax[j]);
+            }
+        }
+
+        for (; i < bits.Length; i++)
+        {
+            uint key = Key(values[i]);
+            min = Math.Min(min, key);
+            max = Math.Max(max, key);
+        }
+
+        return (min, max);
+    }
+
+    /// <summary>An unsigned key in the floats' order: flip every bit of a negative, only the sign bit of a positive.</summary>
+    private static uint Key(float v)
+    {
+        int bits = BitConverter.SingleToInt32Bits(v);
+        return (uint)(bits ^ ((bits >> 31) | int.MinValue));
     }
 
     /// <summary>Places every rank in ranks[first..last] at its sorted position: select the middle rank, then recurse on each side (O(n log k)).</summary>
