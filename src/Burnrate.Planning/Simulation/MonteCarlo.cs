@@ -78,7 +78,7 @@ public static class MonteCarlo
             Revenue = Bands(revenue, months, paths, options),
             NetBurn = Bands(netBurn, months, paths, options),
             CashOut = Events(cashOut, months),
-            Triggers = scenario.Triggers.Select((t, i) => new TriggerOutcome(t.Name, Events(fired.AsSpan(i * paths, paths).ToArray(), months))).ToList(),
+            Triggers = scenario.Triggers.Select((t, i) => new TriggerOutcome(t.Name, Events(fired.AsSpan(i * paths, paths), months))).ToList(),
         };
     }
 
@@ -92,23 +92,28 @@ public static class MonteCarlo
 
     private sealed record Worker(PathInputs Input, PathTrace Trace, double[] Scratch, float[] Buffer);
 
-    internal static EventMonths Events(int[] firstMonth, int months)
+    /// <summary>Summarizes first-event months (-1 = never) by counting paths per month: O(paths), no sort.</summary>
+    internal static EventMonths Events(ReadOnlySpan<int> firstMonth, int months)
     {
-        int[] happened = firstMonth.Where(m => m >= 0).Order().ToArray();
-        int paths = firstMonth.Length;
-        var cumulative = new double[months];
-        int k = 0;
-        for (int m = 0; m < months; m++)
+        var byMonth = new int[months];
+        foreach (int m in firstMonth)
         {
-            while (k < happened.Length && happened[k] <= m)
+            if (m >= 0)
             {
-                k++;
+                byMonth[m]++;
             }
-
-            cumulative[m] = (double)k / paths;
         }
 
-        return new EventMonths((double)happened.Length / paths,
-            Percentiles.EventMonth(happened, paths, 0.10), Percentiles.EventMonth(happened, paths, 0.50), Percentiles.EventMonth(happened, paths, 0.90), cumulative);
+        int paths = firstMonth.Length, happened = 0;
+        var cumulative = new double[months];
+        var reached = new int[months]; // paths with the event by the end of each month
+        for (int m = 0; m < months; m++)
+        {
+            happened += byMonth[m];
+            reached[m] = happened;
+            cumulative[m] = (double)happened / paths;
+        }
+
+        return new EventMonths((double)happened / paths, Percentiles.EventMonth(reached, paths, 0.10), Percentiles.EventMonth(reached, paths, 0.50), Percentiles.EventMonth(reached, paths, 0.90), cumulative);
     }
 }

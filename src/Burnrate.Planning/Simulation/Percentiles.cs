@@ -260,10 +260,21 @@ internal static class Percentiles
         }
     }
 
-    /// <summary>Gets the month by which a fraction p of paths had the event (nearest rank; paths without the event count as never), or null.</summary>
-    public static int? EventMonth(int[] sortedMonths, int paths, double p)
+    /// <summary>
+    /// Gets the month by which a fraction p of paths had the event (nearest rank; paths without the event count as never), or null.
+    /// <paramref name="reached"/> holds, for each month, how many paths had the event by its end.
+    /// </summary>
+    public static int? EventMonth(ReadOnlySpan<int> reached, int paths, double p)
     {
         int rank = Math.Max(0, (int)Math.Ceiling(p * paths) - 1);
-        return rank < sortedMonths.Length ? sortedMonths[rank] : null;
+        for (int m = 0; m < reached.Length; m++)
+        {
+            if (reached[m] > rank)
+            {
+                return m;
+            }
+        }
+
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Burnrate.Planning.Projection;
 using Burnrate.Planning.Scenario;
+using Burnrate.Planning.Simulation;
 using FsCheck.Xunit;
 
 namespace Burnrate.Planning.Tests.Projection;
@@ -71,6 +72,59 @@ public sealed class ProjectionEngineTests
         }
 
         return true;
+    }
+
+    [Property(MaxTest = 60)]
+    public bool Should_ProjectTheStatementsMonths_When_RunWithoutAStatementAsTheMonteCarloDoes(byte growth, byte churn, bool perMonth, bool repeat, ushort seed)
+    {
+        // Given: a random path of a scenario with every line, drivers drawn once or per month (the engine compiles a copy for each mode)
+        string yaml = string.Create(CultureInfo.InvariantCulture, $$"""
+            name: modes
+            start: 2026-01
+            months: 30
+            cash: 4e6
+            revenue:
+              - {name: api, kind: usage, tokensPerMonth: 1e11, monthlyGrowth: {dist: normal, mean: {{growth / 1000.0}}, sd: 0.05, perMonth: {{(perMonth ? "true" : "false")}} }, pricePerMillionTokens: 0.5, annualPriceChange: {dist: uniform, min: -0.5, max: 0, perMonth: {{(perMonth ? "true" : "false")}} } }
+              - {name: subs, kind: subscription, customers: 1000, monthlyGrowth: 0.04, monthlyChurn: {{(churn % 101) / 100.0}}, pricePerMonth: 20, tokensPerCustomerPerMonth: 1e6}
+            costs:
+              inference: {costPerMillionTokens: {dist: lognormal, mu: -1, sigma: 0.3}, annualCostChange: -0.35}
+              training: [{name: t, month: 2026-05, costUsd: 2e6}]
+              staff: {headcount: 10, hiresPerMonth: 1, loadedCostPerYear: 150000}
+              other: {monthlyUsd: 1e5}
+              capex: [{name: k, month: 2026-03, amountUsd: 1e6, depreciationYears: 2}]
+            funding:
+              - {name: f, month: 2026-10, amountUsd: 3e6, probability: 0.5}
+            triggers:
+              - {name: raise, when: {runwayMonthsBelow: 8}, action: {raiseUsd: 2e6, closeMonths: 2}, repeat: {{(repeat ? "true" : "false")}} }
+              - {name: cut, when: {cashBelowUsd: 2e6}, action: {cutOpexPercent: 30} }
+            """);
+        PlanScenario s = TestScenarios.Read(yaml);
+        var sampler = new DriverSampler(s);
+        var arrays = new ScenarioArrays(s);
+        PathInputs input = sampler.NewInputs();
+        PathRandom rng = PathRandom.For(seed, 0);
+        sampler.Fill(ref rng, input, new double[s.Drivers.Count]);
+        var statement = new MonthlyStatement(s.Months, s.Revenue.Select(r => r.Name));
+        var withStatement = new PathTrace(s.Months, s.Revenue.Count, s.Triggers.Count, s.Drivers.Count);
+        var without = new PathTrace(s.Months, s.Revenue.Count, s.Triggers.Count, s.Drivers.Count);
+
+        // When: the same path with a statement (presets) and without (Monte Carlo), twice without to reuse the trace
+        ProjectionEngine.Run(s, arrays, input, withStatement, statement);
+        ProjectionEngine.Run(s, arrays, input, without, null);
+        ProjectionEngine.Run(s, arrays, input, without, null);
+
+        // Then: identical cash, revenue, net burn, cash-out and trigger months
+        for (int m = 0; m < s.Months; m++)
+        {
+            if (without.Rows[3 * m] != statement.ClosingCash[m] || without.Rows[(3 * m) + 1] != statement.Revenue[m] || without.Rows[(3 * m) + 2] != statement.NetBurn[m])
+            {
+                return false;
+            }
+        }
+
+        return without.CashOutMonth == statement.CashOutMonth
+            && Enumerable.Range(0, s.Triggers.Count).All(t => without.FirstFiring(t) == withStatement.FirstFiring(t))
+            && (input.Monthly.Length > 0) == perMonth;
     }
 
     [Fact]

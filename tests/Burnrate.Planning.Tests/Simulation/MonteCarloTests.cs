@@ -3,6 +3,8 @@ using Burnrate.Planning.Scenario;
 using Burnrate.Planning.Simulation;
 using MathNet.Numerics.Distributions;
 
+using FsCheck.Xunit;
+
 namespace Burnrate.Planning.Tests.Simulation;
 
 public sealed class MonteCarloTests
@@ -177,6 +179,33 @@ public sealed class MonteCarloTests
         r.CashOut.P10.ShouldBe(10);
         r.CashOut.P50.ShouldBeNull();
         r.CashOut.P90.ShouldBeNull();
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Should_MatchNearestRankOfSortedMonths_When_EventMonthsCounted(sbyte[] raw)
+    {
+        // Given: first-event months in -1..11 (-1 = never) over however many paths
+        int[] first = raw.Select(v => (v % 13) - 1).ToArray();
+        if (first.Length == 0)
+        {
+            return true;
+        }
+
+        int[] happened = first.Where(m => m >= 0).Order().ToArray();
+
+        // When
+        EventMonths e = MonteCarlo.Events(first, 12);
+
+        // Then: nearest-rank month percentiles (never = after every month), the probability, and the cumulative share by month
+        int? Reference(double p)
+        {
+            int rank = Math.Max(0, (int)Math.Ceiling(p * first.Length) - 1);
+            return rank < happened.Length ? happened[rank] : null;
+        }
+
+        return e.P10 == Reference(0.10) && e.P50 == Reference(0.50) && e.P90 == Reference(0.90)
+            && e.Probability == (double)happened.Length / first.Length
+            && Enumerable.Range(0, 12).All(m => e.CumulativeByMonth[m] == (double)happened.Count(h => h <= m) / first.Length);
     }
 
     private static double TriangularCdfOrNormal(double x, bool normal) =>

@@ -41,16 +41,21 @@ public sealed class PercentilesTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
     public void Should_MatchSortedType7Percentiles_When_ManyValuesGoThroughBuckets(int shape)
     {
-        // Given: 50,000 values (above the bucket threshold): spread, skewed, with negatives, and all equal
+        // Given: 50,000 values (above the bucket threshold): spread, skewed, with negatives, all equal, clustered between extreme outliers,
+        // and signed zeros with ties
         var random = new Random(shape);
         float[] values = Enumerable.Range(0, 50_000).Select(i => shape switch
         {
             0 => (float)(random.NextDouble() * 1e9),
             1 => (float)Math.Exp(random.NextDouble() * 30),
             2 => (float)((random.NextDouble() - 0.7) * 3e8) + (i % 7 == 0 ? 5 : 0),
-            _ => 5e8f,
+            3 => 5e8f,
+            4 => i % 1000 == 0 ? (i % 2000 == 0 ? -3e38f : 3e38f) : 1e9f + (float)(random.NextDouble() * 1e3),
+            _ => i % 3 == 0 ? -0f : i % 3 == 1 ? 0f : (float)random.Next(-3, 4),
         }).ToArray();
         float[] sorted = values.Order().ToArray();
 
