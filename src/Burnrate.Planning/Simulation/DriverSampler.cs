@@ -10,6 +10,7 @@ internal sealed class DriverSampler
     private readonly PlanScenario _scenario;
     private readonly CorrelationFactor _once;
     private readonly CorrelationFactor _monthly;
+    private readonly Func<double, double>?[] _quantile;
 
     public DriverSampler(PlanScenario scenario)
     {
@@ -17,7 +18,9 @@ internal sealed class DriverSampler
         CorrelationFactor.TryBuild(scenario.Drivers, scenario.Correlations, false, out _once, out _);
         CorrelationFactor.TryBuild(scenario.Drivers, scenario.Correlations, true, out _monthly, out _);
         PerMonth = scenario.Drivers.Select(d => d.IsUncertain && d.PerMonth).ToArray();
+        _quantile = scenario.Drivers.Select(d => d.Distribution is { } dist ? QuantileFunction(dist) : null).ToArray();
     }
+
 
     public bool[] PerMonth { get; }
 
@@ -47,6 +50,19 @@ internal sealed class DriverSampler
                 Draw(_monthly, ref rng, input.Monthly, m * input.Once.Length, scratch);
             }
         }
+    }
+
+    /// <summary>Gets the quantile function draws use: the distribution's own, except PERT through a table (a root search per draw is slow).</summary>
+    private static Func<double, double> QuantileFunction(Distribution dist)
+    {
+        if (dist.Kind != DistributionKind.Pert)
+        {
+            return dist.Quantile;
+        }
+
+        double min = dist.A, mode = dist.B, max = dist.C;
+        var beta = new BetaQuantiles(1 + (4 * (mode - min) / (max - min)), 1 + (4 * (max - mode) / (max - min)));
+        return u => min + ((max - min) * beta.Quantile(u));
     }
 
     /// <summary>Draws one group: u uniform; with correlations ε = Φ⁻¹(u), z = L·ε, u = Φ(z); then x = F⁻¹(u).</summary>
@@ -81,7 +97,7 @@ internal sealed class DriverSampler
         for (int k = 0; k < n; k++)
         {
             int d = group.Drivers[k];
-            target[offset + d] = _scenario.Drivers[d].Distribution!.Quantile(scratch[k]);
+            target[offset + d] = _quantile[d]!(scratch[k]);
         }
     }
 }
