@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Burnrate.Planning.Scenario;
 
 namespace Burnrate.Planning.Projection;
@@ -27,6 +28,7 @@ internal static class ProjectionEngine
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TMode>(PlanScenario s, ScenarioArrays a, PathInputs input, PathTrace trace, MonthlyStatement? statement)
         where TMode : struct, IMode
     {
@@ -167,6 +169,7 @@ internal static class ProjectionEngine
     }
 
     /// <summary>Puts the dated flows (training, capex, funding rounds that happen on this path) into their months' slots.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Schedule(ScenarioArrays a, PathInputs input, double[] flows, int months)
     {
         Array.Clear(flows);
@@ -203,6 +206,7 @@ internal static class ProjectionEngine
     }
 
     /// <summary>Loads month m's values of the inputs that may vary by month into the streams, and returns the scalar ones.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Monthly Load(PlanScenario s, ScenarioArrays a, PathInputs input, int m, StreamState[] streams)
     {
         for (int i = 0; i < streams.Length; i++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Burnrate.Planning.Projection;
 using Burnrate.Planning.Scenario;
 using MathNet.Numerics.Distributions;
@@ -35,6 +36,7 @@ internal sealed class DriverSampler
         return input;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fill(ref PathRandom rng, PathInputs input, double[] scratch)
     {
         Draw(_once, ref rng, input.Once, 0, scratch);
@@ -66,6 +68,7 @@ internal sealed class DriverSampler
     }
 
     /// <summary>Draws one group: u uniform; with correlations ε = Φ⁻¹(u), z = L·ε, u = Φ(z); then x = F⁻¹(u).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Draw(CorrelationFactor group, ref PathRandom rng, double[] target, int offset, double[] scratch)
     {
         int n = group.Drivers.Length;

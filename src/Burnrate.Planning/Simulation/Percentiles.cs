@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -55,6 +56,7 @@ internal static class Percentiles
     /// into a narrow range still spread over many buckets): one vectorized pass finds the range, one counts, one gathers only the buckets
     /// holding the wanted ranks (a few values each), which are then selected within.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<int, float> ByBuckets(Span<float> values, int[] ranks)
     {
         (uint minKey, uint maxKey) = KeyRange(values);
@@ -159,6 +161,7 @@ internal static class Percentiles
     }
 
     /// <summary>Gets the smallest and largest key, eight or sixteen floats per step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (uint Min, uint Max) KeyRange(ReadOnlySpan<float> values)
     {
         ReadOnlySpan<int> bits = MemoryMarshal.Cast<float, int>(values);
@@ -217,6 +220,7 @@ internal static class Percentiles
     }
 
     /// <summary>Moves the k-th smallest element of values[left..right] to index k (Hoare partition, median-of-three pivot).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Select(Span<float> values, int left, int right, int k)
     {
         while (right > left)
