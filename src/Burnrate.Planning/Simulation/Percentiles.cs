@@ -13,6 +13,7 @@ internal static class Percentiles
 {
     private const int BucketBits = 16;
     private const int SmallInput = 8192;
+    private const int Chunk = 512; // values whose buckets are computed in one vectorized step
 
     /// <summary>Gets the percentiles <paramref name="ps"/> (each in [0, 1]) of <paramref name="values"/> (finite values).</summary>
     public static double[] Of(Span<float> values, IReadOnlyList<double> ps)
@@ -66,9 +67,15 @@ internal static class Percentiles
         int[] counts = t_counts ??= new int[(1 << BucketBits) + 1];
         short[] slot = t_slots ??= NewSlots();
         Array.Clear(counts, 0, buckets + 1);
-        foreach (float v in values)
+        Span<int> ids = stackalloc int[Chunk];
+        for (int from = 0; from < values.Length; from += Chunk)
         {
-            counts[(int)((Key(v) - minKey) >> shift) + 1]++;
+            Span<float> part = values.Slice(from, Math.Min(Chunk, values.Length - from));
+            BucketIds(part, ids, minKey, shift);
+            foreach (int id in ids[..part.Length])
+            {
+                counts[id + 1]++;
+            }
         }
 
         for (int b = 1; b <= buckets; b++)
@@ -100,12 +107,17 @@ internal static class Percentiles
         }
 
         var gathered = new float[total];
-        foreach (float v in values)
+        for (int from = 0; from < values.Length; from += Chunk)
         {
-            int g = slot[(int)((Key(v) - minKey) >> shift)];
-            if (g >= 0)
+            Span<float> part = values.Slice(from, Math.Min(Chunk, values.Length - from));
+            BucketIds(part, ids, minKey, shift);
+            for (int i = 0; i < part.Length; i++)
             {
-                gathered[at[g]++] = v;
+                int g = slot[ids[i]];
+                if (g >= 0)
+                {
+                    gathered[at[g]++] = part[i];
+                }
             }
         }
 
@@ -158,6 +170,30 @@ internal static class Percentiles
         }
 
         return low;
+    }
+
+    /// <summary>Writes each value's bucket, (key − minKey) ≫ shift, several values per vector step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BucketIds(ReadOnlySpan<float> values, Span<int> ids, uint minKey, int shift)
+    {
+        ReadOnlySpan<int> bits = MemoryMarshal.Cast<float, int>(values);
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var top = new Vector<int>(int.MinValue);
+            var min = new Vector<uint>(minKey);
+            for (; i <= bits.Length - Vector<int>.Count; i += Vector<int>.Count)
+            {
+                var v = new Vector<int>(bits[i..]);
+                Vector<uint> key = Vector.AsVectorUInt32(v ^ (Vector.ShiftRightArithmetic(v, 31) | top));
+                Vector.AsVectorInt32(Vector.ShiftRightLogical(key - min, shift)).CopyTo(ids[i..]);
+            }
+        }
+
+        for (; i < bits.Length; i++)
+        {
+            ids[i] = (int)((Key(values[i]) - minKey) >> shift);
+        }
     }
 
     /// <summary>Gets the smallest and largest key, eight or sixteen floats per step.</summary>
