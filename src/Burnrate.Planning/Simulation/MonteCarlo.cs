@@ -1,20 +1,17 @@
-using System.Runtime.CompilerServices;
-using Burnrate.Planning.Projection;
 using Burnrate.Planning.Scenario;
 
 namespace Burnrate.Planning.Simulation;
 
 /// <summary>
 /// Runs a scenario over many random paths in parallel. Each path's random numbers come from (seed, path index) alone, so the result is
-/// identical for any thread count. Per path it keeps only closing cash, revenue and net burn per month as 32-bit floats (12 bytes per
-/// path-month: 72 MB at 100,000 × 60) to take exact percentiles by selection; P² or t-digest sketches would save memory but give
-/// approximate, insertion-order-dependent percentiles. The per-path and per-row kernels are marked AggressiveOptimization: a run is one
-/// call in a fresh CLI process, and tiered compilation would otherwise run its first ~100 ms of paths in unoptimized code.
+/// identical for any thread count, and no path is kept: percentile bands are exact order statistics (type 7, numpy's default) of each
+/// month's closing cash, revenue and net burn as 32-bit floats, found by a first pass that counts values by key bucket and later
+/// passes that regenerate the paths to collect only the few values near each wanted rank (<see cref="RankSearch"/>). Memory is bounded
+/// by the number of series and ranks, not paths; a run is usually two passes. The per-path kernels are marked AggressiveOptimization:
+/// a run is one call in a fresh CLI process, and tiered compilation would otherwise run its first ~100 ms of paths unoptimized.
 /// </summary>
 public static class MonteCarlo
 {
-    private const int Block = 512;
-
     /// <summary>Runs <paramref name="paths"/> paths.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="paths">The number of paths (≥ 1).</param>
@@ -26,75 +23,59 @@ public static class MonteCarlo
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1);
         int months = scenario.Months, triggers = scenario.Triggers.Count;
-        // Every element is written by exactly one block below, so skip zeroing 72 MB (at 100,000 × 60).
-        float[] cash = GC.AllocateUninitializedArray<float>(months * paths);
-        float[] revenue = GC.AllocateUninitializedArray<float>(months * paths);
-        float[] netBurn = GC.AllocateUninitializedArray<float>(months * paths);
-        var cashOut = new int[paths];
-        var fired = new int[triggers * paths];
-        var sampler = new DriverSampler(scenario);
-        var arrays = new ScenarioArrays(scenario);
-        int blocks = (paths + Block - 1) / Block;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        Parallel.For(0, blocks, options, () => new Worker(sampler.NewInputs(), new PathTrace(months, scenario.Revenue.Count, triggers, scenario.Drivers.Count), new double[scenario.Drivers.Count], new float[3 * Block * months]), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (b, _, w) =>
+        var runner = new PathRunner(scenario, seed, paths, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism });
+        var first = new FirstPass(months, triggers);
+        runner.Run(() => new FirstPass(months, triggers), first.Merge);
+
+        long[] ranks = PercentileBands.Levels.SelectMany(p => Bracket(paths, p)).Distinct().Order().ToArray();
+        var search = new RankSearch(first.Histograms, ranks);
+        while (!search.Done)
         {
-            int first = b * Block, end = Math.Min(paths, first + Block), count = end - first;
-            for (int p = first; p < end; p++)
-            {
-                PathRandom rng = PathRandom.For(seed, p);
-                sampler.Fill(ref rng, w.Input, w.Scratch);
-                ProjectionEngine.Run(scenario, arrays, w.Input, w.Trace, null);
-                // Buffer month-major within the block, then copy whole rows: writing each path's months straight into the
-                // month-major arrays would touch a different page per month (a TLB miss per write).
-                int k = p - first;
-                double[] rows = w.Trace.Rows;
-                for (int m = 0; m < months; m++)
-                {
-                    w.Buffer[(m * Block) + k] = (float)rows[3 * m];
-                    w.Buffer[((months + m) * Block) + k] = (float)rows[(3 * m) + 1];
-                    w.Buffer[(((2 * months) + m) * Block) + k] = (float)rows[(3 * m) + 2];
-                }
-
-                cashOut[p] = w.Trace.CashOutMonth;
-                for (int t = 0; t < triggers; t++)
-                {
-                    fired[(t * paths) + p] = w.Trace.FirstFiring(t);
-                }
-            }
-
-            for (int m = 0; m < months; m++)
-            {
-                w.Buffer.AsSpan(m * Block, count).CopyTo(cash.AsSpan((m * paths) + first));
-                w.Buffer.AsSpan((months + m) * Block, count).CopyTo(revenue.AsSpan((m * paths) + first));
-                w.Buffer.AsSpan(((2 * months) + m) * Block, count).CopyTo(netBurn.AsSpan((m * paths) + first));
-            }
-
-            return w;
-        }, _ => { });
+            runner.Run(search.NewSink, search.Merge);
+            search.EndPass();
+        }
 
         return new MonteCarloResult
         {
             Paths = paths,
             Seed = seed,
-            Cash = Bands(cash, months, paths, options),
-            Revenue = Bands(revenue, months, paths, options),
-            NetBurn = Bands(netBurn, months, paths, options),
-            CashOut = Events(cashOut, months),
-            Triggers = scenario.Triggers.Select((t, i) => new TriggerOutcome(t.Name, Events(fired.AsSpan(i * paths, paths), months))).ToList(),
+            Cash = Bands(search, ranks, months, paths, 0),
+            Revenue = Bands(search, ranks, months, paths, 1),
+            NetBurn = Bands(search, ranks, months, paths, 2),
+            CashOut = EventsByMonth(first.CashOutByMonth, paths),
+            Triggers = scenario.Triggers.Select((t, i) => new TriggerOutcome(t.Name, EventsByMonth(first.FiringByMonth[(i * months)..((i + 1) * months)], paths))).ToList(),
         };
     }
 
-    private static PercentileBands Bands(float[] values, int months, int paths, ParallelOptions options)
+    /// <summary>Gets the two order statistics type-7 interpolation needs for level p of n values: ⌊(n − 1)p⌋ and the next (capped).</summary>
+    private static long[] Bracket(long n, double p)
     {
-        var rows = new double[months][];
-        Parallel.For(0, months, options, m => rows[m] = Percentiles.Of(values.AsSpan(m * paths, paths), PercentileBands.Levels));
-        double[] Column(int i) => rows.Select(r => r[i]).ToArray();
-        return new PercentileBands(Column(0), Column(1), Column(2), Column(3), Column(4));
+        long lo = (long)Math.Floor((n - 1) * p);
+        return [lo, Math.Min(lo + 1, n - 1)];
     }
 
-    private sealed record Worker(PathInputs Input, PathTrace Trace, double[] Scratch, float[] Buffer);
+    /// <summary>Builds one figure's bands (series 3m + figure) from the order statistics found: low + (h − ⌊h⌋)(high − low), h = (n − 1)p.</summary>
+    private static PercentileBands Bands(RankSearch search, long[] ranks, int months, long n, int figure)
+    {
+        double[] Level(double p)
+        {
+            var values = new double[months];
+            long lo = (long)Math.Floor((n - 1) * p);
+            int i = Array.BinarySearch(ranks, lo), k = Array.BinarySearch(ranks, Math.Min(lo + 1, n - 1));
+            for (int m = 0; m < months; m++)
+            {
+                double low = search.Value((3 * m) + figure, i), high = search.Value((3 * m) + figure, k);
+                values[m] = low + ((((n - 1) * p) - lo) * (high - low));
+            }
 
-    /// <summary>Summarizes first-event months (-1 = never) by counting paths per month: O(paths), no sort.</summary>
+            return values;
+        }
+
+        IReadOnlyList<double> levels = PercentileBands.Levels;
+        return new PercentileBands(Level(levels[0]), Level(levels[1]), Level(levels[2]), Level(levels[3]), Level(levels[4]));
+    }
+
+    /// <summary>Summarizes first-event months per path (-1 = never) by counting paths per month.</summary>
     internal static EventMonths Events(ReadOnlySpan<int> firstMonth, int months)
     {
         var byMonth = new int[months];
@@ -106,7 +87,13 @@ public static class MonteCarlo
             }
         }
 
-        int paths = firstMonth.Length, happened = 0;
+        return EventsByMonth(byMonth, firstMonth.Length);
+    }
+
+    /// <summary>Summarizes how many of <paramref name="paths"/> paths first had an event in each month.</summary>
+    internal static EventMonths EventsByMonth(int[] byMonth, int paths)
+    {
+        int months = byMonth.Length, happened = 0;
         var cumulative = new double[months];
         var reached = new int[months]; // paths with the event by the end of each month
         for (int m = 0; m < months; m++)

@@ -192,7 +192,7 @@ internal static class Percentiles
 
         for (; i < bits.Length; i++)
         {
-            ids[i] = (int)((Key(values[i]) - minKey) >> shift);
+            ids[i] = (int)((FloatKey.Of(values[i]) - minKey) >> shift);
         }
     }
 
@@ -225,7 +225,7 @@ internal static class Percentiles
 
         for (; i < bits.Length; i++)
         {
-            uint key = Key(values[i]);
+            uint key = FloatKey.Of(values[i]);
             min = Math.Min(min, key);
             max = Math.Max(max, key);
         }
@@ -233,12 +233,9 @@ internal static class Percentiles
         return (min, max);
     }
 
-    /// <summary>An unsigned key in the floats' order: flip every bit of a negative, only the sign bit of a positive.</summary>
-    private static uint Key(float v)
-    {
-        int bits = BitConverter.SingleToInt32Bits(v);
-        return (uint)(bits ^ ((bits >> 31) | int.MinValue));
-    }
+
+    /// <summary>Moves the value of each rank in <paramref name="ranks"/> (ascending, distinct) to that index of <paramref name="values"/>.</summary>
+    public static void SelectRanks(Span<float> values, int[] ranks) => MultiSelect(values, 0, values.Length - 1, ranks, 0, ranks.Length - 1);
 
     /// <summary>Places every rank in ranks[first..last] at its sorted position: select the middle rank, then recurse on each side (O(n log k)).</summary>
     private static void MultiSelect(Span<float> values, int left, int right, int[] ranks, int first, int last)
