@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Burnrate.Planning.Projection;
 
 /// <summary>The driver values of one path: drawn once (<see cref="Once"/>) or per month (<see cref="Monthly"/>, month-major), and which funding rounds happen.</summary>
@@ -19,5 +21,6 @@ internal sealed class PathInputs
 
     public bool[] FundingIncluded { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Get(int driver, int month) => PerMonth[driver] ? Monthly[(month * Once.Length) + driver] : Once[driver];
 }

@@ -9,6 +9,7 @@ namespace Burnrate.Planning.Projection;
 /// </summary>
 internal static class ProjectionEngine
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(PlanScenario s, ScenarioArrays a, PathInputs input, PathTrace trace, MonthlyStatement? statement)
     {
         // One compiled copy per mode: the Monte Carlo's copies have no call in the monthly loop (on x64 Unix every call clobbers every
@@ -190,6 +191,7 @@ internal static class ProjectionEngine
     }
 
     /// <summary>Gets the slot of a dated flow: its month, or the spare slot past the horizon (never read) for a month outside it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Within(int month, int months) => (uint)month < (uint)months ? month : months;
 
     /// <summary>Straight-line depreciation of every capex item in month m (P&amp;L only; cash pays capex when bought).</summary>
@@ -231,6 +233,7 @@ internal static class ProjectionEngine
     /// Gets the monthly factor of a driver drawn once, or NaN for a per-month driver. Remembers the last value per driver in the trace, as
     /// a driver that is not uncertain has the same value on every path and the power is the costliest step of a path's set-up.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double StepOnce(PathInputs input, int driver, PathTrace trace)
     {
         if (input.PerMonth[driver])
@@ -249,6 +252,7 @@ internal static class ProjectionEngine
     }
 
     /// <summary>One month's share of an annual change: (1 + c)^(1/12), so that m months compound to (1 + c)^(m/12).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Smooth(double annualChange) => annualChange == 0 ? 1 : Math.Pow(1 + annualChange, 1.0 / 12);
 
     /// <summary>What a compiled copy of the engine does: load per-month driver values each month, and fill a statement.</summary>

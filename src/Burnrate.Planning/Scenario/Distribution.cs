@@ -21,8 +21,8 @@ public sealed record Distribution(DistributionKind Kind, double A, double B, dou
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Quantile(double p) => Kind switch
     {
-        DistributionKind.Normal => A + (B * Normal.InvCDF(0, 1, p)),
-        DistributionKind.LogNormal => Math.Exp(A + (B * Normal.InvCDF(0, 1, p))),
+        DistributionKind.Normal => A + (B * StandardNormal.Quantile(p)),
+        DistributionKind.LogNormal => Math.Exp(A + (B * StandardNormal.Quantile(p))),
         DistributionKind.Triangular => TriangularQuantile(p),
         DistributionKind.Pert => A + ((C - A) * Beta.InvCDF(PertAlpha, PertBeta, p)),
         DistributionKind.Uniform => A + ((B - A) * p),

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Burnrate.Planning.Projection;
 using Burnrate.Planning.Scenario;
-using MathNet.Numerics.Distributions;
 
 namespace Burnrate.Planning.Simulation;
 
@@ -82,7 +81,7 @@ internal sealed class DriverSampler
             Span<double> eps = stackalloc double[n];
             for (int k = 0; k < n; k++)
             {
-                eps[k] = Normal.InvCDF(0, 1, scratch[k]);
+                eps[k] = StandardNormal.Quantile(scratch[k]);
             }
 
             for (int i = 0; i < n; i++)
@@ -93,7 +92,7 @@ internal sealed class DriverSampler
                     z += group.Lower[i, j] * eps[j];
                 }
 
-                scratch[i] = Math.Clamp(Normal.CDF(0, 1, z), 1e-16, 1 - 1e-16);
+                scratch[i] = Math.Clamp(StandardNormal.Cdf(z), 1e-16, 1 - 1e-16);
             }
         }
 

@@ -18,7 +18,11 @@ public static class MonteCarlo
     /// <param name="seed">The seed.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use, or -1 for all cores.</param>
     /// <returns>The summary.</returns>
-    public static MonteCarloResult Run(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism = -1)
+    public static MonteCarloResult Run(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism = -1) =>
+        Run(scenario, paths, seed, maxDegreeOfParallelism, RankSearch.DefaultCap);
+
+    /// <summary>Runs with a given cap on the values one percentile interval collects (tests lower it to exercise narrowing passes).</summary>
+    internal static MonteCarloResult Run(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism, int collectCap)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1);
@@ -28,7 +32,7 @@ public static class MonteCarlo
         runner.Run(() => new FirstPass(months, triggers), first.Merge);
 
         long[] ranks = PercentileBands.Levels.SelectMany(p => Bracket(paths, p)).Distinct().Order().ToArray();
-        var search = new RankSearch(first.Histograms, ranks);
+        var search = new RankSearch(first.Histograms, ranks, collectCap);
         while (!search.Done)
         {
             runner.Run(search.NewSink, search.Merge);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Burnrate.Planning.Simulation;
 
 /// <summary>
@@ -8,6 +10,7 @@ internal struct PathRandom
 {
     private ulong _s0, _s1, _s2, _s3;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PathRandom For(ulong seed, long path)
     {
         ulong x = seed ^ (0x9E3779B97F4A7C15UL * (ulong)(path + 1));
@@ -16,8 +19,10 @@ internal struct PathRandom
     }
 
     /// <summary>Gets a uniform double strictly inside (0, 1), so inverse CDFs never see 0 or 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextOpen() => ((NextULong() >> 11) + 0.5) * (1.0 / (1UL << 53));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong NextULong()
     {
         ulong result = RotateLeft(_s1 * 5, 7) * 9;
@@ -31,8 +36,10 @@ internal struct PathRandom
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong SplitMix(ref ulong x)
     {
         ulong z = x += 0x9E3779B97F4A7C15UL;

@@ -27,24 +27,50 @@ internal sealed class PathBlock(int series, int triggers)
     /// <summary>Gets trigger t's first firing month on path k at t × Size + k, or -1.</summary>
     public int[] FirstFiring { get; } = new int[triggers * Size];
 
+    private readonly float[] _byPath = new float[series * Size];
+
     public int Series { get; } = series;
 
-    public int Count { get; set; }
+    public int Count { get; private set; }
 
-    /// <summary>Copies path k's results out of the engine's trace.</summary>
+    /// <summary>Copies path k's results out of the engine's trace (path-major, one sequential run; <see cref="Seal"/> transposes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(int k, PathTrace trace)
     {
-        double[] rows = trace.Rows;
-        float[] values = Values;
-        for (int j = 0; j < Series; j++)
+        ReadOnlySpan<double> rows = trace.Rows.AsSpan(0, Series);
+        Span<float> path = _byPath.AsSpan(k * Series, Series);
+        for (int j = 0; j < path.Length; j++)
         {
-            values[(j * Size) + k] = (float)rows[j];
+            path[j] = (float)rows[j];
         }
 
         CashOutMonth[k] = trace.CashOutMonth;
         for (int t = 0; t < FirstFiring.Length / Size; t++)
         {
             FirstFiring[(t * Size) + k] = trace.FirstFiring(t);
+        }
+    }
+
+    /// <summary>Makes the first <paramref name="count"/> paths readable series-major, 16 × 16 at a time so both sides stay in a few cache lines.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Seal(int count)
+    {
+        const int Tile = 16;
+        Count = count;
+        for (int k0 = 0; k0 < count; k0 += Tile)
+        {
+            int kEnd = Math.Min(k0 + Tile, count);
+            for (int j0 = 0; j0 < Series; j0 += Tile)
+            {
+                int jEnd = Math.Min(j0 + Tile, Series);
+                for (int k = k0; k < kEnd; k++)
+                {
+                    for (int j = j0; j < jEnd; j++)
+                    {
+                        Values[(j * Size) + k] = _byPath[(k * Series) + j];
+                    }
+                }
+            }
         }
     }
 }
@@ -97,7 +123,7 @@ internal sealed class PathRunner
                     w.Block.Set(p - first, w.Trace);
                 }
 
-                w.Block.Count = end - first;
+                w.Block.Seal(end - first);
                 w.Sink.Add(w.Block);
             }
 

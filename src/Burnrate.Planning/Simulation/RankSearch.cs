@@ -6,26 +6,29 @@ namespace Burnrate.Planning.Simulation;
 /// <summary>
 /// Finds exact order statistics of many series (one 32-bit float per path each) without storing the values. The first pass's key
 /// histograms give, for every wanted rank, a key interval known to hold it and how many values lie below it; each later pass regenerates
-/// the paths and, per interval, either collects its values (at most <see cref="Cap"/>; then selects exactly) or, when it holds more,
+/// the paths and, per interval, either collects its values (at most a cap, 4,096 by default; then selects exactly) or, when it holds more,
 /// counts them in up to 1,024 narrower sub-intervals for the next pass. An interval down to a single key needs no collecting. Memory is
-/// O(series × ranks × Cap) whatever the number of paths; the values found do not depend on thread count or merge order.
+/// O(series × ranks × cap) whatever the number of paths; the values found do not depend on thread count or merge order.
 /// </summary>
 internal sealed class RankSearch
 {
-    /// <summary>The most values one interval collects; an interval holding more is narrowed by another pass.</summary>
-    public const int Cap = 4096;
+    /// <summary>The most values one interval collects by default; an interval holding more is narrowed by another pass.</summary>
+    public const int DefaultCap = 4096;
 
     private const int SubBits = 10;
     private readonly long[] _ranks;
     private readonly float[][] _found;
+    private readonly int _cap;
     private List<Target> _targets = [];
 
     /// <summary>Initializes a new instance of the <see cref="RankSearch"/> class from the first pass's histograms.</summary>
     /// <param name="histograms">Every series, each over every path.</param>
     /// <param name="ranks">The 0-based ranks wanted in every series, ascending, distinct and below the number of paths.</param>
-    public RankSearch(SeriesHistograms histograms, long[] ranks)
+    /// <param name="cap">The most values one interval collects (tests lower it to force narrowing passes).</param>
+    public RankSearch(SeriesHistograms histograms, long[] ranks, int cap = DefaultCap)
     {
         _ranks = ranks;
+        _cap = cap;
         _found = Enumerable.Range(0, histograms.Series).Select(_ => new float[ranks.Length]).ToArray();
         BySeries = new Target[histograms.Series][];
         for (int j = 0; j < histograms.Series; j++)
@@ -123,7 +126,7 @@ internal sealed class RankSearch
         Target? target = here.Find(t => t.Lo == interval.Lo && t.Hi == interval.Hi);
         if (target is null)
         {
-            target = new Target(series, interval.Lo, interval.Hi, interval.Below, interval.Count);
+            target = new Target(series, interval.Lo, interval.Hi, interval.Below, interval.Count, interval.Count <= _cap);
             here.Add(target);
         }
 
@@ -164,7 +167,7 @@ internal sealed class RankSearch
     }
 
     /// <summary>A key interval of one series known to hold some wanted ranks, and what this pass gathers in it.</summary>
-    internal sealed class Target(int series, uint lo, uint hi, long below, long count)
+    internal sealed class Target(int series, uint lo, uint hi, long below, long count, bool collects)
     {
         public int Series { get; } = series;
 
@@ -180,7 +183,7 @@ internal sealed class RankSearch
 
         public int Id { get; set; }
 
-        public bool Collects => Count <= Cap;
+        public bool Collects { get; } = collects;
 
         /// <summary>Gets the sub-interval width (2^Shift keys) when counting.</summary>
         public int Shift { get; private set; }
@@ -292,6 +295,7 @@ internal sealed class RefineSink : IPathSink
         return Enumerable.Range(0, chunks).Select(c => new Vector<uint>(lanes, c * n)).ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Take(Probe[] probes, float value)
     {
         uint key = FloatKey.Of(value);

@@ -1,9 +1,8 @@
 using Burnrate.Planning.Projection;
 using Burnrate.Planning.Scenario;
 using Burnrate.Planning.Simulation;
-using MathNet.Numerics.Distributions;
-
 using FsCheck.Xunit;
+using MathNet.Numerics.Distributions;
 
 namespace Burnrate.Planning.Tests.Simulation;
 
@@ -29,6 +28,95 @@ public sealed class MonteCarloTests
 
         one.CashOut.CumulativeByMonth.ShouldBe(three.CashOut.CumulativeByMonth);
         one.Triggers[0].Firing.CumulativeByMonth.ShouldBe(three.Triggers[0].Firing.CumulativeByMonth);
+    }
+
+    /// <summary>
+    /// Scenarios for the exactness tests: the issue's example; one where every path lands on one of three growth rates (atoms of
+    /// thousands of equal values, which take extra narrowing passes); and one whose cash crosses zero with per-month draws.
+    /// </summary>
+    public static TheoryData<string, int, int> BandScenarios => new()
+    {
+        { "example", 6000, 4096 },
+        { "atoms", 20_000, 4096 },
+        { "crossing", 6000, 4096 },
+        { "example", 3000, 4 }, // every interval holds more than it may collect: each is narrowed, pass after pass, to a few values
+    };
+
+    [Theory]
+    [MemberData(nameof(BandScenarios))]
+    public void Should_EqualPercentilesOfEveryStoredPath_When_BandsFoundWithoutStoringPaths(string name, int paths, int collectCap)
+    {
+        // Given: the same paths projected one by one and kept, as the reference
+        PlanScenario s = name switch
+        {
+            "example" => TestScenarios.Example(),
+            "atoms" => TestScenarios.Read(TestScenarios.ConstantBurn(5e6, 2e5, 36, """
+                revenue:
+                  - {name: api, kind: usage, tokensPerMonth: 1e10, monthlyGrowth: {dist: discrete, values: [0.01, 0.05, 0.09]}, pricePerMillionTokens: 2}
+                """)),
+            _ => TestScenarios.Read(TestScenarios.ConstantBurn(1e6, 3e5, 36, """
+                revenue:
+                  - {name: api, kind: usage, tokensPerMonth: 1e11, monthlyGrowth: {dist: normal, mean: 0.02, sd: 0.1, perMonth: true}, pricePerMillionTokens: 2}
+                funding:
+                  - {name: seed, month: 2026-06, amountUsd: 2e6, probability: 0.5}
+                """)),
+        };
+        float[][] stored = StoredSeries(s, paths, 17);
+
+        // When
+        MonteCarloResult r = MonteCarlo.Run(s, paths, 17, -1, collectCap);
+
+        // Then: every band of every month is exactly the type-7 percentile of the stored values
+        for (int m = 0; m < s.Months; m++)
+        {
+            foreach ((PercentileBands bands, int figure) in new[] { (r.Cash, 0), (r.Revenue, 1), (r.NetBurn, 2) })
+            {
+                double[] expected = Percentiles.Of(stored[(3 * m) + figure], PercentileBands.Levels);
+                new[] { bands.P5[m], bands.P10[m], bands.P50[m], bands.P90[m], bands.P95[m] }.ShouldBe(expected, $"{name} month {m} figure {figure}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Should_GiveIdenticalBands_When_NarrowingPassesRunOnDifferentThreadCounts()
+    {
+        // Given: atoms larger than one interval may collect, so the search narrows over several passes
+        PlanScenario s = TestScenarios.Read(TestScenarios.ConstantBurn(5e6, 2e5, 24, """
+            revenue:
+              - {name: api, kind: usage, tokensPerMonth: 1e10, monthlyGrowth: {dist: discrete, values: [0.01, 0.05]}, pricePerMillionTokens: 2}
+            """));
+
+        // When
+        MonteCarloResult one = MonteCarlo.Run(s, 20_000, 3, maxDegreeOfParallelism: 1);
+        MonteCarloResult four = MonteCarlo.Run(s, 20_000, 3, maxDegreeOfParallelism: 4);
+
+        // Then
+        one.Revenue.P50.ShouldBe(four.Revenue.P50);
+        one.Cash.P10.ShouldBe(four.Cash.P10);
+        one.NetBurn.P95.ShouldBe(four.NetBurn.P95);
+    }
+
+    /// <summary>Projects every path and keeps each series' values (as floats, like the Monte Carlo), series 3m + figure.</summary>
+    private static float[][] StoredSeries(PlanScenario s, int paths, ulong seed)
+    {
+        var sampler = new DriverSampler(s);
+        var arrays = new ScenarioArrays(s);
+        PathInputs input = sampler.NewInputs();
+        var trace = new PathTrace(s.Months, s.Revenue.Count, s.Triggers.Count, s.Drivers.Count);
+        var scratch = new double[s.Drivers.Count];
+        float[][] series = Enumerable.Range(0, 3 * s.Months).Select(_ => new float[paths]).ToArray();
+        for (int p = 0; p < paths; p++)
+        {
+            PathRandom rng = PathRandom.For(seed, p);
+            sampler.Fill(ref rng, input, scratch);
+            ProjectionEngine.Run(s, arrays, input, trace, null);
+            for (int j = 0; j < series.Length; j++)
+            {
+                series[j][p] = (float)trace.Rows[j];
+            }
+        }
+
+        return series;
     }
 
     [Fact]
