@@ -38,29 +38,11 @@ internal static class ProjectionEngine
         StreamState[] streams = trace.Streams;
         TriggerState[] states = trace.Triggers;
         TriggerRule[] rules = a.TriggerRules;
-        Schedule(a, input, flows, months);
-        for (int t = 0; t < states.Length; t++)
-        {
-            states[t] = new TriggerState { Armed = true, FirstFiring = -1 };
-        }
-
-        for (int i = 0; i < streams.Length; i++)
-        {
-            streams[i] = new StreamState
-            {
-                Volume = Math.Max(0, input.Get(a.Revenue[i].Volume, 0)),
-                PriceFactor = 1,
-                PriceStep = StepOnce(input, a.Revenue[i].AnnualPriceChange, trace),
-                Usage = a.Usage[i],
-            };
-        }
-
-        double costStep = StepOnce(input, s.InferenceAnnualCostChange, trace);
-
-        // Month-varying inputs are loaded once per path, and again each month only when some driver is drawn per month.
-        Monthly current = Load(s, a, input, 0, streams);
+        PathStart start = Prepare(s, a, input, trace);
+        Monthly current = start.Current;
+        double costStep = start.CostStep;
         double costFactor = 1, opexFactor = 1;
-        double cash = input.Get(s.Cash, 0);
+        double cash = start.Cash;
         double burn1 = 0, burn2 = 0;
         int cashOutMonth = -1;
         for (int m = 0; m < months; m++)
@@ -167,6 +149,38 @@ internal static class ProjectionEngine
         {
             statement!.CashOutMonth = cashOutMonth;
         }
+    }
+
+    /// <summary>
+    /// Sets up one path: dated flows into the trace's per-month slots, trigger states armed, streams at their first-month volume, and
+    /// the values drawn once (monthly price and cost steps, month 0's scalar inputs, opening cash).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static PathStart Prepare(PlanScenario s, ScenarioArrays a, PathInputs input, PathTrace trace)
+    {
+        Schedule(a, input, trace.Flows, s.Months);
+        TriggerState[] states = trace.Triggers;
+        for (int t = 0; t < states.Length; t++)
+        {
+            states[t] = new TriggerState { Armed = true, FirstFiring = -1 };
+        }
+
+        StreamState[] streams = trace.Streams;
+        for (int i = 0; i < streams.Length; i++)
+        {
+            streams[i] = new StreamState
+            {
+                Volume = Math.Max(0, input.Get(a.Revenue[i].Volume, 0)),
+                PriceFactor = 1,
+                PriceStep = StepOnce(input, a.Revenue[i].AnnualPriceChange, trace),
+                Usage = a.Usage[i],
+            };
+        }
+
+        double costStep = StepOnce(input, s.InferenceAnnualCostChange, trace);
+
+        // Month-varying inputs are loaded here once per path, and again each month only when some driver is drawn per month.
+        return new PathStart(Load(s, a, input, 0, streams), costStep, input.Get(s.Cash, 0));
     }
 
     /// <summary>Puts the dated flows (training, capex, funding rounds that happen on this path) into their months' slots.</summary>
@@ -284,6 +298,9 @@ internal static class ProjectionEngine
         public static bool Records => true;
     }
 
+    /// <summary>What <see cref="Prepare"/> returns besides the trace it fills: month 0's scalar inputs, the cost step, opening cash.</summary>
+    internal readonly record struct PathStart(Monthly Current, double CostStep, double Cash);
+
     /// <summary>The scalar inputs of one month: cost per million tokens, staff and other opex.</summary>
-    private readonly record struct Monthly(double CostPerMillion, double Headcount, double Hires, double LoadedPerMonth, double Other);
+    internal readonly record struct Monthly(double CostPerMillion, double Headcount, double Hires, double LoadedPerMonth, double Other);
 }

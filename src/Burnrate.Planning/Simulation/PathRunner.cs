@@ -27,52 +27,39 @@ internal sealed class PathBlock(int series, int triggers)
     /// <summary>Gets trigger t's first firing month on path k at t × Size + k, or -1.</summary>
     public int[] FirstFiring { get; } = new int[triggers * Size];
 
-    private readonly float[] _byPath = new float[series * Size];
-
     public int Series { get; } = series;
 
     public int Count { get; private set; }
 
-    /// <summary>Copies path k's results out of the engine's trace (path-major, one sequential run; <see cref="Seal"/> transposes).</summary>
+    /// <summary>Copies path k's results out of the engine's trace.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(int k, PathTrace trace)
     {
         ReadOnlySpan<double> rows = trace.Rows.AsSpan(0, Series);
-        Span<float> path = _byPath.AsSpan(k * Series, Series);
-        for (int j = 0; j < path.Length; j++)
+        float[] values = Values;
+        for (int j = 0; j < rows.Length; j++)
         {
-            path[j] = (float)rows[j];
+            values[(j * Size) + k] = (float)rows[j];
         }
 
-        CashOutMonth[k] = trace.CashOutMonth;
+        SetEvents(k, trace.CashOutMonth, trace);
+    }
+
+    /// <summary>Gets path k's values, series by series (a strided copy, for tests).</summary>
+    public float[] PathValues(int k) => [.. Enumerable.Range(0, Series).Select(j => Values[(j * Size) + k])];
+
+    /// <summary>Records path k's cash-out month and each trigger's first firing (from the trace's trigger states).</summary>
+    public void SetEvents(int k, int cashOutMonth, PathTrace trace)
+    {
+        CashOutMonth[k] = cashOutMonth;
         for (int t = 0; t < FirstFiring.Length / Size; t++)
         {
             FirstFiring[(t * Size) + k] = trace.FirstFiring(t);
         }
     }
 
-    /// <summary>Makes the first <paramref name="count"/> paths readable series-major, 16 × 16 at a time so both sides stay in a few cache lines.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Seal(int count)
-    {
-        const int Tile = 16;
-        Count = count;
-        for (int k0 = 0; k0 < count; k0 += Tile)
-        {
-            int kEnd = Math.Min(k0 + Tile, count);
-            for (int j0 = 0; j0 < Series; j0 += Tile)
-            {
-                int jEnd = Math.Min(j0 + Tile, Series);
-                for (int k = k0; k < kEnd; k++)
-                {
-                    for (int j = j0; j < jEnd; j++)
-                    {
-                        Values[(j * Size) + k] = _byPath[(k * Series) + j];
-                    }
-                }
-            }
-        }
-    }
+    /// <summary>Marks the first <paramref name="count"/> paths as filled.</summary>
+    public void Seal(int count) => Count = count;
 }
 
 /// <summary>
@@ -88,6 +75,7 @@ internal sealed class PathRunner
     private readonly ParallelOptions _options;
     private readonly DriverSampler _sampler;
     private readonly ScenarioArrays _arrays;
+    private readonly bool _fourLanes;
 
     public PathRunner(PlanScenario scenario, ulong seed, int paths, ParallelOptions options)
     {
@@ -97,6 +85,7 @@ internal sealed class PathRunner
         _options = options;
         _sampler = new DriverSampler(scenario);
         _arrays = new ScenarioArrays(scenario);
+        _fourLanes = LaneProjection.Applies(_sampler);
     }
 
     /// <summary>
@@ -114,8 +103,19 @@ internal sealed class PathRunner
             Worker<TSink> w = NewWorker(create());
             for (int b = Interlocked.Increment(ref next); b < blocks; b = Interlocked.Increment(ref next))
             {
-                int first = b * Block, end = Math.Min(_paths, first + Block);
-                for (int p = first; p < end; p++)
+                int first = b * Block, end = Math.Min(_paths, first + Block), p = first;
+                for (; _fourLanes && p + LaneProjection.Lanes <= end; p += LaneProjection.Lanes)
+                {
+                    for (int l = 0; l < LaneProjection.Lanes; l++)
+                    {
+                        PathRandom rng = PathRandom.For(_seed, p + l);
+                        _sampler.Fill(ref rng, w.Lanes[l], w.Scratch);
+                    }
+
+                    w.FourLanes.Run(w.Lanes, w.Block, p - first);
+                }
+
+                for (; p < end; p++)
                 {
                     PathRandom rng = PathRandom.For(_seed, p);
                     _sampler.Fill(ref rng, w.Input, w.Scratch);
@@ -136,10 +136,12 @@ internal sealed class PathRunner
 
     private Worker<TSink> NewWorker<TSink>(TSink sink) => new(
         _sampler.NewInputs(),
+        [.. Enumerable.Range(0, LaneProjection.Lanes).Select(_ => _sampler.NewInputs())],
+        new LaneProjection(_scenario, _arrays),
         new PathTrace(_scenario.Months, _scenario.Revenue.Count, _scenario.Triggers.Count, _scenario.Drivers.Count),
         new double[_scenario.Drivers.Count],
         new PathBlock(3 * _scenario.Months, _scenario.Triggers.Count),
         sink);
 
-    private sealed record Worker<TSink>(PathInputs Input, PathTrace Trace, double[] Scratch, PathBlock Block, TSink Sink);
+    private sealed record Worker<TSink>(PathInputs Input, PathInputs[] Lanes, LaneProjection FourLanes, PathTrace Trace, double[] Scratch, PathBlock Block, TSink Sink);
 }

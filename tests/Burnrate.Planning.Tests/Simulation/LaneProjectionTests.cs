@@ -1,0 +1,100 @@
+using System.Globalization;
+using Burnrate.Planning.Projection;
+using Burnrate.Planning.Scenario;
+using Burnrate.Planning.Simulation;
+using FsCheck.Xunit;
+
+namespace Burnrate.Planning.Tests.Simulation;
+
+public sealed class LaneProjectionTests
+{
+    [Property(MaxTest = 80)]
+    public bool Should_ProjectEachLaneBitForBitAsTheScalarEngine_When_FourPathsRunTogether(byte growth, byte churn, byte close, bool repeat, ushort seed)
+    {
+        // Given: a scenario with every line and both trigger kinds (repeating or not, raises landing at once or later), four random paths
+        string yaml = string.Create(CultureInfo.InvariantCulture, $$"""
+            name: lanes
+            start: 2026-01
+            months: 36
+            cash: 3e6
+            revenue:
+              - {name: api, kind: usage, tokensPerMonth: 1e11, monthlyGrowth: {dist: normal, mean: {{(growth / 1000.0) - 0.05}}, sd: 0.08}, pricePerMillionTokens: 0.5, annualPriceChange: {dist: uniform, min: -0.5, max: 0} }
+              - {name: subs, kind: subscription, customers: 1000, monthlyGrowth: 0.04, monthlyChurn: {{(churn % 101) / 100.0}}, pricePerMonth: 20, tokensPerCustomerPerMonth: 1e6}
+            costs:
+              inference: {costPerMillionTokens: {dist: lognormal, mu: -1, sigma: 0.3}, annualCostChange: -0.35}
+              training: [{name: t, month: 2026-05, costUsd: {dist: triangular, min: 1e6, mode: 2e6, max: 4e6} }]
+              staff: {headcount: {dist: uniform, min: 5, max: 15}, hiresPerMonth: 1, loadedCostPerYear: 150000}
+              other: {monthlyUsd: 1e5}
+              capex: [{name: k, month: 2026-03, amountUsd: 1e6, depreciationYears: 2}]
+            funding:
+              - {name: f, month: 2026-10, amountUsd: 3e6, probability: 0.5}
+            triggers:
+              - {name: raise, when: {runwayMonthsBelow: 8}, action: {raiseUsd: 6e6, closeMonths: {{close % 4}} }, repeat: {{(repeat ? "true" : "false")}} }
+              - {name: cut, when: {cashBelowUsd: 2e6}, action: {cutOpexPercent: 30}, repeat: {{(repeat ? "true" : "false")}} }
+            """);
+        PlanScenario s = TestScenarios.Read(yaml);
+        var sampler = new DriverSampler(s);
+        var arrays = new ScenarioArrays(s);
+        PathInputs[] inputs = [.. Enumerable.Range(0, 4).Select(_ => sampler.NewInputs())];
+        for (int l = 0; l < 4; l++)
+        {
+            PathRandom rng = PathRandom.For(seed, l);
+            sampler.Fill(ref rng, inputs[l], new double[s.Drivers.Count]);
+        }
+
+        var block = new PathBlock(3 * s.Months, s.Triggers.Count);
+
+        // When: the four paths together, then each alone through the scalar engine
+        new LaneProjection(s, arrays).Run(inputs, block, 0);
+        var trace = new PathTrace(s.Months, s.Revenue.Count, s.Triggers.Count, s.Drivers.Count);
+        for (int l = 0; l < 4; l++)
+        {
+            ProjectionEngine.Run(s, arrays, inputs[l], trace, null);
+
+            // Then: identical floats for every month's cash, revenue and net burn, and the same events
+            float[] row = block.PathValues(l);
+            for (int j = 0; j < 3 * s.Months; j++)
+            {
+                if (BitConverter.SingleToInt32Bits(row[j]) != BitConverter.SingleToInt32Bits((float)trace.Rows[j]))
+                {
+                    return false;
+                }
+            }
+
+            if (block.CashOutMonth[l] != trace.CashOutMonth || block.FirstFiring[l] != trace.FirstFiring(0) || block.FirstFiring[PathBlock.Size + l] != trace.FirstFiring(1))
+            {
+                return false;
+            }
+        }
+
+        return LaneProjection.Applies(sampler) || !System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated;
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Should_FireAgainLikeTheScalarEngine_When_RepeatingTriggerClearsAndReturns(int closeMonths)
+    {
+        // Given: constant burn with a repeating raise (fires at month 5, clears, fires again), on four identical paths
+        PlanScenario s = TestScenarios.Read(TestScenarios.ConstantBurn(1000, 100, 24, $$"""
+            triggers:
+              - {name: raise, when: {runwayMonthsBelow: 5}, action: {raiseUsd: 500, closeMonths: {{closeMonths}}}, repeat: true}
+            """));
+        var sampler = new DriverSampler(s);
+        var arrays = new ScenarioArrays(s);
+        PathInputs[] inputs = [.. Enumerable.Range(0, 4).Select(_ => sampler.NewInputs())];
+        var block = new PathBlock(3 * s.Months, 1);
+        var statement = new MonthlyStatement(s.Months, []);
+        ProjectionEngine.Run(s, arrays, inputs[0], new PathTrace(s.Months, 0, 1, s.Drivers.Count), statement);
+
+        // When
+        new LaneProjection(s, arrays).Run(inputs, block, 0);
+
+        // Then: the scalar engine fires more than once, and every lane's cash follows it month by month
+        statement.Firings.Count.ShouldBeGreaterThan(1);
+        for (int l = 0; l < 4; l++)
+        {
+            Enumerable.Range(0, s.Months).Select(m => block.PathValues(l)[3 * m]).ShouldBe(statement.ClosingCash.Select(c => (float)c));
+        }
+    }
+}
