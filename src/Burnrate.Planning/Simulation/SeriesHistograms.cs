@@ -42,27 +42,34 @@ internal sealed class SeriesHistograms
         _counts[(h * Width) + (int)((key >> _windows[h].Shift) - _windows[h].First)]++;
     }
 
-    /// <summary>Adds one series' values (the common case inlined: window state in locals, one branch per value).</summary>
+    /// <summary>Adds one series' values: window state in locals indexed by sign (no branch on it), one rarely taken branch per value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddRow(int series, ReadOnlySpan<float> values)
     {
-        int negative = 2 * series, positive = negative + 1;
+        int negative = 2 * series;
         Span<int> counts = _counts.AsSpan(negative * Width, 2 * Width);
+        Span<int> shift = stackalloc int[2];
+        Span<ulong> first = stackalloc ulong[2];
         for (int k = 0; k < values.Length;)
         {
-            Window n = _windows[negative], p = _windows[positive];
-            ulong nFirst = n.Used ? n.First : ulong.MaxValue, pFirst = p.Used ? p.First : ulong.MaxValue;
+            for (int h = 0; h < 2; h++)
+            {
+                Window w = _windows[negative + h];
+                shift[h] = w.Shift;
+                first[h] = w.Used ? w.First : ulong.MaxValue; // an unused window takes nothing, so its first key goes the slow way
+            }
+
             for (; k < values.Length; k++)
             {
                 uint key = FloatKey.Of(values[k]);
-                bool up = key >= FloatKey.Zero;
-                ulong i = (key >> (up ? p.Shift : n.Shift)) - (up ? pFirst : nFirst);
+                int h = (int)(key >> 31);
+                ulong i = (key >> shift[h]) - first[h];
                 if (i >= Width)
                 {
                     break; // outside its window: re-form it, then reload the windows
                 }
 
-                counts[(up ? Width : 0) + (int)i]++;
+                counts[(h * Width) + (int)i]++;
             }
 
             if (k < values.Length)
