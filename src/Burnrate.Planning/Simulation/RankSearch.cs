@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Burnrate.Planning.Simulation;
 
@@ -217,7 +218,6 @@ internal sealed class RefineSink : IPathSink
     private readonly Probe[][] _bySeries;
     private readonly Vector<uint>[][] _lo;
     private readonly Vector<uint>[][] _span;
-    private readonly int[] _hits = new int[PathBlock.Size];
 
     public RefineSink(RankSearch search)
     {
@@ -234,9 +234,9 @@ internal sealed class RefineSink : IPathSink
 
         _bySeries = search.BySeries.Select(ts => ts.Select(t => new Probe(t.Lo, t.Hi - t.Lo, t.Id, t.Collects ? -1 : t.Shift)).ToArray()).ToArray();
 
-        // The intervals' lower keys and widths a vector at a time; spare lanes hold an interval no finite value's key falls in (key 1 is a NaN).
-        _lo = _bySeries.Select(ps => Lanes(ps, p => p.Lo, 1)).ToArray();
-        _span = _bySeries.Select(ps => Lanes(ps, p => p.Span, 0)).ToArray();
+        // Each interval's lower key and width, broadcast: a vector of values is tested against one interval at a time.
+        _lo = _bySeries.Select(ps => ps.Select(p => new Vector<uint>(p.Lo)).ToArray()).ToArray();
+        _span = _bySeries.Select(ps => ps.Select(p => new Vector<uint>(p.Span)).ToArray()).ToArray();
     }
 
     public float[][] Collected { get; }
@@ -250,52 +250,49 @@ internal sealed class RefineSink : IPathSink
     {
         float[] values = block.Values;
         int count = block.Count;
+        var top = new Vector<int>(int.MinValue);
         for (int j = 0; j < _bySeries.Length; j++)
         {
-            Vector<uint>[] lo = _lo[j], span = _span[j];
-            if (lo.Length == 0)
+            Probe[] probes = _bySeries[j];
+            if (probes.Length == 0)
             {
                 continue;
             }
 
-            // Few values fall in any interval: test each against all of them at once, note the hits, and only then sort them out
-            // (a scan stopping at the right interval would mispredict about once per value).
+            // Few values fall in any interval: test a vector of values against each interval, and only sort out the rare hits.
+            Vector<uint>[] lo = _lo[j], span = _span[j];
             ReadOnlySpan<float> row = values.AsSpan(j * PathBlock.Size, count);
-            int hits = 0;
-            for (int k = 0; k < row.Length; k++)
+            ReadOnlySpan<int> bits = MemoryMarshal.Cast<float, int>(row);
+            int k = 0;
+            for (; k <= row.Length - Vector<int>.Count; k += Vector<int>.Count)
             {
-                var key = new Vector<uint>(FloatKey.Of(row[k]));
-                bool inAny = false;
-                for (int c = 0; c < lo.Length; c++)
+                var v = new Vector<int>(bits[k..]);
+                Vector<uint> key = Vector.AsVectorUInt32(v ^ (Vector.ShiftRightArithmetic(v, 31) | top));
+                Vector<uint> hit = Vector<uint>.Zero;
+                for (int p = 0; p < lo.Length; p++)
                 {
-                    inAny |= Vector.LessThanOrEqualAny(key - lo[c], span[c]);
+                    hit |= Vector.LessThanOrEqual(key - lo[p], span[p]);
                 }
 
-                _hits[hits] = k;
-                hits += inAny ? 1 : 0;
+                if (hit != Vector<uint>.Zero)
+                {
+                    for (int lane = 0; lane < Vector<uint>.Count; lane++)
+                    {
+                        if (hit[lane] != 0)
+                        {
+                            Take(probes, row[k + lane]);
+                        }
+                    }
+                }
             }
 
-            for (int h = 0; h < hits; h++)
+            for (; k < row.Length; k++)
             {
-                Take(_bySeries[j], row[_hits[h]]);
+                Take(probes, row[k]);
             }
         }
     }
 
-    private static Vector<uint>[] Lanes(Probe[] probes, Func<Probe, uint> field, uint spare)
-    {
-        int n = Vector<uint>.Count, chunks = (probes.Length + n - 1) / n;
-        var lanes = new uint[chunks * n];
-        Array.Fill(lanes, spare);
-        for (int i = 0; i < probes.Length; i++)
-        {
-            lanes[i] = field(probes[i]);
-        }
-
-        return Enumerable.Range(0, chunks).Select(c => new Vector<uint>(lanes, c * n)).ToArray();
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Take(Probe[] probes, float value)
     {
         uint key = FloatKey.Of(value);
