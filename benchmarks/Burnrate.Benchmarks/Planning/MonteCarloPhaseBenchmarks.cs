@@ -6,8 +6,8 @@ using Burnrate.Planning.Simulation;
 namespace Burnrate.Benchmarks.Planning;
 
 /// <summary>
-/// The Monte Carlo's phases on one thread, 100,000 paths of the example scenario each: drawing every path's drivers, projecting
-/// 60 months per path, and the percentiles of one month (one 100,000-float row; a run takes 180 such rows).
+/// The Monte Carlo's per-path work on one thread, 100,000 paths of the example scenario each: drawing every path's drivers, and
+/// projecting 60 months per path one path at a time (the scalar engine, also used for presets) or four paths per vector.
 /// </summary>
 public class MonteCarloPhaseBenchmarks
 {
@@ -18,8 +18,9 @@ public class MonteCarloPhaseBenchmarks
     private PathInputs _input = null!;
     private PathTrace _trace = null!;
     private double[] _scratch = null!;
-    private float[] _row = null!;
-    private float[] _work = null!;
+    private LaneProjection _lanes = null!;
+    private PathInputs[] _fourInputs = null!;
+    private PathBlock _block = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -30,18 +31,9 @@ public class MonteCarloPhaseBenchmarks
         _input = _sampler.NewInputs();
         _trace = new PathTrace(_scenario.Months, _scenario.Revenue.Count, _scenario.Triggers.Count, _scenario.Drivers.Count);
         _scratch = new double[_scenario.Drivers.Count];
-
-        // A realistic row: closing cash of month 30 over every path.
-        _row = new float[Paths];
-        for (int p = 0; p < Paths; p++)
-        {
-            PathRandom rng = PathRandom.For(42, p);
-            _sampler.Fill(ref rng, _input, _scratch);
-            ProjectionEngine.Run(_scenario, _arrays, _input, _trace, null);
-            _row[p] = (float)_trace.Cash(30);
-        }
-
-        _work = new float[Paths];
+        _lanes = new LaneProjection(_scenario, _arrays);
+        _fourInputs = [.. Enumerable.Range(0, LaneProjection.Lanes).Select(_ => _sampler.NewInputs())];
+        _block = new PathBlock(3 * _scenario.Months, _scenario.Triggers.Count);
     }
 
     [Benchmark]
@@ -72,9 +64,15 @@ public class MonteCarloPhaseBenchmarks
     }
 
     [Benchmark]
-    public double[] PercentilesOfOneMonth()
+    public float ProjectionFourLanes()
     {
-        _row.CopyTo(_work, 0);
-        return Percentiles.Of(_work, PercentileBands.Levels);
+        float sum = 0;
+        for (int p = 0; p < Paths; p += LaneProjection.Lanes)
+        {
+            _lanes.Run(_fourInputs, _block, 0);
+            sum += _block.Values[0];
+        }
+
+        return sum;
     }
 }

@@ -43,9 +43,9 @@ public sealed class PercentilesTests
     [InlineData(3)]
     [InlineData(4)]
     [InlineData(5)]
-    public void Should_MatchSortedType7Percentiles_When_ManyValuesGoThroughBuckets(int shape)
+    public void Should_MatchSortedType7Percentiles_When_ManyValuesAreSkewedTiedOrExtreme(int shape)
     {
-        // Given: 50,000 values (above the bucket threshold): spread, skewed, with negatives, all equal, clustered between extreme outliers,
+        // Given: 50,000 values: spread, skewed, with negatives, all equal, clustered between extreme outliers,
         // and signed zeros with ties
         var random = new Random(shape);
         float[] values = Enumerable.Range(0, 50_000).Select(i => shape switch
