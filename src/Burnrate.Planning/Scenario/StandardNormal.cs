@@ -20,6 +20,14 @@ internal static class StandardNormal
     private static readonly double[] E = [6.65790464350110377720e0, 5.46378491116411436990e0, 1.78482653991729133580e0, 2.96560571828504891230e-1, 2.65321895265761230930e-2, 1.24266094738807843860e-3, 2.71155556874348757815e-5, 2.01033439929228813265e-7];
     private static readonly double[] F = [1, 5.99832206555887937690e-1, 1.36929880922735805310e-1, 1.48753612908506148525e-2, 7.86869131145613259100e-4, 1.84631831751005468180e-5, 1.42151175831644588870e-7, 2.04426310338993978564e-15];
 
+    // Cody's coefficients (netlib specfun CALERF a, b, c, d, p, q), arranged lowest degree first for Horner's rule.
+    private static readonly double[] ErfNear = [3209.37758913846947, 377.485237685302021, 113.864154151050156, 3.1611237438705656, 1.85777706184603153e-1];
+    private static readonly double[] ErfNearDen = [2844.23683343917062, 1282.61652607737228, 244.024637934444173, 23.6012909523441209, 1];
+    private static readonly double[] ErfcMid = [1230.33935479799725, 2051.07837782607147, 1712.04761263407058, 881.95222124176909, 298.635138197400131, 66.1191906371416295, 8.88314979438837594, 0.564188496988670089, 2.15311535474403846e-8];
+    private static readonly double[] ErfcMidDen = [1230.33935480374942, 3439.36767414372164, 4362.61909014324716, 3290.79923573345963, 1621.38957456669019, 537.181101862009858, 117.693950891312499, 15.7449261107098347, 1];
+    private static readonly double[] ErfcFar = [6.58749161529837803e-4, 0.0160837851487422766, 0.125781726111229246, 0.360344899949804439, 0.305326634961232344, 0.0163153871373020978];
+    private static readonly double[] ErfcFarDen = [0.00233520497626869185, 0.0605183413124413191, 0.527905102951428412, 1.87295284992346047, 2.56852019228982242, 1];
+
     /// <summary>Gets Φ⁻¹(p) for p in (0, 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Quantile(double p)
@@ -60,54 +68,22 @@ internal static class StandardNormal
         if (y <= 0.46875)
         {
             double ysq = y > 1.11e-16 ? y * y : 0;
-            double num = 1.85777706184603153e-1 * ysq, den = ysq;
-            num = (num + 3.1611237438705656) * ysq;
-            den = (den + 23.6012909523441209) * ysq;
-            num = (num + 113.864154151050156) * ysq;
-            den = (den + 244.024637934444173) * ysq;
-            num = (num + 377.485237685302021) * ysq;
-            den = (den + 1282.61652607737228) * ysq;
-            return 1 - (x * (num + 3209.37758913846947) / (den + 2844.23683343917062));
+            return 1 - (x * Polynomial(ErfNear, ysq) / Polynomial(ErfNearDen, ysq));
         }
 
         double result;
         if (y <= 4)
         {
-            double num = 2.15311535474403846e-8 * y, den = y;
-            num = (num + 0.564188496988670089) * y;
-            den = (den + 15.7449261107098347) * y;
-            num = (num + 8.88314979438837594) * y;
-            den = (den + 117.693950891312499) * y;
-            num = (num + 66.1191906371416295) * y;
-            den = (den + 537.181101862009858) * y;
-            num = (num + 298.635138197400131) * y;
-            den = (den + 1621.38957456669019) * y;
-            num = (num + 881.95222124176909) * y;
-            den = (den + 3290.79923573345963) * y;
-            num = (num + 1712.04761263407058) * y;
-            den = (den + 4362.61909014324716) * y;
-            num = (num + 2051.07837782607147) * y;
-            den = (den + 3439.36767414372164) * y;
-            result = (num + 1230.33935479799725) / (den + 1230.33935480374942);
+            result = Polynomial(ErfcMid, y) / Polynomial(ErfcMidDen, y);
         }
-        else if (y >= 26.543)
+        else if (y < 26.543)
         {
-            result = 0;
+            double ysq = 1 / (y * y);
+            result = (InvSqrtPi - (ysq * Polynomial(ErfcFar, ysq) / Polynomial(ErfcFarDen, ysq))) / y;
         }
         else
         {
-            double ysq = 1 / (y * y);
-            double num = 0.0163153871373020978 * ysq, den = ysq;
-            num = (num + 0.305326634961232344) * ysq;
-            den = (den + 2.56852019228982242) * ysq;
-            num = (num + 0.360344899949804439) * ysq;
-            den = (den + 1.87295284992346047) * ysq;
-            num = (num + 0.125781726111229246) * ysq;
-            den = (den + 0.527905102951428412) * ysq;
-            num = (num + 0.0160837851487422766) * ysq;
-            den = (den + 0.0605183413124413191) * ysq;
-            result = ysq * (num + 6.58749161529837803e-4) / (den + 0.00233520497626869185);
-            result = (InvSqrtPi - result) / y;
+            return x < 0 ? 2 : 0; // erfc underflows to 0 beyond 26.543
         }
 
         // exp(−y²) split as exp(−s²)·exp(−(y − s)(y + s)) with s = y rounded down to 1/16, to keep its relative accuracy.

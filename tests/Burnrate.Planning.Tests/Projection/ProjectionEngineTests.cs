@@ -78,26 +78,7 @@ public sealed class ProjectionEngineTests
     public bool Should_ProjectTheStatementsMonths_When_RunWithoutAStatementAsTheMonteCarloDoes(byte growth, byte churn, bool perMonth, bool repeat, ushort seed)
     {
         // Given: a random path of a scenario with every line, drivers drawn once or per month (the engine compiles a copy for each mode)
-        string yaml = string.Create(CultureInfo.InvariantCulture, $$"""
-            name: modes
-            start: 2026-01
-            months: 30
-            cash: 4e6
-            revenue:
-              - {name: api, kind: usage, tokensPerMonth: 1e11, monthlyGrowth: {dist: normal, mean: {{growth / 1000.0}}, sd: 0.05, perMonth: {{(perMonth ? "true" : "false")}} }, pricePerMillionTokens: 0.5, annualPriceChange: {dist: uniform, min: -0.5, max: 0, perMonth: {{(perMonth ? "true" : "false")}} } }
-              - {name: subs, kind: subscription, customers: 1000, monthlyGrowth: 0.04, monthlyChurn: {{(churn % 101) / 100.0}}, pricePerMonth: 20, tokensPerCustomerPerMonth: 1e6}
-            costs:
-              inference: {costPerMillionTokens: {dist: lognormal, mu: -1, sigma: 0.3}, annualCostChange: -0.35}
-              training: [{name: t, month: 2026-05, costUsd: 2e6}]
-              staff: {headcount: 10, hiresPerMonth: 1, loadedCostPerYear: 150000}
-              other: {monthlyUsd: 1e5}
-              capex: [{name: k, month: 2026-03, amountUsd: 1e6, depreciationYears: 2}]
-            funding:
-              - {name: f, month: 2026-10, amountUsd: 3e6, probability: 0.5}
-            triggers:
-              - {name: raise, when: {runwayMonthsBelow: 8}, action: {raiseUsd: 2e6, closeMonths: 2}, repeat: {{(repeat ? "true" : "false")}} }
-              - {name: cut, when: {cashBelowUsd: 2e6}, action: {cutOpexPercent: 30} }
-            """);
+        string yaml = TestScenarios.EveryLine(growth / 1000.0, (churn % 101) / 100.0, 2, repeat, perMonth);
         PlanScenario s = TestScenarios.Read(yaml);
         var sampler = new DriverSampler(s);
         var arrays = new ScenarioArrays(s);

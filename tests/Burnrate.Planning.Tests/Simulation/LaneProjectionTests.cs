@@ -1,4 +1,3 @@
-using System.Globalization;
 using Burnrate.Planning.Projection;
 using Burnrate.Planning.Scenario;
 using Burnrate.Planning.Simulation;
@@ -11,27 +10,8 @@ public sealed class LaneProjectionTests
     [Property(MaxTest = 80)]
     public bool Should_ProjectEachLaneBitForBitAsTheScalarEngine_When_FourPathsRunTogether(byte growth, byte churn, byte close, bool repeat, ushort seed)
     {
-        // Given: a scenario with every line and both trigger kinds (repeating or not, raises landing at once or later), four random paths
-        string yaml = string.Create(CultureInfo.InvariantCulture, $$"""
-            name: lanes
-            start: 2026-01
-            months: 36
-            cash: 3e6
-            revenue:
-              - {name: api, kind: usage, tokensPerMonth: 1e11, monthlyGrowth: {dist: normal, mean: {{(growth / 1000.0) - 0.05}}, sd: 0.08}, pricePerMillionTokens: 0.5, annualPriceChange: {dist: uniform, min: -0.5, max: 0} }
-              - {name: subs, kind: subscription, customers: 1000, monthlyGrowth: 0.04, monthlyChurn: {{(churn % 101) / 100.0}}, pricePerMonth: 20, tokensPerCustomerPerMonth: 1e6}
-            costs:
-              inference: {costPerMillionTokens: {dist: lognormal, mu: -1, sigma: 0.3}, annualCostChange: -0.35}
-              training: [{name: t, month: 2026-05, costUsd: {dist: triangular, min: 1e6, mode: 2e6, max: 4e6} }]
-              staff: {headcount: {dist: uniform, min: 5, max: 15}, hiresPerMonth: 1, loadedCostPerYear: 150000}
-              other: {monthlyUsd: 1e5}
-              capex: [{name: k, month: 2026-03, amountUsd: 1e6, depreciationYears: 2}]
-            funding:
-              - {name: f, month: 2026-10, amountUsd: 3e6, probability: 0.5}
-            triggers:
-              - {name: raise, when: {runwayMonthsBelow: 8}, action: {raiseUsd: 6e6, closeMonths: {{close % 4}} }, repeat: {{(repeat ? "true" : "false")}} }
-              - {name: cut, when: {cashBelowUsd: 2e6}, action: {cutOpexPercent: 30}, repeat: {{(repeat ? "true" : "false")}} }
-            """);
+        // Given: a scenario with every line, four random paths
+        string yaml = TestScenarios.EveryLine((growth / 1000.0) - 0.05, (churn % 101) / 100.0, close % 4, repeat, perMonth: false);
         PlanScenario s = TestScenarios.Read(yaml);
         var sampler = new DriverSampler(s);
         var arrays = new ScenarioArrays(s);
