@@ -28,8 +28,20 @@ public static class MonteCarlo
         ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1);
         int months = scenario.Months, triggers = scenario.Triggers.Count;
         var runner = new PathRunner(scenario, seed, paths, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism });
-        var first = new FirstPass(months, triggers);
-        runner.Run(() => new FirstPass(months, triggers), first.Merge);
+        FirstPass? merged = null;
+        runner.Run(() => new FirstPass(months, triggers), sink =>
+        {
+            // The first worker done becomes the total: counts add up the same in any order.
+            if (merged is null)
+            {
+                merged = sink;
+            }
+            else
+            {
+                merged.Merge(sink);
+            }
+        });
+        FirstPass first = merged!;
 
         long[] ranks = PercentileBands.Levels.SelectMany(p => Bracket(paths, p)).Distinct().Order().ToArray();
         var search = new RankSearch(first.Histograms, ranks, collectCap);

@@ -1,26 +1,30 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Burnrate.Planning.Simulation;
 
 /// <summary>
 /// Counts of many series' values by key bucket (<see cref="FloatKey"/>). Each series has two windows, negative and positive values (a
-/// series crossing zero would otherwise span every tiny magnitude), each a dense run of 4,096 buckets of 2^shift keys: it starts at one
-/// key per bucket and, when a key falls outside, widens its buckets just enough that everything seen fits in the middle half, so it
-/// re-forms only a few times (mostly on its first values). Memory is 32 KB per series whatever the number of values. Counts add, so
-/// merging workers in any order gives the same totals; bucket widths may differ with the merge order, which changes how a search
-/// narrows down, never what it finds.
+/// series crossing zero would otherwise span every tiny magnitude), each a dense run of buckets of 2^shift keys: it starts at one key
+/// per bucket and, when a key falls outside, widens its buckets just enough that everything seen fits in the middle half, so it
+/// re-forms only a few times (mostly on its first values). A window has 4,096 buckets (32 KB per series), fewer for long horizons so
+/// an instance stays within 16 MB, whatever the number of values. Counts add, so merging workers in any order gives the same totals;
+/// bucket widths may differ with the merge order, which changes how a search narrows down, never what it finds.
 /// </summary>
 internal sealed class SeriesHistograms
 {
-    private const int Width = 4096;
+    private const int MaxWidth = 4096;
+    private const long Budget = 16L << 20; // bytes of counts per instance: long horizons get narrower windows, not more memory
+    private readonly int _width;
     private readonly int[] _counts;
     private readonly Window[] _windows;
-    private readonly int[] _scratch = new int[Width];
+    private readonly int[] _scratch = new int[MaxWidth];
 
     public SeriesHistograms(int series)
     {
         Series = series;
-        _counts = new int[2 * series * Width];
+        _width = (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((ulong)(Budget / (8 * series)) + 1) / 2, 256, MaxWidth);
+        _counts = new int[2 * series * _width];
         _windows = new Window[2 * series];
     }
 
@@ -32,14 +36,14 @@ internal sealed class SeriesHistograms
         int h = (2 * series) + (int)(key >> 31);
         ref Window w = ref _windows[h];
         ulong i = (key >> w.Shift) - w.First;
-        if (w.Used && i < Width)
+        if (w.Used && i < (ulong)_width)
         {
-            _counts[(h * Width) + (int)i]++;
+            _counts[(h * _width) + (int)i]++;
             return;
         }
 
         Cover(h, key, key, 0);
-        _counts[(h * Width) + (int)((key >> _windows[h].Shift) - _windows[h].First)]++;
+        _counts[(h * _width) + (int)((key >> _windows[h].Shift) - _windows[h].First)]++;
     }
 
     /// <summary>Adds one series' values: window state in locals indexed by sign (no branch on it), one rarely taken branch per value.</summary>
@@ -47,7 +51,7 @@ internal sealed class SeriesHistograms
     public void AddRow(int series, ReadOnlySpan<float> values)
     {
         int negative = 2 * series;
-        Span<int> counts = _counts.AsSpan(negative * Width, 2 * Width);
+        Span<int> counts = _counts.AsSpan(negative * _width, 2 * _width);
         Span<int> shift = stackalloc int[2];
         Span<ulong> first = stackalloc ulong[2];
         for (int k = 0; k < values.Length;)
@@ -64,12 +68,12 @@ internal sealed class SeriesHistograms
                 uint key = FloatKey.Of(values[k]);
                 int h = (int)(key >> 31);
                 ulong i = (key >> shift[h]) - first[h];
-                if (i >= Width)
+                if (i >= (ulong)_width)
                 {
                     break; // outside its window: re-form it, then reload the windows
                 }
 
-                counts[(h * Width) + (int)i]++;
+                counts[(h * _width) + (int)i]++;
             }
 
             if (k < values.Length)
@@ -95,10 +99,10 @@ internal sealed class SeriesHistograms
             Window mine = _windows[h];
             for (int i = firstUsed; i <= lastUsed; i++)
             {
-                int count = other._counts[(h * Width) + i];
+                int count = other._counts[(h * _width) + i];
                 if (count != 0)
                 {
-                    _counts[(h * Width) + (int)((other.KeysAt(h, i).Lo >> mine.Shift) - mine.First)] += count;
+                    _counts[(h * _width) + (int)((other.KeysAt(h, i).Lo >> mine.Shift) - mine.First)] += count;
                 }
             }
         }
@@ -115,9 +119,9 @@ internal sealed class SeriesHistograms
                 continue;
             }
 
-            for (int i = 0; i < Width; i++)
+            for (int i = 0; i < _width; i++)
             {
-                long count = _counts[(h * Width) + i];
+                long count = _counts[(h * _width) + i];
                 if (below + count > rank)
                 {
                     (ulong lo, ulong hi) = KeysAt(h, i);
@@ -136,7 +140,7 @@ internal sealed class SeriesHistograms
 
     private (int First, int Last) UsedBuckets(int h)
     {
-        ReadOnlySpan<int> counts = _counts.AsSpan(h * Width, Width);
+        ReadOnlySpan<int> counts = _counts.AsSpan(h * _width, _width);
         int first = counts.IndexOfAnyExcept(0), last = counts.LastIndexOfAnyExcept(0);
         return (first, last);
     }
@@ -157,15 +161,16 @@ internal sealed class SeriesHistograms
         }
 
         int shift = Math.Max(old.Shift, minShift);
-        while ((hi >> shift) - (lo >> shift) + 1 > Width / 2)
+        while ((hi >> shift) - (lo >> shift) + 1 > _width / 2)
         {
             shift++;
         }
 
         // Centre the keys, without running past the end of the key space.
         ulong used = (ulong)(hi >> shift) - (lo >> shift) + 1, end = ((ulong)uint.MaxValue >> shift) + 1;
-        ulong first = Math.Min((lo >> shift) - Math.Min(lo >> shift, (Width - used) / 2), end - Math.Min(end, Width));
-        Span<int> counts = _counts.AsSpan(h * Width, Width);
+        ulong width = (ulong)_width;
+        ulong first = Math.Min((lo >> shift) - Math.Min(lo >> shift, (width - used) / 2), end - Math.Min(end, width));
+        Span<int> counts = _counts.AsSpan(h * _width, _width);
         Span<int> previous = _scratch;
         counts.CopyTo(previous);
         counts.Clear();

@@ -32,7 +32,7 @@ public sealed class MonteCarloTests
 
     /// <summary>
     /// Scenarios for the exactness tests: the issue's example; one where every path lands on one of three growth rates (atoms of
-    /// thousands of equal values, which take extra narrowing passes); and one whose cash crosses zero with per-month draws.
+    /// thousands of equal values, which take extra narrowing passes); one whose cash crosses zero with per-month draws; a century.
     /// </summary>
     public static TheoryData<string, int, int> BandScenarios => new()
     {
@@ -40,6 +40,7 @@ public sealed class MonteCarloTests
         { "atoms", 20_000, 4096 },
         { "crossing", 6000, 4096 },
         { "example", 3000, 4 }, // every interval holds more than it may collect: each is narrowed, pass after pass, to a few values
+        { "century", 500, 4096 }, // 1,200 months: 3,600 series share the histogram budget, so each window is narrower
     };
 
     [Theory]
@@ -53,6 +54,10 @@ public sealed class MonteCarloTests
             "atoms" => TestScenarios.Read(TestScenarios.ConstantBurn(5e6, 2e5, 36, """
                 revenue:
                   - {name: api, kind: usage, tokensPerMonth: 1e10, monthlyGrowth: {dist: discrete, values: [0.01, 0.05, 0.09]}, pricePerMillionTokens: 2}
+                """)),
+            "century" => TestScenarios.Read(TestScenarios.ConstantBurn(1e8, 3e5, 1200, """
+                revenue:
+                  - {name: api, kind: usage, tokensPerMonth: 1e10, monthlyGrowth: {dist: normal, mean: 0.004, sd: 0.01, perMonth: true}, pricePerMillionTokens: 2}
                 """)),
             _ => TestScenarios.Read(TestScenarios.ConstantBurn(1e6, 3e5, 36, """
                 revenue:
