@@ -32,7 +32,7 @@ public sealed class LaneProjectionTests
             ProjectionEngine.Run(s, arrays, inputs[l], trace, null);
 
             // Then: identical floats for every month's cash, revenue and net burn, and the same events
-            float[] row = block.PathValues(l);
+            float[] row = PathValues(block, l);
             for (int j = 0; j < 3 * s.Months; j++)
             {
                 if (BitConverter.SingleToInt32Bits(row[j]) != BitConverter.SingleToInt32Bits((float)trace.Rows[j]))
@@ -74,7 +74,9 @@ public sealed class LaneProjectionTests
         statement.Firings.Count.ShouldBeGreaterThan(1);
         for (int l = 0; l < 4; l++)
         {
-            Enumerable.Range(0, s.Months).Select(m => block.PathValues(l)[3 * m]).ShouldBe(statement.ClosingCash.Select(c => (float)c));
+            Enumerable.Range(0, s.Months).Select(m => PathValues(block, l)[3 * m]).ShouldBe(statement.ClosingCash.Select(c => (float)c));
         }
     }
+
+    private static float[] PathValues(PathBlock block, int k) => [.. Enumerable.Range(0, block.Series).Select(j => block.Values[(j * PathBlock.Size) + k])];
 }
