@@ -35,10 +35,10 @@ internal sealed class RankSearch
         for (int j = 0; j < histograms.Series; j++)
         {
             var here = new List<Target>();
+            KeyInterval[] intervals = histograms.Locate(j, ranks);
             for (int r = 0; r < ranks.Length; r++)
             {
-                KeyInterval interval = histograms.Locate(j, ranks[r]);
-                Place(j, r, interval, here);
+                Place(j, r, intervals[r], here);
             }
 
             _targets.AddRange(here);

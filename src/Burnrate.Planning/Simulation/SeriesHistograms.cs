@@ -108,31 +108,33 @@ internal sealed class SeriesHistograms
         }
     }
 
-    /// <summary>Gets the key interval of the bucket holding the value of 0-based rank <paramref name="rank"/> of a series.</summary>
-    public KeyInterval Locate(int series, long rank)
+    /// <summary>Gets, for each 0-based rank (ascending), the key interval of the bucket holding its value, in one scan of the series.</summary>
+    public KeyInterval[] Locate(int series, IReadOnlyList<long> ranks)
     {
+        var found = new KeyInterval[ranks.Count];
         long below = 0;
-        for (int h = 2 * series; h < (2 * series) + 2; h++)
+        int r = 0;
+        for (int h = 2 * series; h < (2 * series) + 2 && r < ranks.Count; h++)
         {
             if (!_windows[h].Used)
             {
                 continue;
             }
 
-            for (int i = 0; i < _width; i++)
+            for (int i = 0; i < _width && r < ranks.Count; i++)
             {
                 long count = _counts[(h * _width) + i];
-                if (below + count > rank)
+                for (; r < ranks.Count && below + count > ranks[r]; r++)
                 {
                     (ulong lo, ulong hi) = KeysAt(h, i);
-                    return new KeyInterval((uint)lo, (uint)Math.Min(hi, uint.MaxValue), below, count);
+                    found[r] = new KeyInterval((uint)lo, (uint)Math.Min(hi, uint.MaxValue), below, count);
                 }
 
                 below += count;
             }
         }
 
-        throw new ArgumentOutOfRangeException(nameof(rank), rank, "rank beyond the values counted");
+        return r == ranks.Count ? found : throw new ArgumentOutOfRangeException(nameof(ranks), "a rank is beyond the values counted");
     }
 
     private (ulong Lo, ulong Hi) KeysAt(int h, int i) =>
