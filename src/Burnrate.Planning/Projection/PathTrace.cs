@@ -30,8 +30,6 @@ internal sealed class PathTrace
 
     internal TriggerState[] Triggers { get; }
 
-    public double Cash(int month) => Rows[3 * month];
-
     /// <summary>Gets the last annual change seen for a driver and its monthly step (NaN before the first).</summary>
     internal ref (double Change, double Step) StepMemo(int driver) => ref _stepMemo[driver];
 
