@@ -10,10 +10,14 @@ internal sealed class FirstPass : IPathSink
 {
     private readonly int _months;
 
-    public FirstPass(int months, int triggers)
+    /// <summary>Initializes a new instance of the <see cref="FirstPass"/> class.</summary>
+    /// <param name="months">The horizon.</param>
+    /// <param name="triggers">The number of triggers.</param>
+    /// <param name="histogramBytes">The most bytes this worker's histograms may take.</param>
+    public FirstPass(int months, int triggers, long histogramBytes)
     {
         _months = months;
-        Histograms = new SeriesHistograms(3 * months);
+        Histograms = new SeriesHistograms(3 * months, histogramBytes);
         CashOutByMonth = new int[months];
         FiringByMonth = new int[triggers * months];
     }

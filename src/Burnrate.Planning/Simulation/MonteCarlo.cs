@@ -28,8 +28,10 @@ public static class MonteCarlo
         ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1);
         int months = scenario.Months, triggers = scenario.Triggers.Count;
         var runner = new PathRunner(scenario, seed, paths, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism });
+        // All workers' histograms together stay within 64 MB (16 MB each at most): more cores or a longer horizon, narrower windows.
+        long histogramBytes = Math.Clamp((64L << 20) / runner.Workers, 1L << 20, 16L << 20);
         FirstPass? merged = null;
-        runner.Run(() => new FirstPass(months, triggers), sink =>
+        runner.Run(() => new FirstPass(months, triggers, histogramBytes), sink =>
         {
             // The first worker done becomes the total: counts add up the same in any order.
             if (merged is null)

@@ -30,6 +30,9 @@ internal sealed class PathRunner
         _fourLanes = LaneProjection.Applies(_sampler);
     }
 
+    /// <summary>Gets how many workers (each with its own sink) a pass uses: one per thread, no more than there are blocks of paths.</summary>
+    public int Workers => Math.Min((_paths + Block - 1) / Block, _options.MaxDegreeOfParallelism > 0 ? _options.MaxDegreeOfParallelism : Environment.ProcessorCount);
+
     /// <summary>
     /// Runs every path once, handing each to its worker's sink, and merges each worker's sink (one at a time) when it is done. Exactly
     /// one worker per thread takes blocks of paths from a shared counter (Parallel.For's own replicas would each build a sink).
@@ -39,8 +42,7 @@ internal sealed class PathRunner
     {
         var gate = new Lock();
         int blocks = (_paths + Block - 1) / Block, next = -1;
-        int workers = Math.Min(blocks, _options.MaxDegreeOfParallelism > 0 ? _options.MaxDegreeOfParallelism : Environment.ProcessorCount);
-        Parallel.For(0, workers, _options, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_) =>
+        Parallel.For(0, Workers, _options, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_) =>
         {
             Worker<TSink> w = NewWorker(create());
             for (int b = Interlocked.Increment(ref next); b < blocks; b = Interlocked.Increment(ref next))

@@ -227,8 +227,8 @@ internal sealed class RefineSink : IPathSink
         Counts = new int[all.Length][];
         foreach (RankSearch.Target t in all)
         {
-            // A worker sees at most every value of an interval, so Count bounds its share.
-            Collected[t.Id] = t.Collects ? new float[t.Count] : [];
+            // Grown as values arrive (Take), up to Count: each worker holds about its share, however many workers there are.
+            Collected[t.Id] = [];
             Counts[t.Id] = t.Collects ? [] : new int[t.SubIntervals];
         }
 
@@ -302,7 +302,13 @@ internal sealed class RefineSink : IPathSink
             {
                 if (p.Shift < 0)
                 {
-                    Collected[p.Id][Filled[p.Id]++] = value;
+                    ref float[] collected = ref Collected[p.Id];
+                    if (Filled[p.Id] == collected.Length)
+                    {
+                        Array.Resize(ref collected, Math.Max(16, 2 * collected.Length));
+                    }
+
+                    collected[Filled[p.Id]++] = value;
                 }
                 else
                 {

@@ -8,22 +8,24 @@ namespace Burnrate.Planning.Simulation;
 /// series crossing zero would otherwise span every tiny magnitude), each a dense run of buckets of 2^shift keys: it starts at one key
 /// per bucket and, when a key falls outside, widens its buckets just enough that everything seen fits in the middle half, so it
 /// re-forms only a few times (mostly on its first values). A window has 4,096 buckets (32 KB per series), fewer for long horizons so
-/// an instance stays within 16 MB, whatever the number of values. Counts add, so merging workers in any order gives the same totals;
+/// an instance stays within its budget, whatever the number of values. Counts add, so merging workers in any order gives the same totals;
 /// bucket widths may differ with the merge order, which changes how a search narrows down, never what it finds.
 /// </summary>
 internal sealed class SeriesHistograms
 {
     private const int MaxWidth = 4096;
-    private const long Budget = 16L << 20; // bytes of counts per instance: long horizons get narrower windows, not more memory
     private readonly int _width;
     private readonly int[] _counts;
     private readonly Window[] _windows;
     private readonly int[] _scratch = new int[MaxWidth];
 
-    public SeriesHistograms(int series)
+    /// <summary>Initializes a new instance of the <see cref="SeriesHistograms"/> class.</summary>
+    /// <param name="series">The number of series.</param>
+    /// <param name="budgetBytes">The most bytes of counts: long horizons, or many workers each with an instance, get narrower windows.</param>
+    public SeriesHistograms(int series, long budgetBytes)
     {
         Series = series;
-        _width = (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((ulong)(Budget / (8 * series)) + 1) / 2, 256, MaxWidth);
+        _width = (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((ulong)(budgetBytes / (8 * series)) + 1) / 2, 256, MaxWidth);
         _counts = new int[2 * series * _width];
         _windows = new Window[2 * series];
     }

@@ -34,18 +34,19 @@ public sealed class MonteCarloTests
     /// Scenarios for the exactness tests: the example; one where every path lands on one of three growth rates (atoms of
     /// thousands of equal values, which take extra narrowing passes); one whose cash crosses zero with per-month draws; a century.
     /// </summary>
-    public static TheoryData<string, int, int> BandScenarios => new()
+    public static TheoryData<string, int, int, int> BandScenarios => new()
     {
-        { "example", 6000, 4096 },
-        { "atoms", 20_000, 4096 },
-        { "crossing", 6000, 4096 },
-        { "example", 3000, 4 }, // every interval holds more than it may collect: each is narrowed, pass after pass, to a few values
-        { "century", 500, 4096 }, // 1,200 months: 3,600 series share the histogram budget, so each window is narrower
+        { "example", 6000, 4096, -1 },
+        { "atoms", 20_000, 4096, -1 },
+        { "crossing", 6000, 4096, -1 },
+        { "example", 3000, 4, -1 }, // every interval holds more than it may collect: each is narrowed, pass after pass, to a few values
+        { "century", 500, 4096, -1 }, // 1,200 months: 3,600 series share the histogram budget, so each window is narrower
+        { "example", 40_000, 4096, 64 }, // 64 workers share the histogram budget: narrow windows, many merges
     };
 
     [Theory]
     [MemberData(nameof(BandScenarios))]
-    public void Should_EqualPercentilesOfEveryStoredPath_When_BandsFoundWithoutStoringPaths(string name, int paths, int collectCap)
+    public void Should_EqualPercentilesOfEveryStoredPath_When_BandsFoundWithoutStoringPaths(string name, int paths, int collectCap, int threads)
     {
         // Given: the same paths projected one by one and kept, as the reference
         PlanScenario s = name switch
@@ -69,7 +70,7 @@ public sealed class MonteCarloTests
         float[][] stored = StoredSeries(s, paths, 17);
 
         // When
-        MonteCarloResult r = MonteCarlo.Run(s, paths, 17, -1, collectCap);
+        MonteCarloResult r = MonteCarlo.Run(s, paths, 17, threads, collectCap);
 
         // Then: every band of every month is exactly the type-7 percentile of the stored values
         for (int m = 0; m < s.Months; m++)
