@@ -1,0 +1,22 @@
+using Burnrate.Cli;
+
+namespace Burnrate.Testing;
+
+/// <summary>The outcome of one in-process <c>burnrate</c> run.</summary>
+/// <param name="ExitCode">0 success, 2 bad input or usage, 1 anything else.</param>
+/// <param name="Output">What the command wrote to standard output.</param>
+/// <param name="Error">What the command wrote to standard error.</param>
+public sealed record CliRun(int ExitCode, string Output, string Error);
+
+/// <summary>Runs the burnrate command line in-process against string writers.</summary>
+public static class CliRunner
+{
+    /// <summary>Runs <c>burnrate ARGS</c> and captures its exit code, output and error.</summary>
+    public static CliRun Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = BurnrateApp.Run(args, output, error);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+}
