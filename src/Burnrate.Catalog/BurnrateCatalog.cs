@@ -112,7 +112,7 @@ public sealed class BurnrateCatalog
         Assembly assembly = typeof(BurnrateCatalog).Assembly;
         var accelerators = new List<AcceleratorSpec>();
         var models = new List<ModelArchitecture>();
-        foreach (string name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (string name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Burnrate.Catalog.Data.", StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             using Stream stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);

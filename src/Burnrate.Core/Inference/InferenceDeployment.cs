@@ -36,6 +36,10 @@ public sealed record InferenceDeployment
     /// <summary>Gets the precision weights are stored in.</summary>
     public required Precision Weights { get; init; }
 
+    /// <summary>Gets the quantization group size of int8/int4/fp4 weights: elements sharing one 16-bit scale (and, for int4,
+    /// one zero point), e.g. 32 for gpt-fast int4 and llama.cpp Q4_0, 128 for GPTQ/AWQ; 0 = one scale per output channel.</summary>
+    public int WeightGroupSize { get; init; }
+
     /// <summary>Gets the precision the KV cache is stored in.</summary>
     public Precision KvCache { get; init; } = Precision.Bf16;
 
@@ -124,6 +128,7 @@ public sealed record InferenceDeployment
             : PowerUtilization is <= 0 or > 1 ? "power utilization must be in (0, 1]"
             : Pue < 1 ? "PUE must be at least 1"
             : CollectiveLatency.Seconds < 0 ? "collective latency must not be negative"
+            : WeightGroupSize < 0 ? "weight group size must not be negative"
             : null;
     }
 }

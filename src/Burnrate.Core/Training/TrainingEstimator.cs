@@ -9,6 +9,10 @@ namespace Burnrate.Core.Training;
 /// </summary>
 public static class TrainingEstimator
 {
+    /// <summary>Default model FLOPs utilization: 0.40. Llama 3 405B pre-training reached 38–43% BF16 MFU on 8K–16K H100s
+    /// (Dubey et al. 2024, "The Llama 3 Herd of Models", arXiv 2407.21783, Table 4).</summary>
+    public const double DefaultMfu = 0.40;
+
     /// <summary>The wall-clock formula as printed.</summary>
     public const string TimeFormula = "wall-clock = model FLOPs ÷ (devices × peak FLOP/s at the precision × MFU)";
 

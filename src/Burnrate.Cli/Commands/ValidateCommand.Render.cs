@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using Burnrate.Cli.Rendering;
+using Burnrate.Core.Validation;
+using Spectre.Console;
+
+namespace Burnrate.Cli.Commands;
+
+/// <summary>Tables and JSON of <c>burnrate validate</c>.</summary>
+internal sealed partial class ValidateCommand
+{
+    private static readonly Dictionary<ValidationMetric, string> Units = new()
+    {
+        [ValidationMetric.DecodeTokensPerSecond] = "tok/s/seq",
+        [ValidationMetric.TtftMs] = "ms TTFT",
+        [ValidationMetric.PrefillTokensPerSecond] = "prefill tok/s",
+        [ValidationMetric.OutputTokensPerSecond] = "out tok/s",
+        [ValidationMetric.GpuHours] = "GPU-h",
+        [ValidationMetric.ModelTflopsPerDevice] = "TFLOP/s/dev",
+    };
+
+    private static object Json(ValidationReport report) => new
+    {
+        groups = report.Groups.Select(g => new
+        {
+            name = g.Name,
+            n = g.Count,
+            medianAbsErrorPercent = Math.Round(g.MedianAbsErrorPercent, 2),
+            worst = new { id = g.WorstId, errorPercent = Math.Round(g.WorstErrorPercent, 2) },
+        }),
+        cases = report.Outcomes.Select(o => new
+        {
+            id = o.Case.Id,
+            group = o.Case.Group,
+            metric = MetricId(o.Case.Metric),
+            measured = o.Case.Measured,
+            predicted = Math.Round(o.Predicted, 4),
+            errorPercent = Math.Round(o.ErrorPercent, 2),
+            engine = o.Case.Engine,
+            source = o.Case.Source,
+            date = o.Case.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }),
+    };
+
+    private static string MetricId(ValidationMetric m) => char.ToLowerInvariant(m.ToString()[0]) + m.ToString()[1..];
+
+    private static void Render(ParseResult parse, ValidationReport report, IReadOnlyList<string> charts)
+    {
+        IAnsiConsole console = Output.Console(parse);
+        var cases = new Table().Border(TableBorder.Simple).Title("Cases: predicted vs measured (error = (predicted − measured) ÷ measured)");
+        foreach (string column in new[] { "group", "case", "unit", "measured", "predicted", "error" })
+        {
+            cases.AddColumn(new TableColumn(column));
+        }
+
+        foreach (ValidationOutcome o in report.Outcomes)
+        {
+            cases.AddRow(o.Case.Group, o.Case.Id, Units[o.Case.Metric], Num(o.Case.Measured), Num(o.Predicted), Pct(o.ErrorPercent));
+        }
+
+        var groups = new Table().Border(TableBorder.Simple).Title("Groups");
+        foreach (string column in new[] { "group", "n", "median |error|", "worst case", "worst error" })
+        {
+            groups.AddColumn(new TableColumn(column));
+        }
+
+        foreach (ValidationGroup g in report.Groups)
+        {
+            groups.AddRow(g.Name, g.Count.ToString(CultureInfo.InvariantCulture), Pct(g.MedianAbsErrorPercent).TrimStart('+'), g.WorstId, Pct(g.WorstErrorPercent));
+        }
+
+        console.Write(cases);
+        console.Write(groups);
+        console.WriteLine("Sources, dates and exact setups: validation/*.yaml (or --json). Defaults: docs/infer.md, docs/train.md.");
+        foreach (string chart in charts)
+        {
+            console.WriteLine("wrote " + chart);
+        }
+    }
+
+    private static string Num(double v) => v.ToString(v >= 100 ? "#,0" : "0.##", CultureInfo.InvariantCulture);
+
+    private static string Pct(double v) => v.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%";
+}
