@@ -23,6 +23,12 @@ internal static class ValidationCaseReader
         ["modelTflopsPerDevice"] = ValidationMetric.ModelTflopsPerDevice,
     };
 
+    private static readonly string[] Keys =
+    [
+        "id", "source", "date", "engine", "note", "metric", "measured", "accelerator", "devices", "tp", "pp", "ep",
+        "model", "weights", "kv", "compute", "groupSize", "input", "output", "concurrency", "params", "tokens", "seqLen", "precision",
+    ];
+
     private static readonly Dictionary<string, Precision> Precisions =
         Enum.GetValues<Precision>().ToDictionary(p => p.Id(), p => p, StringComparer.Ordinal);
 
@@ -59,7 +65,9 @@ internal static class ValidationCaseReader
                 throw top.Error(item, $"each case must be a mapping of fields, got {YamlFields.Show(item)}");
             }
 
-            result.Add((ReadCase(new YamlFields(node, file), group, catalog), YamlFields.Locate(file, node)));
+            var fields = new YamlFields(node, file);
+            RejectUnknownKeys(node, fields);
+            result.Add((ReadCase(fields, group, catalog), YamlFields.Locate(file, node)));
         }
 
         return result;
@@ -90,6 +98,20 @@ internal static class ValidationCaseReader
             : ReadInference(f, catalog, c, accelerator, devices, tp, pp, ep);
         f.RejectUnknown($"case '{id}'");
         return c;
+    }
+
+    /// <summary>Rejects a misspelt field before any "missing required field" error it would otherwise cause.</summary>
+    private static void RejectUnknownKeys(YamlMappingNode node, YamlFields fields)
+    {
+        foreach ((YamlNode key, _) in node.Children)
+        {
+            string name = (key as YamlScalarNode)?.Value ?? "";
+            if (!Keys.Contains(name, StringComparer.Ordinal))
+            {
+                string near = Suggestions.Nearest(name, Keys) is { Count: > 0 } n ? $"; did you mean {string.Join(", ", n)}?" : "";
+                throw fields.Error(key, $"unknown field '{name}' in a validation case{near}");
+            }
+        }
     }
 
     private static ValidationCase ReadInference(YamlFields f, BurnrateCatalog catalog, ValidationCase c, AcceleratorSpec accelerator, int devices, int tp, int pp, int ep)
