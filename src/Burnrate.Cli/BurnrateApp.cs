@@ -28,6 +28,7 @@ public static class BurnrateApp
         root.Subcommands.Add(new PlanCommand(globals));
         root.Subcommands.Add(new CalibrateCommand(globals));
         root.Subcommands.Add(new ValidateCommand(globals));
+        root.Subcommands.Add(new LedgerCommand(globals));
         // The default version action reads the entry assembly, which is the test host under tests.
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
 

@@ -1,0 +1,158 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Burnrate.Cli.Rendering;
+using Burnrate.Ledger;
+using Burnrate.Ledger.Import;
+using Spectre.Console;
+
+namespace Burnrate.Cli.Commands;
+
+/// <summary><c>burnrate ledger import FILE... --format F</c>: streaming, idempotent import; bad lines named and skipped.</summary>
+internal sealed class LedgerImportCommand : Command
+{
+    private const int ErrorsShown = 20;
+
+    private readonly Argument<string[]> _files = new("files") { Description = "Files to import", Arity = ArgumentArity.OneOrMore };
+    private readonly Option<string> _format = new("--format") { Description = $"Input format: {string.Join(", ", ImportFormats.Names)}", Required = true };
+    private readonly Option<string?> _mapping = new("--mapping") { Description = "YAML column mapping (formats csv and jsonl)" };
+    private readonly Option<string> _db = LedgerCommand.DbOption();
+    private readonly Option<bool> _json = new("--json") { Description = "Print the import summary as JSON" };
+
+    public LedgerImportCommand()
+        : base("import", "Import usage logs, bills or revenue into the ledger (re-importing a file changes nothing)")
+    {
+        Arguments.Add(_files);
+        foreach (Option option in new Option[] { _format, _mapping, _db, _json })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(parse => LedgerCommand.Guard(() => Run(parse)));
+    }
+
+    private int Run(ParseResult parse)
+    {
+        var request = new ImportRequest
+        {
+            Files = parse.GetRequiredValue(_files),
+            Format = parse.GetRequiredValue(_format),
+            MappingPath = parse.GetValue(_mapping),
+        };
+        IReadOnlyList<string> errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join("; ", errors));
+        }
+
+        TextWriter error = parse.InvocationConfiguration.Error;
+        using var progress = new ImportProgressLine(error, enabled: !System.Console.IsErrorRedirected);
+        using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
+        using var cancel = new CancelOnCtrlC();
+        ImportReport report;
+        try
+        {
+            report = LedgerImporter.Import(ledger, request, progress, cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            progress.Clear();
+            error.WriteLine("import stopped: the batches already written stay; re-running the same command completes it without double counting");
+            return ExitCodes.Failure;
+        }
+
+        progress.Clear();
+        if (parse.GetValue(_json))
+        {
+            parse.InvocationConfiguration.Output.WriteLine(LedgerJson.Serialize(report));
+        }
+        else
+        {
+            Write(Output.Console(parse), report, ledger.Location);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Write(IAnsiConsole console, ImportReport report, string location)
+    {
+        var table = new Table().AddColumns("file", "format", "rows read", "imported", "duplicates", "rejected");
+        foreach (FileImport f in report.Files)
+        {
+            table.AddRow(Markup.Escape(f.Path), f.Format, N(f.RowsRead), N(f.Imported), N(f.Duplicates), N(f.Rejected));
+        }
+
+        console.Write(table);
+        foreach (FileImport f in report.Files.Where(f => f.Errors.Count > 0))
+        {
+            foreach (ImportError e in f.Errors.Take(ErrorsShown))
+            {
+                console.WriteLine($"{f.Path}:{e.Line}: {e.Message}");
+            }
+
+            if (f.Errors.Count > ErrorsShown)
+            {
+                console.WriteLine($"{f.Path}: … and {N(f.Errors.Count - ErrorsShown)} more rejected lines (--json lists them all)");
+            }
+        }
+
+        console.WriteLine($"ledger: {location}");
+    }
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>Rows/s on one stderr line, redrawn at most 4 times a second, only on a terminal.</summary>
+    private sealed class ImportProgressLine(TextWriter error, bool enabled) : IProgress<ImportProgress>, IDisposable
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private long _lastDraw = -1_000;
+        private bool _drawn;
+
+        public void Report(ImportProgress value)
+        {
+            if (!enabled || _clock.ElapsedMilliseconds - _lastDraw < 250)
+            {
+                return;
+            }
+
+            _lastDraw = _clock.ElapsedMilliseconds;
+            double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+            string percent = value.TotalBytes > 0 ? (100.0 * value.BytesRead / value.TotalBytes).ToString("0", CultureInfo.InvariantCulture) + "%" : "";
+            error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{Path.GetFileName(value.Path)}: {value.Rows:N0} rows, {value.Rows / seconds:N0} rows/s {percent}   "));
+            _drawn = true;
+        }
+
+        public void Clear()
+        {
+            if (_drawn)
+            {
+                error.Write("\r" + new string(' ', 70) + "\r");
+                _drawn = false;
+            }
+        }
+
+        public void Dispose() => Clear();
+    }
+
+    /// <summary>Ctrl-C stops the import between batches (batches written stay; re-running completes the file).</summary>
+    private sealed class CancelOnCtrlC : IDisposable
+    {
+        private readonly CancellationTokenSource _source = new();
+
+        public CancelOnCtrlC() => System.Console.CancelKeyPress += OnCancel;
+
+        public CancellationToken Token => _source.Token;
+
+        public void Dispose()
+        {
+            System.Console.CancelKeyPress -= OnCancel;
+            _source.Dispose();
+        }
+
+        private void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            e.Cancel = true;
+            _source.Cancel();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using Burnrate.Ledger;
+using Burnrate.Ledger.Reporting;
+
+namespace Burnrate.Cli.Commands;
+
+/// <summary><c>burnrate ledger report --by KEY[,KEY]</c>: requests, tokens, cost, revenue and gross margin per group.</summary>
+internal sealed class LedgerReportCommand : Command
+{
+    private readonly Option<string> _by = new("--by") { Description = "Group by one or two of customer, feature, model, provider, day, week, month (comma-separated)", Required = true };
+    private readonly Option<string?> _from = new("--from") { Description = "First day included, YYYY-MM-DD (default: the ledger's first)" };
+    private readonly Option<string?> _to = new("--to") { Description = "Last day included, YYYY-MM-DD (default: the ledger's last)" };
+    private readonly Option<int> _top = new("--top") { Description = "How many loss-makers to list", DefaultValueFactory = _ => 5 };
+    private readonly Option<string> _db = LedgerCommand.DbOption();
+    private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD rounded to the cent)" };
+
+    public LedgerReportCommand()
+        : base("report", "Cost, revenue and gross margin by customer, feature, model, provider or period")
+    {
+        foreach (Option option in new Option[] { _by, _from, _to, _top, _db, _json })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(parse => LedgerCommand.Guard(() => Run(parse)));
+    }
+
+    /// <summary>Parses an optional YYYY-MM-DD option.</summary>
+    public static DateOnly? Day(string option, string? text) =>
+        text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d) ? d
+        : throw new UsageException($"{option}: \"{text}\" is not a date YYYY-MM-DD");
+
+    private int Run(ParseResult parse)
+    {
+        var request = new ReportRequest
+        {
+            By = parse.GetRequiredValue(_by).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            From = Day("--from", parse.GetValue(_from)),
+            To = Day("--to", parse.GetValue(_to)),
+            TopLossMakers = parse.GetValue(_top),
+        };
+        IReadOnlyList<string> errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join("; ", errors));
+        }
+
+        using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
+        MarginReport report = MarginReportEngine.Run(ledger, request);
+        if (parse.GetValue(_json))
+        {
+            parse.InvocationConfiguration.Output.WriteLine(LedgerJson.Serialize(report));
+        }
+        else
+        {
+            LedgerReportText.Write(Rendering.Output.Console(parse), report);
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Burnrate.Ledger;
+using Burnrate.Ledger.Reporting;
+using Spectre.Console;
+
+namespace Burnrate.Cli.Commands;
+
+/// <summary>The margin report as tables: the rows, the totals, the loss-makers and the assumptions.</summary>
+internal static class LedgerReportText
+{
+    public static void Write(IAnsiConsole console, MarginReport report)
+    {
+        if (report.From is null)
+        {
+            console.WriteLine("The ledger holds no usage or revenue yet: run 'burnrate ledger import FILE --format litellm' first.");
+            return;
+        }
+
+        console.WriteLine($"Gross margin by {string.Join(" and ", report.By)}, {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd} (USD)");
+        Table table = Rows(report.By, report.Rows);
+        table.AddRow([.. report.By.Select((_, i) => i == 0 ? "total" : string.Empty), .. Figures(report.Totals)]);
+        console.Write(table);
+        if (report.Totals.UnpricedRequests > 0)
+        {
+            console.WriteLine($"{N(report.Totals.UnpricedRequests)} requests had no cost and no price: they count $0 (import with --prices to price them).");
+        }
+
+        if (report.LossMakers.Count > 0)
+        {
+            console.WriteLine("Top loss-makers:");
+            console.Write(Rows(report.By, report.LossMakers));
+        }
+
+        console.WriteLine("Assumptions:");
+        foreach (LedgerAssumption a in report.Assumptions)
+        {
+            console.WriteLine($"  {a.Name}: {a.Value} ({a.Source})");
+        }
+    }
+
+    private static Table Rows(IReadOnlyList<string> by, IReadOnlyList<MarginRow> rows)
+    {
+        var table = new Table();
+        table.AddColumns([.. by]);
+        foreach (string column in new[] { "requests", "input tokens", "output tokens", "cost", "revenue", "margin", "margin %" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (MarginRow row in rows)
+        {
+            table.AddRow([.. by.Select(k => Markup.Escape(row.Key[k])), .. Figures(row.Figures)]);
+        }
+
+        return table;
+    }
+
+    private static string[] Figures(MarginFigures f) =>
+    [
+        N(f.Requests), N(f.InputTokens), N(f.OutputTokens), Usd(f.CostUsd), Usd(f.RevenueUsd), Usd(f.GrossMarginUsd),
+        f.GrossMarginPercent?.ToString("0.00", CultureInfo.InvariantCulture) ?? "–",
+    ];
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Usd(Money m) => m.ToCents().Usd.ToString("#,##0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,62 @@
+using System.Runtime.InteropServices;
+using nietras.SeparatedValues;
+
+namespace Burnrate.Ledger.Import;
+
+/// <summary>Streams a CSV file with a header row (Sep): each record's fields by column name, with its line number and a content hash.</summary>
+internal static class CsvRecords
+{
+    /// <summary>Maps each record of a CSV stream; a record with the wrong number of fields is rejected by line.</summary>
+    /// <param name="stream">The CSV.</param>
+    /// <param name="source">The importer name (seeds the content hash).</param>
+    /// <param name="columns">The column names the mapper reads, in order; missing columns read as null.</param>
+    /// <param name="map">Builds an item from (line, field texts by <paramref name="columns"/> index, the content id when the record has no id of its own).</param>
+    /// <param name="required">Columns that must be in the header.</param>
+    /// <param name="bytesRead">Progress callback.</param>
+    public static IEnumerable<ImportItem<TRow>> Read<TRow>(
+        Stream stream, string source, IReadOnlyList<string> columns, Func<long, string?[], Func<Guid>, ImportItem<TRow>> map,
+        IReadOnlyList<string> required, Action<long>? bytesRead = null)
+    {
+        using SepReader reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(stream, leaveOpen: true);
+        int[] index = new int[columns.Count];
+        for (int i = 0; i < columns.Count; i++)
+        {
+            index[i] = reader.Header.TryIndexOf(columns[i], out int j) ? j : -1;
+        }
+
+        string[] missing = [.. required.Where(r => !reader.Header.TryIndexOf(r, out _))];
+        if (missing.Length > 0)
+        {
+            throw new LedgerInputException(
+                $"line 1: the header lacks column(s) {string.Join(", ", missing)}; it has {string.Join(", ", reader.Header.ColNames.Take(20))}");
+        }
+
+        int width = reader.Header.ColNames.Count;
+        long seed = RowIds.Seed(source);
+        var fields = new string?[columns.Count];
+        var occurrences = new ContentOccurrences();
+        foreach (SepReader.Row row in reader)
+        {
+            ImportItem<TRow> item = Map(row, width, index, fields, seed, occurrences, map);
+            bytesRead?.Invoke(stream.CanSeek ? stream.Position : 0);
+            yield return item;
+        }
+    }
+
+    private static ImportItem<TRow> Map<TRow>(SepReader.Row row, int width, int[] index, string?[] fields, long seed, ContentOccurrences occurrences, Func<long, string?[], Func<Guid>, ImportItem<TRow>> map)
+    {
+        long line = row.LineNumberFrom;
+        if (row.ColCount != width)
+        {
+            return ImportItem<TRow>.Bad(line, $"{row.ColCount} fields where the header has {width}");
+        }
+
+        for (int i = 0; i < index.Length; i++)
+        {
+            fields[i] = index[i] < 0 ? null : row[index[i]].ToString();
+        }
+
+        Guid hash = RowIds.FromContent(seed, MemoryMarshal.AsBytes(row.Span));
+        return map(line, fields, () => occurrences.Next(hash));
+    }
+}

@@ -1,0 +1,53 @@
+namespace Burnrate.Ledger.Import;
+
+/// <summary>What to import: files in one format (with a column mapping for the generic formats).</summary>
+public sealed record ImportRequest
+{
+    /// <summary>Gets the files to import, in order.</summary>
+    public required IReadOnlyList<string> Files { get; init; }
+
+    /// <summary>Gets the format name (see <see cref="ImportFormats.Names"/>).</summary>
+    public required string Format { get; init; }
+
+    /// <summary>Gets the YAML column mapping (formats csv and jsonl only).</summary>
+    public string? MappingPath { get; init; }
+
+    /// <summary>Gets the rows written per transaction (default 100,000): a crash loses at most the batch in flight.</summary>
+    public int BatchRows { get; init; } = 100_000;
+
+    /// <summary>Gets every problem with the request, one line each (empty when valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Files.Count == 0)
+        {
+            errors.Add("files: give at least one file to import");
+        }
+
+        foreach (string file in Files.Where(f => !File.Exists(f)))
+        {
+            errors.Add($"{file}: no such file");
+        }
+
+        if (!ImportFormats.Names.Contains(Format, StringComparer.Ordinal))
+        {
+            string near = string.Join(", ", Catalog.Suggestions.Nearest(Format, ImportFormats.Names));
+            errors.Add($"--format: \"{Format}\" is not one of {string.Join(", ", ImportFormats.Names)}{(near.Length > 0 ? $" (nearest: {near})" : string.Empty)}");
+        }
+        else if (ImportFormats.NeedsMapping(Format) && MappingPath is null)
+        {
+            errors.Add($"--mapping: format {Format} needs a YAML column mapping (see docs/ledger.md)");
+        }
+        else if (MappingPath is not null && !File.Exists(MappingPath))
+        {
+            errors.Add($"--mapping: {MappingPath}: no such file");
+        }
+
+        if (BatchRows is < 1 or > 10_000_000)
+        {
+            errors.Add($"batchRows: {BatchRows} is outside 1..10,000,000");
+        }
+
+        return errors;
+    }
+}

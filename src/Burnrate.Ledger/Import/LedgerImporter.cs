@@ -1,0 +1,41 @@
+namespace Burnrate.Ledger.Import;
+
+/// <summary>Imports usage logs, bills and revenue into a ledger: streaming, idempotent, one transaction per batch.</summary>
+public static class LedgerImporter
+{
+    /// <summary>Imports every file of the request.</summary>
+    /// <param name="ledger">The ledger.</param>
+    /// <param name="request">What to import.</param>
+    /// <param name="progress">Receives progress every 1,024 records (may be null).</param>
+    /// <param name="cancellationToken">Stops between batches; batches already written stay.</param>
+    /// <returns>What happened to each file.</returns>
+    /// <exception cref="LedgerInputException">The request is invalid (every problem in one message) or a file is unreadable as the format.</exception>
+    public static ImportReport Import(LedgerDatabase ledger, ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(request);
+        IReadOnlyList<string> errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            throw new LedgerInputException(string.Join("; ", errors));
+        }
+
+        var files = new List<FileImport>();
+        foreach (string path in request.Files)
+        {
+            long total = new FileInfo(path).Length;
+            long bytes = 0;
+            Action<long>? rows = progress is null ? null : r => progress.Report(new ImportProgress(path, r, bytes, total));
+            try
+            {
+                files.Add(ImportFormats.ImportFile(ledger.Store, request, path, b => bytes = b, rows, cancellationToken));
+            }
+            catch (LedgerInputException e)
+            {
+                throw new LedgerInputException($"{path}: {e.Message}", e);
+            }
+        }
+
+        return new ImportReport(files);
+    }
+}

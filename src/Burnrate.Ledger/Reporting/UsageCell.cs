@@ -1,0 +1,8 @@
+namespace Burnrate.Ledger.Reporting;
+
+/// <summary>Usage totals of one report key combination for one customer in one month (the unit revenue is allocated over).</summary>
+internal sealed record UsageCell(string[] Key, string Customer, DateOnly Month, long Requests, long InputTokens, long OutputTokens, decimal CostUsd, long UnpricedRequests)
+{
+    /// <summary>Gets or sets the revenue allocated to the cell.</summary>
+    public decimal RevenueUsd { get; set; }
+}

@@ -1,0 +1,40 @@
+namespace Burnrate.Ledger.Store;
+
+/// <summary>DuckDB's spelling of the engine-specific bits of ledger SQL.</summary>
+internal sealed class DuckDbDialect : SqlDialect
+{
+    /// <summary>Gets the one instance.</summary>
+    public static DuckDbDialect Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public override string StageTableKeyword => "TEMP";
+
+    /// <inheritdoc/>
+    public override string TypeName(ColumnType type) => type switch
+    {
+        ColumnType.Id => "UUID NOT NULL",
+        ColumnType.Text => "VARCHAR NOT NULL",
+        ColumnType.Count => "BIGINT NOT NULL",
+        ColumnType.Money => "DECIMAL(18,10) NOT NULL",
+        ColumnType.NullableMoney => "DECIMAL(18,10)",
+        ColumnType.Timestamp => "TIMESTAMP NOT NULL",
+        ColumnType.Date => "DATE NOT NULL",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    /// <inheritdoc/>
+    public override string TableOptions(LedgerTable table) => string.Empty;
+
+    /// <inheritdoc/>
+    public override string TableExists(string table) =>
+        $"SELECT count(*) FROM information_schema.tables WHERE table_name = {StringLiteral(table)} AND table_schema = 'main'";
+
+    /// <inheritdoc/>
+    public override string StartOfDay(string expression) => $"date_trunc('day', {expression})";
+
+    /// <inheritdoc/>
+    public override string StartOfWeek(string expression) => $"date_trunc('week', {expression})";
+
+    /// <inheritdoc/>
+    public override string StartOfMonth(string expression) => $"date_trunc('month', {expression})";
+}

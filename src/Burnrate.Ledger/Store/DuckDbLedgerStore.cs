@@ -1,0 +1,125 @@
+using System.Data;
+using DuckDB.NET.Data;
+
+namespace Burnrate.Ledger.Store;
+
+/// <summary>The embedded ledger: one DuckDB file, its schema migrated on open; bulk loads go through DuckDB's Appender.</summary>
+internal sealed class DuckDbLedgerStore : ILedgerStore
+{
+    private readonly DuckDBConnection _connection;
+    private readonly HashSet<string> _stagesCreated = new(StringComparer.Ordinal);
+    private readonly DuckDbRowWriter _writer = new();
+
+    private DuckDbLedgerStore(DuckDBConnection connection, string location)
+    {
+        _connection = connection;
+        Location = location;
+    }
+
+    /// <inheritdoc/>
+    public SqlDialect Dialect => DuckDbDialect.Instance;
+
+    /// <inheritdoc/>
+    public string Location { get; }
+
+    /// <summary>Opens (creating when missing) the ledger file and migrates its schema to the current version.</summary>
+    /// <param name="path">The database file, or ":memory:".</param>
+    /// <returns>The open store.</returns>
+    public static DuckDbLedgerStore Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir && !Directory.Exists(dir))
+        {
+            throw new LedgerInputException($"--db {path}: the folder {dir} does not exist");
+        }
+
+        var connection = new DuckDBConnection("Data Source=" + path);
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException e)
+        {
+            connection.Dispose();
+            throw new IOException($"cannot open the ledger {path}: {e.Message.Split('\n')[0]}", e);
+        }
+
+        var store = new DuckDbLedgerStore(connection, path);
+        LedgerMigrator.Migrate(store);
+        return store;
+    }
+
+    /// <inheritdoc/>
+    public long Execute(string sql)
+    {
+        using DuckDBCommand command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc/>
+    public void ExecuteAtomically(IReadOnlyList<string> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        using DuckDBTransaction transaction = _connection.BeginTransaction();
+        foreach (string statement in statements)
+        {
+            Execute(statement);
+        }
+
+        transaction.Commit();
+    }
+
+    /// <inheritdoc/>
+    public List<T> Query<T>(string sql, Func<IDataRecord, T> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        using DuckDBCommand command = _connection.CreateCommand();
+        command.CommandText = sql;
+        using DuckDBDataReader reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc/>
+    public long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows)
+        where TRow : ILedgerRow
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        if (_stagesCreated.Add(table.StageName))
+        {
+            Execute(LedgerSchema.CreateTable(Dialect, table, table.StageName, Dialect.StageTableKeyword));
+        }
+
+        using DuckDBTransaction transaction = _connection.BeginTransaction();
+        using (DuckDBAppender appender = _connection.CreateAppender(table.StageName))
+        {
+            foreach (TRow row in rows)
+            {
+                _writer.Row = appender.CreateRow();
+                row.Write(_writer);
+                _writer.Row.EndRow();
+            }
+        }
+
+        _writer.Row = null;
+        long inserted = Execute(LedgerSql.InsertNewFromStage(table));
+        Execute(LedgerSql.ClearStage(table));
+        transaction.Commit();
+        return inserted;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _connection.Dispose();
+}

@@ -1,0 +1,29 @@
+using System.Data;
+
+namespace Burnrate.Ledger.Store;
+
+/// <summary>A ledger database: DuckDB embedded today; the same queries run on any engine with a <see cref="SqlDialect"/>.</summary>
+internal interface ILedgerStore : IDisposable
+{
+    /// <summary>Gets the engine's SQL dialect.</summary>
+    SqlDialect Dialect { get; }
+
+    /// <summary>Gets a description of where the store lives (a file path or URL), for messages.</summary>
+    string Location { get; }
+
+    /// <summary>Runs a statement and returns the number of rows it changed.</summary>
+    long Execute(string sql);
+
+    /// <summary>Runs statements as one unit: all applied or none (one transaction where the engine has them).</summary>
+    void ExecuteAtomically(IReadOnlyList<string> statements);
+
+    /// <summary>Runs a query and maps each row.</summary>
+    List<T> Query<T>(string sql, Func<IDataRecord, T> map);
+
+    /// <summary>
+    /// Inserts the rows whose ids the table does not hold yet, all in one transaction (a crash leaves none of them),
+    /// and returns how many were new.
+    /// </summary>
+    long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows)
+        where TRow : ILedgerRow;
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace Burnrate.Ledger.Store;
+
+/// <summary>The ledger schema's versions and the migrations between them, applied on open.</summary>
+internal static class LedgerSchema
+{
+    /// <summary>Gets the version this build writes.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>Gets the table holding the schema version.</summary>
+    public const string VersionTable = "ledger_schema";
+
+    /// <summary>Gets the statements that take a store from <paramref name="fromVersion"/> to <see cref="CurrentVersion"/>.</summary>
+    public static IReadOnlyList<string> Migrations(SqlDialect dialect, int fromVersion)
+    {
+        var statements = new List<string>();
+        if (fromVersion < 1)
+        {
+            statements.Add($"CREATE TABLE {VersionTable} (version {dialect.TypeName(ColumnType.Count)}) {dialect.TableOptions(new LedgerTable(VersionTable, []))}");
+            statements.AddRange(LedgerTables.All.Select(t => CreateTable(dialect, t)));
+            statements.Add($"INSERT INTO {VersionTable} (version) VALUES (0)");
+        }
+
+        // Later versions append their ALTER statements here, each guarded by fromVersion < N.
+        statements.Add($"UPDATE {VersionTable} SET version = {CurrentVersion.ToString(CultureInfo.InvariantCulture)}");
+        return statements;
+    }
+
+    /// <summary>Gets CREATE TABLE for a ledger table.</summary>
+    public static string CreateTable(SqlDialect dialect, LedgerTable table, string? name = null, string keyword = "") =>
+        $"CREATE {keyword}{(keyword.Length > 0 ? " " : string.Empty)}TABLE {name ?? table.Name} ("
+        + string.Join(", ", table.Columns.Select(c => $"{c.Name} {dialect.TypeName(c.Type)}"))
+        + ") " + dialect.TableOptions(table);
+}

@@ -1,0 +1,51 @@
+namespace Burnrate.Ledger.Store;
+
+/// <summary>
+/// Every ledger statement, written once in SQL that DuckDB and ClickHouse share; engine differences come from the
+/// <see cref="SqlDialect"/>. Aliases never reuse a column name (ClickHouse resolves an alias before a column).
+/// </summary>
+internal static class LedgerSql
+{
+    /// <summary>Gets the statement that copies a batch's staged rows whose ids the table lacks.</summary>
+    public static string InsertNewFromStage(LedgerTable table) =>
+        $"INSERT INTO {table.Name} ({table.ColumnList}) SELECT {table.ColumnList} FROM {table.StageName} "
+        + $"WHERE row_id NOT IN (SELECT row_id FROM {table.Name})";
+
+    /// <summary>Gets the statement that empties a staging table.</summary>
+    public static string ClearStage(LedgerTable table) => $"DELETE FROM {table.StageName}";
+
+    /// <summary>Gets the usage totals per report cell: the report keys, plus customer and month (the revenue allocation unit).</summary>
+    /// <param name="dialect">The engine.</param>
+    /// <param name="keyExpressions">One SQL expression per report key.</param>
+    /// <param name="fromUtc">Inclusive start.</param>
+    /// <param name="toUtc">Exclusive end.</param>
+    public static string UsageCells(SqlDialect dialect, IReadOnlyList<string> keyExpressions, DateTime fromUtc, DateTime toUtc)
+    {
+        string month = dialect.StartOfMonth("started_at");
+        var select = keyExpressions.Select((e, i) => $"{e} AS key_{i}").ToList();
+        var group = new List<string>(keyExpressions) { "customer", month };
+        return "SELECT " + string.Join(", ", select)
+            + $", customer AS cell_customer, {month} AS cell_month"
+            + ", CAST(sum(requests) AS BIGINT) AS sum_requests, CAST(sum(input_tokens) AS BIGINT) AS sum_input_tokens"
+            + ", CAST(sum(output_tokens) AS BIGINT) AS sum_output_tokens, sum(cost_usd) AS sum_cost_usd"
+            + ", CAST(sum(CASE WHEN cost_usd IS NULL THEN requests ELSE 0 END) AS BIGINT) AS unpriced_requests"
+            + $" FROM {LedgerTables.Usage.Name}"
+            + $" WHERE started_at >= {dialect.TimestampLiteral(fromUtc)} AND started_at < {dialect.TimestampLiteral(toUtc)}"
+            + " GROUP BY " + string.Join(", ", group);
+    }
+
+    /// <summary>Gets revenue per customer, date and kind.</summary>
+    public static string RevenueCells(SqlDialect dialect, DateOnly from, DateOnly toExclusive) =>
+        "SELECT customer AS rev_customer, revenue_date AS rev_date, kind AS rev_kind, sum(amount_usd) AS sum_amount_usd"
+        + $" FROM {LedgerTables.Revenue.Name}"
+        + $" WHERE revenue_date >= {dialect.DateLiteral(from)} AND revenue_date < {dialect.DateLiteral(toExclusive)}"
+        + " GROUP BY customer, revenue_date, kind";
+
+    /// <summary>Gets the first and last usage instant (for default report ranges).</summary>
+    public static string UsageSpan() =>
+        $"SELECT min(started_at) AS first_started_at, max(started_at) AS last_started_at FROM {LedgerTables.Usage.Name}";
+
+    /// <summary>Gets the first and last revenue date.</summary>
+    public static string RevenueSpan() =>
+        $"SELECT min(revenue_date) AS first_revenue_date, max(revenue_date) AS last_revenue_date FROM {LedgerTables.Revenue.Name}";
+}

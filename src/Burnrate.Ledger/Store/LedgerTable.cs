@@ -1,0 +1,13 @@
+namespace Burnrate.Ledger.Store;
+
+/// <summary>A ledger table: its name and columns (in insert order). The first column is the row id that makes imports idempotent.</summary>
+/// <param name="Name">The table name.</param>
+/// <param name="Columns">The columns, row id first.</param>
+internal sealed record LedgerTable(string Name, IReadOnlyList<LedgerColumn> Columns)
+{
+    /// <summary>Gets the name of the session-local staging table each import batch is appended to first.</summary>
+    public string StageName => Name + "_stage";
+
+    /// <summary>Gets the comma-separated column list.</summary>
+    public string ColumnList => string.Join(", ", Columns.Select(c => c.Name));
+}

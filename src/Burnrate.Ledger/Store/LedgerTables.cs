@@ -1,0 +1,57 @@
+namespace Burnrate.Ledger.Store;
+
+/// <summary>The ledger's tables (schema version <see cref="LedgerSchema.CurrentVersion"/>).</summary>
+internal static class LedgerTables
+{
+    /// <summary>Gets the usage table: one row per request (LiteLLM) or per usage bucket (OpenAI, Anthropic), priced or not.</summary>
+    public static LedgerTable Usage { get; } = new("usage_events",
+    [
+        new("row_id", ColumnType.Id),
+        new("source", ColumnType.Text),
+        new("request_id", ColumnType.Text),
+        new("started_at", ColumnType.Timestamp),
+        new("provider", ColumnType.Text),
+        new("model", ColumnType.Text),
+        new("customer", ColumnType.Text),
+        new("feature", ColumnType.Text),
+        new("api_base", ColumnType.Text),
+        new("requests", ColumnType.Count),
+        new("input_tokens", ColumnType.Count),
+        new("output_tokens", ColumnType.Count),
+        new("cache_read_tokens", ColumnType.Count),
+        new("cache_write_tokens", ColumnType.Count),
+        new("cost_usd", ColumnType.NullableMoney),
+        new("cost_source", ColumnType.Text),
+    ]);
+
+    /// <summary>Gets the billed-cost table: provider invoices and cloud bills (OpenAI costs, Anthropic cost report, FOCUS rows).</summary>
+    public static LedgerTable Billed { get; } = new("billed_costs",
+    [
+        new("row_id", ColumnType.Id),
+        new("source", ColumnType.Text),
+        new("charge_start", ColumnType.Timestamp),
+        new("charge_end", ColumnType.Timestamp),
+        new("provider", ColumnType.Text),
+        new("service", ColumnType.Text),
+        new("sku", ColumnType.Text),
+        new("account", ColumnType.Text),
+        new("charge_category", ColumnType.Text),
+        new("description", ColumnType.Text),
+        new("billed_usd", ColumnType.Money),
+        new("effective_usd", ColumnType.Money),
+        new("list_usd", ColumnType.Money),
+    ]);
+
+    /// <summary>Gets the revenue table: subscription, usage, credit and refund lines per customer and date.</summary>
+    public static LedgerTable Revenue { get; } = new("revenue",
+    [
+        new("row_id", ColumnType.Id),
+        new("revenue_date", ColumnType.Date),
+        new("customer", ColumnType.Text),
+        new("amount_usd", ColumnType.Money),
+        new("kind", ColumnType.Text),
+    ]);
+
+    /// <summary>Gets every table, in creation order.</summary>
+    public static IReadOnlyList<LedgerTable> All { get; } = [Usage, Billed, Revenue];
+}

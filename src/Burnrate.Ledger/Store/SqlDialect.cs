@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Burnrate.Ledger.Store;
+
+/// <summary>
+/// The few places where ledger SQL differs between engines. Everything else in <see cref="LedgerSql"/> is SQL that
+/// DuckDB and ClickHouse both accept; a ClickHouse dialect (toStartOfMonth, MergeTree engines) plugs in here.
+/// </summary>
+internal abstract class SqlDialect
+{
+    /// <summary>Gets the DDL type name of a column type.</summary>
+    public abstract string TypeName(ColumnType type);
+
+    /// <summary>Gets what follows the column list of CREATE TABLE (an ENGINE clause on ClickHouse, nothing on DuckDB).</summary>
+    public abstract string TableOptions(LedgerTable table);
+
+    /// <summary>Gets the keyword that makes a staging table session-local ("TEMP" on DuckDB).</summary>
+    public abstract string StageTableKeyword { get; }
+
+    /// <summary>Gets an expression truncating a timestamp or date to the start of its UTC day, as a timestamp or date.</summary>
+    public abstract string StartOfDay(string expression);
+
+    /// <summary>Gets an expression truncating to the Monday that starts the ISO week.</summary>
+    public abstract string StartOfWeek(string expression);
+
+    /// <summary>Gets an expression truncating to the first day of the month.</summary>
+    public abstract string StartOfMonth(string expression);
+
+    /// <summary>Gets a query returning one row with the number of tables named <paramref name="table"/> (0 or 1).</summary>
+    public abstract string TableExists(string table);
+
+    /// <summary>Gets a timestamp literal for a UTC instant.</summary>
+    public virtual string TimestampLiteral(DateTime utc) =>
+        "TIMESTAMP '" + utc.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "'";
+
+    /// <summary>Gets a date literal.</summary>
+    public virtual string DateLiteral(DateOnly date) => "DATE '" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
+
+    /// <summary>Gets a string literal with quotes escaped.</summary>
+    public virtual string StringLiteral(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
