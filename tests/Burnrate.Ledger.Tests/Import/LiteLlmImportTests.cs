@@ -11,7 +11,7 @@ public sealed class LiteLlmImportTests
     public void Should_MatchHandComputedTotals_When_ImportingTheHandFixture()
     {
         // Given
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         using LedgerDatabase ledger = LedgerDatabase.Open(dir.File("l.duckdb"));
 
         // When
@@ -34,7 +34,7 @@ public sealed class LiteLlmImportTests
     [Fact]
     public void Should_GroupByFeatureAndMonth_When_TagsVary()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         using LedgerDatabase ledger = LedgerDatabase.Open(dir.File("l.duckdb"));
         ImportFiles(ledger, "litellm", dir.Write("spend.jsonl", HandFixture.SpendLogs));
 
@@ -53,7 +53,7 @@ public sealed class LiteLlmImportTests
     public void Should_EqualGeneratedTotalsToTheCent_When_ImportingJsonlAndCsv()
     {
         // Given 3,000 generated requests; expected sums computed from the records themselves
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         List<SpendRecord> records = LiteLlmFixture.Generate(3_000, seed: 7);
         var expected = records.GroupBy(r => r.Customer).ToDictionary(g => g.Key, g => (Cost: g.Sum(r => r.Spend), Input: g.Sum(r => r.PromptTokens), N: g.Count()));
 
@@ -84,7 +84,7 @@ public sealed class LiteLlmImportTests
     [Fact]
     public void Should_ReportEveryRowAsDuplicate_When_ReimportingTheSameFile()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         using LedgerDatabase ledger = LedgerDatabase.Open(dir.File("l.duckdb"));
         string path = LiteLlmFixture.WriteJsonl(dir.Path, "spend.jsonl", LiteLlmFixture.Generate(1_000, seed: 3));
         ImportFiles(ledger, "litellm", path);
@@ -101,7 +101,7 @@ public sealed class LiteLlmImportTests
     public void Should_KeepGoodRowsAndNameEachBadLine_When_OnePercentIsMalformed()
     {
         // Given every 100th line broken in a different way
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         List<SpendRecord> records = LiteLlmFixture.Generate(2_000, seed: 11);
         string[] breakages =
         [
@@ -132,7 +132,7 @@ public sealed class LiteLlmImportTests
     public void Should_GiveTheSameTotals_When_AnImportIsStoppedMidwayAndRerun()
     {
         // Given a 5,000-row file imported in batches of 500 and stopped after about 2,100 rows
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string path = LiteLlmFixture.WriteJsonl(dir.Path, "spend.jsonl", LiteLlmFixture.Generate(5_000, seed: 5));
         using LedgerDatabase clean = LedgerDatabase.Open(dir.File("clean.duckdb"));
         ImportFiles(clean, "litellm", path);
@@ -162,7 +162,7 @@ public sealed class LiteLlmImportTests
     [Fact]
     public void Should_KeepIdenticalLinesWithoutRequestId_When_TheyRepeatInOneFile()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         const string line = "{\"startTime\":\"2026-03-01T00:00:00Z\",\"model\":\"m\",\"prompt_tokens\":1,\"spend\":0.25,\"end_user\":\"c\"}\n";
         string path = dir.Write("s.jsonl", line + line + line);
         using LedgerDatabase ledger = LedgerDatabase.Open(dir.File("l.duckdb"));

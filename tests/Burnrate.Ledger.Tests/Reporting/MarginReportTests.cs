@@ -6,7 +6,7 @@ namespace Burnrate.Ledger.Tests.Reporting;
 
 public sealed class MarginReportTests
 {
-    private static LedgerDatabase Ledger(TempDir dir)
+    private static LedgerDatabase Ledger(TempFolder dir)
     {
         LedgerDatabase ledger = LedgerDatabase.Open(dir.File("l.duckdb"));
         ImportFiles(ledger, "litellm", dir.Write("spend.jsonl", HandFixture.SpendLogs));
@@ -17,7 +17,7 @@ public sealed class MarginReportTests
     [Fact]
     public void Should_MatchHandComputedMargins_When_GroupedByCustomer()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         using LedgerDatabase ledger = Ledger(dir);
 
         MarginReport report = Report(ledger, "customer");
@@ -42,7 +42,7 @@ public sealed class MarginReportTests
     [Fact]
     public void Should_SpreadCustomerRevenueByTokens_When_GroupedByModel()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         using LedgerDatabase ledger = Ledger(dir);
 
         MarginReport report = Report(ledger, "model");
@@ -59,7 +59,7 @@ public sealed class MarginReportTests
     [Fact]
     public void Should_RestrictToTheRange_When_FromAndToAreGiven()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         using LedgerDatabase ledger = Ledger(dir);
 
         MarginReport report = MarginReportEngine.Run(ledger, new ReportRequest { By = ["customer"], From = new(2026, 1, 6), To = new(2026, 1, 20) });
@@ -84,7 +84,7 @@ public sealed class MarginReportTests
     [Fact]
     public void Should_ReturnAnEmptyReport_When_TheLedgerIsEmpty()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         using LedgerDatabase ledger = LedgerDatabase.Open(dir.File("l.duckdb"));
 
         MarginReport report = Report(ledger, "customer");

@@ -5,7 +5,7 @@ public sealed class SchemaTests
     [Fact]
     public void Should_KeepData_When_ReopeningTheLedger()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string db = dir.File("l.duckdb");
         using (LedgerDatabase ledger = LedgerDatabase.Open(db))
         {
@@ -19,7 +19,7 @@ public sealed class SchemaTests
     [Fact]
     public void Should_RefuseTheLedger_When_ItsSchemaIsNewer()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string db = dir.File("l.duckdb");
         using (LedgerDatabase ledger = LedgerDatabase.Open(db))
         {

@@ -1,0 +1,97 @@
+using System.Text.Json;
+
+namespace Burnrate.Cli.Tests;
+
+public sealed class LedgerCommandTests : IDisposable
+{
+    private readonly TempFolder _dir = new("burnrate-cli-ledger-");
+
+    public void Dispose() => _dir.Dispose();
+
+    private static string Example(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Burnrate.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir!.FullName, "examples", "ledger", name);
+    }
+
+    private string Db => _dir.File("ledger.duckdb");
+
+    private void ImportExample()
+    {
+        CliRunner.Run("ledger", "import", Example("spend-logs.jsonl"), "--format", "litellm", "--db", Db).ExitCode.ShouldBe(0);
+        CliRunner.Run("ledger", "import", Example("revenue.csv"), "--format", "revenue", "--db", Db).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Should_PrintTheImportContract_When_ImportingWithJson()
+    {
+        CliRun run = CliRunner.Run("ledger", "import", Example("spend-logs.jsonl"), "--format", "litellm", "--db", Db, "--json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        JsonElement file = JsonDocument.Parse(run.Output).RootElement.GetProperty("files")[0];
+        file.GetProperty("format").GetString().ShouldBe("litellm");
+        file.GetProperty("rowsRead").GetInt64().ShouldBe(648);
+        file.GetProperty("imported").GetInt64().ShouldBe(648);
+        file.GetProperty("duplicates").GetInt64().ShouldBe(0);
+        file.GetProperty("rejected").GetInt64().ShouldBe(0);
+        file.GetProperty("errors").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public void Should_MatchTheGoldenTable_When_ReportingByCustomer()
+    {
+        ImportExample();
+
+        CliRun run = CliRunner.Run("ledger", "report", "--by", "customer", "--db", Db);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        Golden.Verify(run.Output, "Ledger");
+    }
+
+    [Fact]
+    public void Should_MatchTheGoldenJson_When_ReportingByModelAndMonth()
+    {
+        ImportExample();
+
+        CliRun run = CliRunner.Run("ledger", "report", "--by", "model,month", "--db", Db, "--json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        Golden.Verify(run.Output, "Ledger");
+    }
+
+    [Fact]
+    public void Should_ExitWithTwoAndOneLine_When_TheFormatIsUnknown()
+    {
+        CliRun run = CliRunner.Run("ledger", "import", Example("revenue.csv"), "--format", "litelm", "--db", Db);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.Trim().ShouldBe("error: --format: \"litelm\" is not one of litellm, revenue (nearest: litellm)");
+    }
+
+    [Fact]
+    public void Should_NameTheLine_When_ARevenueRowIsBad()
+    {
+        string bad = _dir.Write("rev.csv", "date,customer,amountUsd,kind\n2026-01-01,acme,10,subscription\n2026-13-01,acme,10,subscription\n2026-01-02,acme,ten,usage\n2026-01-03,acme,1,gift\n");
+
+        CliRun run = CliRunner.Run("ledger", "import", bad, "--format", "revenue", "--db", Db);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldContain("rev.csv:3: date: \"2026-13-01\" is not a date YYYY-MM-DD");
+        run.Output.ShouldContain("rev.csv:4: amountUsd: \"ten\" is not a USD amount");
+        run.Output.ShouldContain("rev.csv:5: kind: \"gift\" is not one of subscription, usage, credit, refund");
+    }
+
+    [Fact]
+    public void Should_ExitWithTwo_When_ByNamesAnUnknownKey()
+    {
+        CliRun run = CliRunner.Run("ledger", "report", "--by", "customer,modle", "--db", Db);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("\"modle\" is not one of customer, feature, model, provider, day, week, month (nearest: model)");
+    }
+}
