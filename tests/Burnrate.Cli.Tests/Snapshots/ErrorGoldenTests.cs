@@ -1,0 +1,21 @@
+namespace Burnrate.Cli.Tests.Snapshots;
+
+/// <summary>Pins what a user sees for bad input: exit code 2 and one line per problem on stderr, never a stack trace.</summary>
+public sealed class ErrorGoldenTests
+{
+    public static TheoryData<string, string[]> Cases => new()
+    {
+        { "optimize-bare-slo", ["optimize", "llama-3.1-8b", "--slo-ttft", "500"] },
+        { "train-mfu", ["train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm", "--gpus", "8", "--mfu", "1.5"] },
+        { "train-nan-grid", ["train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm", "--gpus", "8", "--grid-kg-co2-per-kwh", "NaN"] },
+        { "infer-reserve", ["infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--memory-reserve", "1"] },
+        { "infer-gpus", ["infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "0"] },
+        { "infer-unknown-gpu", ["infer", "llama-3.1-8b", "--gpu", "h100-sxn"] },
+        { "infer-bare-latency", ["infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--collective-latency", "5"] },
+        { "infer-infinite-price", ["infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpu-hour-usd", "Infinity"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Should_MatchGolden_When_InputIsBad(string name, string[] args) => Golden.Verify(GoldenRun.Run(args), "Errors", name);
+}

@@ -1,0 +1,24 @@
+namespace Burnrate.Cli.Tests.Snapshots;
+
+/// <summary>Pins the tables and --json of <c>burnrate plan</c> on every example scenario.</summary>
+public sealed class PlanGoldenTests
+{
+    public static TheoryData<string, string[]> Cases => new()
+    {
+        { "example-ai-api", ["example-ai-api.yaml", "--paths", "1000", "--seed", "5", "--by", "2027-12"] },
+        { "api-startup", ["api-startup.yaml", "--paths", "1000", "--seed", "7"] },
+        { "frontier-lab", ["frontier-lab.yaml", "--paths", "500", "--seed", "11"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Should_MatchGolden_When_Table(string name, string[] args) =>
+        Golden.Verify(Scrub(GoldenRun.Run(["plan", GoldenRun.Example(args[0]), .. args[1..]])), "Plan", name);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Should_MatchGolden_When_Json(string name, string[] args) =>
+        Golden.Verify(Scrub(GoldenRun.Run(["plan", GoldenRun.Example(args[0]), .. args[1..], "--json"])), "Plan", name + "-json");
+
+    private static string Scrub(string text) => text.Replace(GoldenRun.Example(""), "examples/", StringComparison.Ordinal);
+}
