@@ -123,11 +123,7 @@ public sealed record CalibrationFile(EfficiencyFactors Efficiency, string? Fitte
     public void Write(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = full + ".tmp";
-        File.WriteAllText(temp, ToJson() + Environment.NewLine);
-        File.Move(temp, full, overwrite: true);
+        Files.AtomicFile.WriteAllText(path, ToJson() + Environment.NewLine);
     }
 
     private static void WriteOptional(Utf8JsonWriter w, string name, string? value)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Burnrate.Catalog;
 using Burnrate.Cli.Commands;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Cli;
 
@@ -47,6 +48,15 @@ public static class BurnrateApp
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (InputException e)
+        {
+            foreach (string line in e.Lines(OptionNames.For))
+            {
+                error.WriteLine("error: " + line);
+            }
+
+            return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is CatalogException or UsageException)
         {

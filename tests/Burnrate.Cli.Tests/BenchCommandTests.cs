@@ -146,7 +146,7 @@ public sealed class BenchCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public void Should_PrintTheUrlAndStop_When_SimulatorHasMaxSeconds()
     {
-        (int code, string output, string error) = CliRunner.Run("simulate", "serve", "--max-seconds", "0.2", "--json");
+        (int code, string output, string error) = CliRunner.Run("simulate", "serve", "--max-seconds", "200ms", "--json");
         code.ShouldBe(0, error);
         using JsonDocument doc = JsonDocument.Parse(output);
         doc.RootElement.GetProperty("url").GetString().ShouldStartWith("http://127.0.0.1:");

@@ -99,16 +99,7 @@ internal sealed partial class InferCommand
             console.Write(t);
         }
 
-        var a = new Table().Border(TableBorder.Rounded).Title("Assumptions (override with the option of the same name)");
-        a.AddColumn("name");
-        a.AddColumn("value");
-        a.AddColumn("source");
-        foreach (Assumption x in assumptions)
-        {
-            a.AddRow(Markup.Escape(x.Name), Markup.Escape(x.Value), Markup.Escape(x.Source));
-        }
-
-        console.Write(a);
+        AssumptionsTable.Write(console, assumptions, AssumptionsTable.OverridableTitle);
         if (outDir is not null)
         {
             console.WriteLine("Wrote files to " + outDir);

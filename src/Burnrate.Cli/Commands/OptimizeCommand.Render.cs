@@ -70,16 +70,7 @@ internal sealed partial class OptimizeCommand
             console.Write(Table("Cost–latency Pareto frontier (no configuration is both faster and cheaper)", report.Space, r.Pareto));
         }
 
-        var a = new Table().Border(TableBorder.Rounded).Title("Assumptions");
-        a.AddColumn("name");
-        a.AddColumn("value");
-        a.AddColumn("source");
-        foreach (Assumption x in report.Assumptions)
-        {
-            a.AddRow(Markup.Escape(x.Name), Markup.Escape(x.Value), Markup.Escape(x.Source));
-        }
-
-        console.Write(a);
+        AssumptionsTable.Write(console, report.Assumptions);
         if (outDir is not null)
         {
             console.WriteLine("Wrote pareto.csv, pareto.png and cheapest.csv to " + outDir);

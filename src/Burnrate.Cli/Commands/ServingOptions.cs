@@ -111,8 +111,7 @@ internal sealed class ServingOptions
 
     public Duration Latency(ParseResult parse)
     {
-        string text = parse.GetRequiredValue(CollectiveLatency);
-        return text.Trim() is "0" or "0s" or "0us" ? Duration.Zero : DurationOption.Parse("--collective-latency", text);
+        return Catalog.DurationText.ParseNonNegative("--collective-latency", parse.GetRequiredValue(CollectiveLatency));
     }
 
     /// <summary>Parses a precision option against the ids it allows.</summary>

@@ -63,13 +63,7 @@ internal static class PlanText
             console.Write(tornado);
         }
 
-        var table = Table("Assumptions", "name", "value", "source");
-        foreach (Assumption a in assumptions)
-        {
-            table.AddRow(Markup.Escape(a.Name), Markup.Escape(a.Value), Markup.Escape(a.Source));
-        }
-
-        console.Write(table);
+        AssumptionsTable.Write(console, assumptions);
         foreach (string file in files)
         {
             console.WriteLine("wrote " + file);

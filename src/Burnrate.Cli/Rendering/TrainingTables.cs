@@ -49,16 +49,7 @@ internal static class TrainingTables
         }
 
         console.WriteLine("formulas: " + TrainingFlops.ModelFormula + "; " + TrainingEstimator.TimeFormula + "; " + TrainingEstimator.EnergyFormula);
-        Table table = new Table().Border(TableBorder.Rounded).Title("Assumptions");
-        table.AddColumn("name");
-        table.AddColumn("value");
-        table.AddColumn("source");
-        foreach (Assumption a in assumptions)
-        {
-            table.AddRow(Markup.Escape(a.Name), Markup.Escape(a.Value), Markup.Escape(a.Source));
-        }
-
-        console.Write(table);
+        AssumptionsTable.Write(console, assumptions);
     }
 
     /// <summary>Gets the one-line memory verdict when the chosen layout does not fit, or null when it does.</summary>

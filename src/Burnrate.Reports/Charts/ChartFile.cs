@@ -1,6 +1,8 @@
+using Burnrate.Catalog.Files;
+
 namespace Burnrate.Reports.Charts;
 
-/// <summary>Saves ScottPlot charts without leaving a half-written file: render to a temp file beside the target, then move.</summary>
+/// <summary>Saves ScottPlot charts without leaving a half-written file (<see cref="AtomicFile"/>).</summary>
 public static class ChartFile
 {
     /// <summary>Saves <paramref name="plot"/> as a PNG at <paramref name="path"/>.</summary>
@@ -12,9 +14,7 @@ public static class ChartFile
     {
         ArgumentNullException.ThrowIfNull(plot);
         ArgumentNullException.ThrowIfNull(path);
-        string temp = path + ".tmp" + Environment.ProcessId;
-        plot.SavePng(temp, width, height);
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(path, temp => plot.SavePng(temp, width, height));
     }
 
     /// <summary>Saves <paramref name="plot"/> as an SVG at <paramref name="path"/>.</summary>
@@ -26,8 +26,6 @@ public static class ChartFile
     {
         ArgumentNullException.ThrowIfNull(plot);
         ArgumentNullException.ThrowIfNull(path);
-        string temp = path + ".tmp" + Environment.ProcessId;
-        plot.SaveSvg(temp, width, height);
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(path, temp => plot.SaveSvg(temp, width, height));
     }
 }

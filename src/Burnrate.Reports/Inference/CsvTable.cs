@@ -1,8 +1,8 @@
-using System.Text;
+using Burnrate.Catalog.Files;
 
 namespace Burnrate.Reports.Inference;
 
-/// <summary>Writes a CSV file (RFC 4180 quoting, invariant numbers already formatted by the caller) via a temp file and a move.</summary>
+/// <summary>Writes a CSV file through the one CSV writer (<see cref="CsvWriter"/>: RFC 4180 quoting, temp file then move).</summary>
 public static class CsvTable
 {
     /// <summary>Writes <paramref name="rows"/> under <paramref name="header"/> to <paramref name="path"/>.</summary>
@@ -11,21 +11,7 @@ public static class CsvTable
     /// <param name="rows">Cells, one list per row.</param>
     public static void Write(string path, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(header);
-        ArgumentNullException.ThrowIfNull(rows);
-        var text = new StringBuilder();
-        text.AppendJoin(',', header.Select(Quote)).Append('\n');
-        foreach (IReadOnlyList<string> row in rows)
-        {
-            text.AppendJoin(',', row.Select(Quote)).Append('\n');
-        }
-
-        string temp = path + ".tmp" + Environment.ProcessId;
-        File.WriteAllText(temp, text.ToString());
-        File.Move(temp, path, overwrite: true);
+        CsvWriter.Write(path, header, rows);
     }
-
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 }

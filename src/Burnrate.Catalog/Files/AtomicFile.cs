@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+
+namespace Burnrate.Catalog.Files;
+
+/// <summary>
+/// Writes a file so no reader ever sees half of it: everything goes to a temporary file beside the target, which is then
+/// moved over it (a rename on the same volume). If writing fails, the temporary file is deleted and the target is untouched.
+/// Every surface and library that writes a file uses this (catalog calibration files, bench results, reports, ledger exports).
+/// </summary>
+public static class AtomicFile
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private static long _counter;
+
+    /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte-order mark.</summary>
+    /// <param name="path">The target file; its directory is created when missing.</param>
+    /// <param name="text">The text.</param>
+    public static void WriteAllText(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Write(path, temp => File.WriteAllText(temp, text, Utf8NoBom));
+    }
+
+    /// <summary>Writes what <paramref name="write"/> puts into the stream.</summary>
+    /// <param name="path">The target file; its directory is created when missing.</param>
+    /// <param name="write">Writes the content.</param>
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        Write(path, temp =>
+        {
+            using FileStream stream = new(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            write(stream);
+        });
+    }
+
+    /// <summary>Lets <paramref name="writeTemp"/> create the temporary file by path (for libraries that only save to a path,
+    /// such as chart and workbook writers), then moves it over <paramref name="path"/>.</summary>
+    /// <param name="path">The target file; its directory is created when missing.</param>
+    /// <param name="writeTemp">Writes the whole content to the temporary path it is given.</param>
+    public static void Write(string path, Action<string> writeTemp)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(writeTemp);
+        string full = Path.GetFullPath(path);
+        if (Path.GetDirectoryName(full) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        string temp = full + ".tmp" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-"
+            + Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            writeTemp(temp);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string temp)
+    {
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (IOException)
+        {
+            // Best effort: the original error matters more than a leftover temp file.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same.
+        }
+    }
+}

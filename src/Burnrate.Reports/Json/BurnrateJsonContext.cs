@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+using Burnrate.Core.Economics;
+using Burnrate.Core.Validation;
+
+namespace Burnrate.Reports.Json;
+
+/// <summary>
+/// The one source-generated JSON context of Burnrate's typed reports: the CLI's <c>--json</c> and the web API both serialize
+/// through it, so a report has one JSON contract. camelCase names, indented, nulls left out unless a property says otherwise
+/// (infeasible estimates write explicit nulls), named floating-point literals allowed. Use <see cref="BurnrateJson"/> to
+/// serialize: it adds the relaxed encoder the options attribute cannot express. Add each report type with a
+/// <see cref="JsonSerializableAttribute"/> line here.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DictionaryKeyPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(Assumption))]
+[JsonSerializable(typeof(IReadOnlyList<Assumption>))]
+[JsonSerializable(typeof(FieldError))]
+[JsonSerializable(typeof(IReadOnlyList<FieldError>))]
+public sealed partial class BurnrateJsonContext : JsonSerializerContext;
