@@ -22,6 +22,17 @@ read -r passed failed skipped < <(
   awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/[">\/]/, "", kv[2]); c[kv[1]] += kv[2] } }
        END { printf "%d %d %d\n", c["passed"], c["failed"] + c["error"] + c["timeout"] + c["aborted"], c["notExecuted"] }')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+# The tool as a user gets it: pack, install into a temporary tool path, run `burnrate` (scripts/tool-smoke.sh).
+smoke_log="$results/tool-smoke.log"
+./scripts/tool-smoke.sh >"$smoke_log" 2>&1
+smoke_status=$?
+grep -E '^(ok|FAIL) - ' "$smoke_log"
+if [ "$smoke_status" -ne 0 ]; then sed 's/^/  /' "$smoke_log" | tail -30; fi
+read -r smoke_passed smoke_failed < <(awk '/^ok - / { p++ } /^FAIL - / { f++ } END { printf "%d %d\n", p, f }' "$smoke_log")
+if [ "$smoke_status" -ne 0 ] && [ "$smoke_failed" -eq 0 ]; then smoke_failed=1; fi
+passed=$((passed + smoke_passed))
+failed=$((failed + smoke_failed))
 line="$passed passed, $failed failed"
 if [ "$skipped" -gt 0 ]; then line="$line, $skipped skipped"; fi
 echo "$line"

@@ -13,11 +13,20 @@ public static class BurnrateApp
     /// <param name="output">Where results go (JSON with --json: nothing else).</param>
     /// <param name="error">Where errors go.</param>
     /// <returns>The exit code: 0 success, 2 bad input or usage, 1 anything else.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, TextReader.Null, output, error);
+
+    /// <summary>Runs the command line with a standard input (<c>plan -</c> reads a scenario from it).</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="input">Standard input.</param>
+    /// <param name="output">Where results go (JSON with --json: nothing else).</param>
+    /// <param name="error">Where errors go.</param>
+    /// <returns>The exit code: 0 success, 2 bad input or usage, 1 anything else.</returns>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var globals = new GlobalOptions();
+        var globals = new GlobalOptions { Input = input };
         var root = new RootCommand("Burnrate: what a token really costs, and how long the cash lasts.");
         root.Options.Add(globals.Catalog);
         root.Subcommands.Add(new CatalogCommand(globals));
@@ -30,15 +39,18 @@ public static class BurnrateApp
         root.Subcommands.Add(new CalibrateCommand(globals));
         root.Subcommands.Add(new ValidateCommand(globals));
         root.Subcommands.Add(new LedgerCommand(globals));
+        root.Subcommands.Add(new ExamplesCommand());
+        // Bare `burnrate` shows the help (exit 0) rather than "Required command was not provided".
+        root.SetAction(parse => new System.CommandLine.Help.HelpAction().Invoke(parse));
         // The default version action reads the entry assembly, which is the test host under tests.
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (System.CommandLine.Parsing.ParseError e in parse.Errors)
+            foreach (string line in ParseErrorHints.Describe(parse))
             {
-                error.WriteLine("error: " + e.Message);
+                error.WriteLine("error: " + line);
             }
 
             error.WriteLine("Run 'burnrate --help' (or COMMAND --help) for usage.");

@@ -13,6 +13,9 @@ internal sealed class GlobalOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    /// <summary>Gets standard input (<c>plan -</c> reads its scenario from it); empty under tests unless they give one.</summary>
+    public TextReader Input { get; init; } = TextReader.Null;
+
     /// <summary>Gets the embedded catalog with the user's --catalog files applied in order.</summary>
     public BurnrateCatalog LoadCatalog(ParseResult parse)
     {

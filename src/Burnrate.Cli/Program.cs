@@ -1,2 +1,2 @@
 // The only place that touches the process console: everything else writes to the writers it is given.
-return Burnrate.Cli.BurnrateApp.Run(args, Console.Out, Console.Error);
+return Burnrate.Cli.BurnrateApp.Run(args, Console.In, Console.Out, Console.Error);

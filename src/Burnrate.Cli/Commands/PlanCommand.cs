@@ -15,7 +15,7 @@ internal sealed class PlanCommand : Command
     public const int DefaultPaths = 10_000;
     public const ulong DefaultSeed = 42;
 
-    private readonly Argument<string> _file = new("file") { Description = "A scenario YAML file (see docs/plan.md and examples/)" };
+    private readonly Argument<string> _file = new("file") { Description = "A scenario YAML file, or - for standard input (burnrate examples lists ready-made ones)" };
     private readonly Option<int> _paths = new("--paths") { Description = "Monte Carlo paths", DefaultValueFactory = _ => DefaultPaths };
     private readonly Option<ulong> _seed = new("--seed") { Description = "Random seed; the same seed gives the same result on any number of threads", DefaultValueFactory = _ => DefaultSeed };
     private readonly Option<int> _threads = new("--threads") { Description = "Most threads to use (default: all cores)", DefaultValueFactory = _ => -1 };
@@ -54,7 +54,8 @@ internal sealed class PlanCommand : Command
 
         // from: in the scenario runs the train/infer estimators against the same catalog (with any --catalog overrides).
         var deriver = new CostModelDeriver(_globals.LoadCatalog(parse));
-        PlanScenario scenario = ScenarioReader.ReadFile(parse.GetRequiredValue(_file), deriver);
+        string file = parse.GetRequiredValue(_file);
+        PlanScenario scenario = file == "-" ? ScenarioReader.Read(_globals.Input.ReadToEnd(), "<stdin>", deriver) : ScenarioReader.ReadFile(file, deriver);
         ulong seed = parse.GetValue(_seed);
         PlanOutcome outcome = PlanOutcome.Compute(scenario, paths, seed, threads);
         var byMonths = new List<(string, int)>();

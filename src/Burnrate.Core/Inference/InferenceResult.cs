@@ -3,7 +3,7 @@ using Burnrate.Core.Quantities;
 
 namespace Burnrate.Core.Inference;
 
-/// <summary>What serving a workload on a deployment costs and how fast it is (definitions: METRICS.md "Cost-model figures").</summary>
+/// <summary>What serving a workload on a deployment costs and how fast it is (definitions: docs/metrics.md, "Cost-model figures").</summary>
 public sealed record InferenceResult
 {
     /// <summary>Gets the time to first token: the prefill of one request alone on its replica (no queueing assumed).</summary>

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Packs the CLI as a .NET tool, installs it into a temporary tool path from the local packages and runs it as a new
+# user would: `burnrate --version`, bare `burnrate`, and `burnrate examples api-startup | burnrate plan -` in an empty
+# folder. Prints one "ok - ..." or "FAIL - ..." line per check and ends with "N passed, N failed".
+# Expects the solution to be restored (scripts/test.sh restores and builds first).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+packages="artifacts/package/tool-smoke"
+rm -rf "$packages"
+passed=0
+failed=0
+check() { # check NAME COMMAND...: runs the command, counts and reports it
+  local name="$1"; shift
+  if "$@" >"$work/last.out" 2>&1; then
+    echo "ok - $name"; passed=$((passed + 1))
+  else
+    echo "FAIL - $name"; sed 's/^/    /' "$work/last.out" | tail -20; failed=$((failed + 1))
+  fi
+}
+
+check "dotnet pack builds the tool packages" \
+  dotnet pack src/Burnrate.Cli -c Release -nologo -v q --no-restore -o "$packages"
+
+rid="$(dotnet --info | awk '/^ RID:/ { print $2; exit }')"
+size_under_30mb() {
+  local f="$packages/burnrate.$rid.0.1.0.nupkg"
+  local bytes; bytes="$(stat -c %s "$f")" || return 1
+  echo "$f: $bytes bytes"
+  [ "$bytes" -lt 30000000 ]
+}
+check "the $rid package is under 30 MB" size_under_30mb
+check "the pointer package is small and platform-free" test "$(stat -c %s "$packages/burnrate.0.1.0.nupkg")" -lt 100000
+
+# A private package cache, so a stale burnrate 0.1.0 from an earlier run is never what gets installed.
+export NUGET_PACKAGES="$work/nuget"
+check "dotnet tool install --tool-path" \
+  dotnet tool install burnrate --tool-path "$work/tools" --add-source "$packages"
+
+burnrate="$work/tools/burnrate"
+mkdir -p "$work/empty"
+cd "$work/empty" || exit 1
+version_prints() { "$burnrate" --version | grep -Eq '^[0-9]+\.[0-9]+\.[0-9]+$'; }
+bare_shows_help() { "$burnrate" | grep -q 'Usage:'; }
+examples_list() { "$burnrate" examples | grep -q 'api-startup'; }
+example_pipes_into_plan() {
+  "$burnrate" examples api-startup | "$burnrate" plan - --paths 200 --out out >"$work/plan.txt" || return 1
+  grep -q 'Open-model API startup' "$work/plan.txt" && ls out && [ -s out/plan.xlsx ] && [ -s out/fan-chart.png ]
+}
+check "burnrate --version" version_prints
+check "bare burnrate shows help and exits 0" bare_shows_help
+check "burnrate examples lists the scenarios" examples_list
+check "burnrate examples api-startup | burnrate plan - (in an empty folder)" example_pipes_into_plan
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
