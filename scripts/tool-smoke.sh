@@ -25,13 +25,16 @@ check "dotnet pack builds the tool packages" \
   dotnet pack src/Burnrate.Cli -c Release -nologo -v q --no-restore -o "$packages"
 
 rid="$(dotnet --info | awk '/^ RID:/ { print $2; exit }')"
-size_under_30mb() {
+# The platform package carries only its own natives (one all-platform package was 82.7 MB). It was 11.6 MB before the
+# fleet engine's OR-Tools natives (libortools, SCIP, HiGHS, abseil: 57 MB unpacked, 28 MB zipped) joined it, and is
+# about 39 MB with them; the bound catches a return to all-platform natives, not the OR-Tools cost.
+size_bounded() {
   local f="$packages/burnrate.$rid.0.1.0.nupkg"
   local bytes; bytes="$(stat -c %s "$f")" || return 1
   echo "$f: $bytes bytes"
-  [ "$bytes" -lt 30000000 ]
+  [ "$bytes" -lt 45000000 ]
 }
-check "the $rid package is under 30 MB" size_under_30mb
+check "the $rid package holds one platform's natives (under 45 MB)" size_bounded
 check "the pointer package is small and platform-free" test "$(stat -c %s "$packages/burnrate.0.1.0.nupkg")" -lt 100000
 
 # A private package cache, so a stale burnrate 0.1.0 from an earlier run is never what gets installed.
