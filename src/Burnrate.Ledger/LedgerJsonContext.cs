@@ -12,4 +12,5 @@ namespace Burnrate.Ledger;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ImportReport))]
 [JsonSerializable(typeof(MarginReport))]
+[JsonSerializable(typeof(ReconcileReport))]
 public sealed partial class LedgerJsonContext : JsonSerializerContext;

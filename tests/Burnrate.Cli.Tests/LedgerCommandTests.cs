@@ -70,7 +70,7 @@ public sealed class LedgerCommandTests : IDisposable
         CliRun run = CliRunner.Run("ledger", "import", Example("revenue.csv"), "--format", "litelm", "--db", Db);
 
         run.ExitCode.ShouldBe(2);
-        run.Error.Trim().ShouldBe("error: --format: \"litelm\" is not one of litellm, revenue (nearest: litellm)");
+        run.Error.Trim().ShouldBe("error: --format: \"litelm\" is not one of litellm, openai-usage, openai-costs, anthropic-usage, anthropic-costs, revenue (nearest: litellm)");
     }
 
     [Fact]
@@ -93,5 +93,25 @@ public sealed class LedgerCommandTests : IDisposable
 
         run.ExitCode.ShouldBe(2);
         run.Error.ShouldContain("\"modle\" is not one of customer, feature, model, provider, day, week, month (nearest: model)");
+    }
+
+    [Fact]
+    public void Should_PrintTheReconcileContract_When_UsageIsPricedAndBilled()
+    {
+        string prices = _dir.Write("prices.yaml", "source: test\nprices:\n  - model: gpt-4o\n    inputUsdPerMillionTokens: 2.5\n    outputUsdPerMillionTokens: 10\n");
+        string usage = _dir.Write("usage.json", """{"data":[{"start_time":1768003200,"end_time":1768089600,"results":[{"input_tokens":1000000,"output_tokens":100000,"num_model_requests":3,"project_id":"p","model":"gpt-4o"}]}]}""");
+        string costs = _dir.Write("costs.json", """{"data":[{"start_time":1768003200,"end_time":1768089600,"results":[{"amount":{"value":3.6,"currency":"usd"},"line_item":"gpt-4o, input","project_id":"p"}]}]}""");
+        CliRunner.Run("ledger", "import", usage, "--format", "openai-usage", "--prices", prices, "--db", Db).ExitCode.ShouldBe(0);
+        CliRunner.Run("ledger", "import", costs, "--format", "openai-costs", "--db", Db).ExitCode.ShouldBe(0);
+
+        CliRun run = CliRunner.Run("ledger", "reconcile", "--db", Db, "--json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        JsonElement row = JsonDocument.Parse(run.Output).RootElement.GetProperty("rows")[0];
+        row.GetProperty("date").GetString().ShouldBe("2026-01-10");
+        row.GetProperty("provider").GetString().ShouldBe("openai");
+        row.GetProperty("computedUsd").GetDecimal().ShouldBe(3.5m); // 1M × 2.50/M + 100k × 10/M
+        row.GetProperty("billedUsd").GetDecimal().ShouldBe(3.6m);
+        row.GetProperty("differenceUsd").GetDecimal().ShouldBe(0.1m);
     }
 }

@@ -12,6 +12,7 @@ internal sealed class LedgerCommand : Command
         ArgumentNullException.ThrowIfNull(globals);
         Subcommands.Add(new LedgerImportCommand());
         Subcommands.Add(new LedgerReportCommand());
+        Subcommands.Add(new LedgerReconcileCommand());
     }
 
     /// <summary>Gets a new --db option (one per command: an option records the commands it is added to).</summary>

@@ -16,6 +16,7 @@ internal sealed class LedgerImportCommand : Command
     private readonly Argument<string[]> _files = new("files") { Description = "Files to import", Arity = ArgumentArity.OneOrMore };
     private readonly Option<string> _format = new("--format") { Description = $"Input format: {string.Join(", ", ImportFormats.Names)}", Required = true };
     private readonly Option<string?> _mapping = new("--mapping") { Description = "YAML column mapping (formats csv and jsonl)" };
+    private readonly Option<string[]> _prices = new("--prices") { Description = "Price list YAML or LiteLLM model_prices_and_context_window.json for usage without a cost (repeatable)" };
     private readonly Option<string> _db = LedgerCommand.DbOption();
     private readonly Option<bool> _json = new("--json") { Description = "Print the import summary as JSON" };
 
@@ -23,7 +24,7 @@ internal sealed class LedgerImportCommand : Command
         : base("import", "Import usage logs, bills or revenue into the ledger (re-importing a file changes nothing)")
     {
         Arguments.Add(_files);
-        foreach (Option option in new Option[] { _format, _mapping, _db, _json })
+        foreach (Option option in new Option[] { _format, _mapping, _prices, _db, _json })
         {
             Options.Add(option);
         }
@@ -38,6 +39,7 @@ internal sealed class LedgerImportCommand : Command
             Files = parse.GetRequiredValue(_files),
             Format = parse.GetRequiredValue(_format),
             MappingPath = parse.GetValue(_mapping),
+            PricePaths = parse.GetValue(_prices) ?? [],
         };
         IReadOnlyList<string> errors = request.Validate();
         if (errors.Count > 0)

@@ -6,21 +6,29 @@ namespace Burnrate.Ledger.Import;
 public static class ImportFormats
 {
     /// <summary>Gets the format names.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["litellm", "revenue"];
+    public static IReadOnlyList<string> Names { get; } = ["litellm", "openai-usage", "openai-costs", "anthropic-usage", "anthropic-costs", "revenue"];
 
     /// <summary>Gets whether a format needs a --mapping file.</summary>
     public static bool NeedsMapping(string format) => format is "csv" or "jsonl";
 
     /// <summary>Imports one file.</summary>
     internal static FileImport ImportFile(
-        ILedgerStore store, ImportRequest request, string path, Action<long>? bytesRead, Action<long>? rowsRead, CancellationToken cancellationToken)
+        ILedgerStore store, ImportRequest request, Pricing.PriceBook prices, string path, Action<long>? bytesRead, Action<long>? rowsRead, CancellationToken cancellationToken)
     {
         using FileStream stream = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        FileImport Usage(IEnumerable<ImportItem<UsageRow>> items) =>
+            BatchWriter.Run(store, LedgerTables.Usage, UsagePricing.Apply(items, prices), path, request.Format, request.BatchRows, rowsRead, cancellationToken);
+        FileImport Billed(IEnumerable<ImportItem<BilledRow>> items) =>
+            BatchWriter.Run(store, LedgerTables.Billed, items, path, request.Format, request.BatchRows, rowsRead, cancellationToken);
         return request.Format switch
         {
             "litellm" => BatchWriter.Run(store, LedgerTables.Usage,
-                IsCsv(path, stream) ? LiteLlmCsvReader.Read(stream, bytesRead) : LiteLlmJsonlReader.Read(stream, bytesRead),
+                UsagePricing.Apply(IsCsv(path, stream) ? LiteLlmCsvReader.Read(stream, bytesRead) : LiteLlmJsonlReader.Read(stream, bytesRead), prices),
                 path, request.Format, request.BatchRows, rowsRead, cancellationToken),
+            "openai-usage" => Usage(OpenAiReaders.Usage(stream)),
+            "anthropic-usage" => Usage(AnthropicReaders.Usage(stream)),
+            "openai-costs" => Billed(OpenAiReaders.Costs(stream)),
+            "anthropic-costs" => Billed(AnthropicReaders.Costs(stream)),
             "revenue" => BatchWriter.Run(store, LedgerTables.Revenue, RevenueCsvReader.Read(stream, bytesRead),
                 path, request.Format, request.BatchRows, rowsRead, cancellationToken),
             _ => throw new LedgerInputException($"--format: \"{request.Format}\" is not one of {string.Join(", ", Names)}"),

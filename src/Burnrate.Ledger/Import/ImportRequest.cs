@@ -12,6 +12,9 @@ public sealed record ImportRequest
     /// <summary>Gets the YAML column mapping (formats csv and jsonl only).</summary>
     public string? MappingPath { get; init; }
 
+    /// <summary>Gets price files (price-list YAML or LiteLLM price JSON) that price usage the source gave no cost for.</summary>
+    public IReadOnlyList<string> PricePaths { get; init; } = [];
+
     /// <summary>Gets the rows written per transaction (default 100,000): a crash loses at most the batch in flight.</summary>
     public int BatchRows { get; init; } = 100_000;
 
@@ -41,6 +44,11 @@ public sealed record ImportRequest
         else if (MappingPath is not null && !File.Exists(MappingPath))
         {
             errors.Add($"--mapping: {MappingPath}: no such file");
+        }
+
+        foreach (string prices in PricePaths.Where(p => !File.Exists(p)))
+        {
+            errors.Add($"--prices: {prices}: no such file");
         }
 
         if (BatchRows is < 1 or > 10_000_000)

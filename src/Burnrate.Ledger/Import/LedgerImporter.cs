@@ -20,6 +20,7 @@ public static class LedgerImporter
             throw new LedgerInputException(string.Join("; ", errors));
         }
 
+        Pricing.PriceBook prices = Pricing.PriceBook.Load(request.PricePaths);
         var files = new List<FileImport>();
         foreach (string path in request.Files)
         {
@@ -28,7 +29,7 @@ public static class LedgerImporter
             Action<long>? rows = progress is null ? null : r => progress.Report(new ImportProgress(path, r, bytes, total));
             try
             {
-                files.Add(ImportFormats.ImportFile(ledger.Store, request, path, b => bytes = b, rows, cancellationToken));
+                files.Add(ImportFormats.ImportFile(ledger.Store, request, prices, path, b => bytes = b, rows, cancellationToken));
             }
             catch (LedgerInputException e)
             {

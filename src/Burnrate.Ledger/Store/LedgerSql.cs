@@ -48,4 +48,22 @@ internal static class LedgerSql
     /// <summary>Gets the first and last revenue date.</summary>
     public static string RevenueSpan() =>
         $"SELECT min(revenue_date) AS first_revenue_date, max(revenue_date) AS last_revenue_date FROM {LedgerTables.Revenue.Name}";
+
+    /// <summary>Gets computed usage cost per UTC day and provider.</summary>
+    public static string UsageCostByDay(SqlDialect dialect, DateTime fromUtc, DateTime toUtc) =>
+        $"SELECT {dialect.StartOfDay("started_at")} AS usage_day, provider AS usage_provider, sum(cost_usd) AS sum_cost_usd"
+        + $" FROM {LedgerTables.Usage.Name}"
+        + $" WHERE started_at >= {dialect.TimestampLiteral(fromUtc)} AND started_at < {dialect.TimestampLiteral(toUtc)}"
+        + $" GROUP BY {dialect.StartOfDay("started_at")}, provider";
+
+    /// <summary>Gets billed cost per UTC day (of the charge period's start) and provider.</summary>
+    public static string BilledByDay(SqlDialect dialect, DateTime fromUtc, DateTime toUtc) =>
+        $"SELECT {dialect.StartOfDay("charge_start")} AS bill_day, provider AS bill_provider, sum(billed_usd) AS sum_billed_usd"
+        + $" FROM {LedgerTables.Billed.Name}"
+        + $" WHERE charge_start >= {dialect.TimestampLiteral(fromUtc)} AND charge_start < {dialect.TimestampLiteral(toUtc)}"
+        + $" GROUP BY {dialect.StartOfDay("charge_start")}, provider";
+
+    /// <summary>Gets the first and last billed charge start.</summary>
+    public static string BilledSpan() =>
+        $"SELECT min(charge_start) AS first_charge_start, max(charge_start) AS last_charge_start FROM {LedgerTables.Billed.Name}";
 }

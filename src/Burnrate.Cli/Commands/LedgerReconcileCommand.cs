@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using Burnrate.Ledger;
+using Burnrate.Ledger.Reporting;
+using Spectre.Console;
+
+namespace Burnrate.Cli.Commands;
+
+/// <summary><c>burnrate ledger reconcile</c>: computed usage cost against provider bills, per day and provider, with the residual.</summary>
+internal sealed class LedgerReconcileCommand : Command
+{
+    private readonly Option<string?> _from = new("--from") { Description = "First day, YYYY-MM-DD (default: the first billed day)" };
+    private readonly Option<string?> _to = new("--to") { Description = "Last day, YYYY-MM-DD (default: the last billed day)" };
+    private readonly Option<string> _db = LedgerCommand.DbOption();
+    private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD rounded to the cent)" };
+
+    public LedgerReconcileCommand()
+        : base("reconcile", "Computed cost (usage × price) against billed cost per day and provider, with the difference")
+    {
+        foreach (Option option in new Option[] { _from, _to, _db, _json })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(parse => LedgerCommand.Guard(() => Run(parse)));
+    }
+
+    private int Run(ParseResult parse)
+    {
+        DateOnly? from = LedgerReportCommand.Day("--from", parse.GetValue(_from)), to = LedgerReportCommand.Day("--to", parse.GetValue(_to));
+        using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
+        ReconcileReport report = ReconcileEngine.Run(ledger, from, to);
+        if (parse.GetValue(_json))
+        {
+            parse.InvocationConfiguration.Output.WriteLine(LedgerJson.Serialize(report));
+            return ExitCodes.Success;
+        }
+
+        IAnsiConsole console = Rendering.Output.Console(parse);
+        if (report.Rows.Count == 0)
+        {
+            console.WriteLine("No billed costs in the ledger: import provider bills first (--format openai-costs, anthropic-costs or focus).");
+            return ExitCodes.Success;
+        }
+
+        console.WriteLine("Computed (usage × price) against billed, USD; difference = billed − computed");
+        var table = new Table().AddColumns("date", "provider").AddColumns(
+            new TableColumn("computed").RightAligned(), new TableColumn("billed").RightAligned(), new TableColumn("difference").RightAligned());
+        foreach (ReconcileRow r in report.Rows.Concat(report.Totals))
+        {
+            table.AddRow(r.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "total", Markup.Escape(r.Provider), Usd(r.ComputedUsd), Usd(r.BilledUsd), Usd(r.DifferenceUsd));
+        }
+
+        console.Write(table);
+        return ExitCodes.Success;
+    }
+
+    private static string Usd(Money m) => m.ToCents().Usd.ToString("#,##0.00", CultureInfo.InvariantCulture);
+}

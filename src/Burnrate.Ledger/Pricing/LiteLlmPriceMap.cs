@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Burnrate.Ledger.Pricing;
+
+/// <summary>
+/// Reads LiteLLM's <c>model_prices_and_context_window.json</c> (USD per single token; BerriAI/litellm): input, output,
+/// cache-read and cache-write prices per model key. Keys without token prices (images, audio) and unknown fields are
+/// ignored; the map has no dates, so its prices apply since always unless a price list says otherwise.
+/// </summary>
+internal static class LiteLlmPriceMap
+{
+    public static List<TokenPrice> Read(string path)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            throw new LedgerInputException($"{path}:{e.LineNumber + 1}: not valid JSON: {e.Message.Split(" LineNumber", 2)[0]}", e);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new LedgerInputException($"{path}: expected an object of model keys (LiteLLM's model_prices_and_context_window.json)");
+            }
+
+            string source = $"LiteLLM price map {Path.GetFileName(path)}";
+            var prices = new List<TokenPrice>();
+            foreach (JsonProperty model in document.RootElement.EnumerateObject())
+            {
+                if (model.Name == "sample_spec" || model.Value.ValueKind != JsonValueKind.Object
+                    || Price(model.Value, "input_cost_per_token") is not { } input || Price(model.Value, "output_cost_per_token") is not { } output)
+                {
+                    continue;
+                }
+
+                prices.Add(new TokenPrice
+                {
+                    Model = model.Name,
+                    InputUsdPerToken = input,
+                    OutputUsdPerToken = output,
+                    CacheReadUsdPerToken = Price(model.Value, "cache_read_input_token_cost"),
+                    CacheWriteUsdPerToken = Price(model.Value, "cache_creation_input_token_cost"),
+                    Source = source,
+                });
+            }
+
+            return prices;
+        }
+    }
+
+    private static decimal? Price(JsonElement model, string field) =>
+        model.TryGetProperty(field, out JsonElement e) ? e.ValueKind switch
+        {
+            JsonValueKind.Number => e.GetDecimal(),
+            JsonValueKind.String when decimal.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) => d,
+            _ => null,
+        } : null;
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Burnrate.Ledger.Pricing;
+
+/// <summary>
+/// Reads a price list YAML:
+/// <code>
+/// source: "OpenAI API pricing page, read 2026-01-10"
+/// prices:
+///   - model: gpt-4o
+///     from: 2025-01-01
+///     inputUsdPerMillionTokens: 2.50
+///     outputUsdPerMillionTokens: 10.00
+///     cacheReadUsdPerMillionTokens: 1.25     # optional (default: the input price)
+///     cacheWriteUsdPerMillionTokens: 3.75    # optional
+/// </code>
+/// </summary>
+internal static class PriceListYaml
+{
+    private static readonly string[] Fields = ["model", "from", "inputUsdPerMillionTokens", "outputUsdPerMillionTokens", "cacheReadUsdPerMillionTokens", "cacheWriteUsdPerMillionTokens", "source"];
+
+    public static List<TokenPrice> Read(string path)
+    {
+        var yaml = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(path);
+            yaml.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new LedgerInputException($"{path}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {e.Message}", e);
+        }
+
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new LedgerInputException($"{path}: expected a mapping with 'source' and 'prices'");
+        }
+
+        string source = Text(root, "source", path) ?? throw Error(path, root, "missing required field 'source' (where the prices come from, with a date)");
+        if (Child(root, "prices") is not YamlSequenceNode list)
+        {
+            throw Error(path, root, "missing required list 'prices'");
+        }
+
+        var prices = new List<TokenPrice>();
+        foreach (YamlNode item in list)
+        {
+            if (item is not YamlMappingNode entry)
+            {
+                throw Error(path, item, "each price must be a mapping with model, inputUsdPerMillionTokens and outputUsdPerMillionTokens");
+            }
+
+            foreach (YamlNode key in entry.Children.Keys)
+            {
+                string name = ((YamlScalarNode)key).Value ?? string.Empty;
+                if (Array.IndexOf(Fields, name) < 0)
+                {
+                    string near = string.Join(", ", Catalog.Suggestions.Nearest(name, Fields, 1));
+                    throw Error(path, key, $"unknown field '{name}'{(near.Length > 0 ? $" (did you mean '{near}'?)" : string.Empty)}; allowed: {string.Join(", ", Fields)}");
+                }
+            }
+
+            string model = Text(entry, "model", path) ?? throw Error(path, entry, "missing required field 'model'");
+            DateOnly? from = Text(entry, "from", path) is { } f
+                ? DateOnly.TryParseExact(f, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d) ? d
+                    : throw Error(path, Child(entry, "from")!, $"field 'from' must be a date YYYY-MM-DD, got \"{f}\"")
+                : null;
+            prices.Add(new TokenPrice
+            {
+                Model = model,
+                EffectiveFrom = from,
+                InputUsdPerToken = PerMillion(path, entry, "inputUsdPerMillionTokens") ?? throw Error(path, entry, "missing required field 'inputUsdPerMillionTokens'"),
+                OutputUsdPerToken = PerMillion(path, entry, "outputUsdPerMillionTokens") ?? throw Error(path, entry, "missing required field 'outputUsdPerMillionTokens'"),
+                CacheReadUsdPerToken = PerMillion(path, entry, "cacheReadUsdPerMillionTokens"),
+                CacheWriteUsdPerToken = PerMillion(path, entry, "cacheWriteUsdPerMillionTokens"),
+                Source = $"price list {Path.GetFileName(path)} ({Text(entry, "source", path) ?? source})",
+            });
+        }
+
+        return prices;
+    }
+
+    private static YamlNode? Child(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? value : null;
+
+    private static string? Text(YamlMappingNode node, string key, string path) => Child(node, key) switch
+    {
+        null => null,
+        YamlScalarNode { Value: { Length: > 0 } v } => v,
+        var other => throw Error(path, other, $"field '{key}' must be a non-empty text"),
+    };
+
+    private static decimal? PerMillion(string path, YamlMappingNode node, string key)
+    {
+        string? text = Text(node, key, path);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal perMillion) && perMillion >= 0
+            ? perMillion / 1_000_000m
+            : throw Error(path, Child(node, key)!, $"field '{key}' must be a USD amount ≥ 0 per 1M tokens, got \"{text}\"");
+    }
+
+    private static LedgerInputException Error(string path, YamlNode node, string message) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{path}:{node.Start.Line}:{node.Start.Column}: {message}"));
+}
