@@ -84,7 +84,7 @@ public sealed class CalibrateCommandTests : IDisposable
     [InlineData("nonstreaming", "non-streaming")]
     [InlineData("rateonly", "no concurrency level")]
     [InlineData("badmodel", "llama-9")]
-    [InlineData("badtp", "--tp")]
+    [InlineData("badtp", "multiple of tp × pp")]
     [InlineData("outdir", "--out")]
     public void Should_ExitTwoWithOneLine_When_InputIsBad(string problem, string expected)
     {

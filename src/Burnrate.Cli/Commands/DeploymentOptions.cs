@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Burnrate.Catalog;
+using Burnrate.Catalog.Resolution;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
 using Burnrate.Core.Models;
-using Burnrate.Core.Quantities;
 
 namespace Burnrate.Cli.Commands;
 
@@ -45,41 +45,30 @@ internal sealed class DeploymentOptions
     /// <summary>Gets the efficiency factors: the calibration file, the three options, or the sourced defaults.</summary>
     public EfficiencyFactors Efficiency(ParseResult parse, List<Assumption> assumptions) => _serving.Efficiency(parse, assumptions);
 
-    /// <summary>Builds the deployment (one replica of TP devices unless --tp is smaller than --gpus), validated.</summary>
+    /// <summary>Builds the deployment (one replica of TP devices unless --tp is smaller than --gpus) through the library's
+    /// <see cref="DeploymentResolver"/>. These commands show no cost of their own, so a missing catalog price is allowed and
+    /// named as an assumption (never a silent $0).</summary>
+    public ResolvedDeployment Resolve(ParseResult parse, BurnrateCatalog catalog, string modelId, string gpuId, int gpus, List<Assumption> assumptions)
+    {
+        ResolvedDeployment resolved = DeploymentResolver.Resolve(catalog, new DeploymentRequest
+        {
+            Model = modelId,
+            Gpu = gpuId,
+            Gpus = gpus,
+            TensorParallel = parse.GetValue(Tp),
+            Weights = parse.GetValue(Weights),
+            KvCache = parse.GetValue(Kv),
+            PriceRequired = false,
+        });
+        InferenceDeployment d = resolved.Deployment;
+        assumptions.Add(new Assumption("cost-model-deployment", $"{resolved.Model.Id} on {gpus}×{d.Accelerator.Id}, tp {d.TensorParallel}, weights {d.Weights.Id()}, kv {d.KvCache.Id()}", "user and defaults (--tp = --gpus, bf16)"));
+        return resolved;
+    }
+
+    /// <summary>Builds the deployment; see <see cref="Resolve"/>.</summary>
     public (ModelArchitecture Model, InferenceDeployment Deployment) Build(ParseResult parse, BurnrateCatalog catalog, string modelId, string gpuId, int gpus, List<Assumption> assumptions)
     {
-        ModelArchitecture model = catalog.Model(modelId);
-        AcceleratorSpec gpu = catalog.Accelerator(gpuId);
-        if (gpus < 1)
-        {
-            throw new UsageException($"--gpus must be at least 1, got {gpus}");
-        }
-
-        int tp = parse.GetValue(Tp) ?? gpus;
-        if (tp < 1)
-        {
-            throw new UsageException($"--tp must be at least 1, got {tp}");
-        }
-
-        Precision weights = ServingOptions.ParsePrecision("--weights", parse.GetValue(Weights), ServingOptions.WeightFormats);
-        Precision kv = ServingOptions.ParsePrecision("--kv", parse.GetValue(Kv), ServingOptions.KvFormats);
-        var deployment = new InferenceDeployment
-        {
-            Accelerator = gpu,
-            Devices = gpus,
-            TensorParallel = tp,
-            Weights = weights,
-            KvCache = kv,
-            Compute = ServingOptions.DefaultCompute(gpu, weights),
-            PricePerDeviceHour = new UsdPerGpuHour(gpu.CloudPricePerHour?.Amount.Value ?? 0),
-            DevicePower = gpu.Tdp ?? new Watts(0),
-        };
-        if (deployment.Validate(model.Moe?.RoutedExperts ?? 0) is { } problem)
-        {
-            throw new UsageException($"{model.Id} on {gpus}×{gpu.Id}: {problem} (--gpus, --tp)");
-        }
-
-        assumptions.Add(new Assumption("cost-model-deployment", $"{model.Id} on {gpus}×{gpu.Id}, tp {tp}, weights {weights.Id()}, kv {kv.Id()}", "user and defaults (--tp = --gpus, bf16)"));
-        return (model, deployment);
+        ResolvedDeployment resolved = Resolve(parse, catalog, modelId, gpuId, gpus, assumptions);
+        return (resolved.Model, resolved.Deployment);
     }
 }

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Burnrate.Catalog;
+using Burnrate.Catalog.Resolution;
 using Burnrate.Core.Economics;
-using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
 using Burnrate.Core.Models;
+using Burnrate.Core.Quantities;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Cli.Commands;
 
@@ -13,7 +15,7 @@ namespace Burnrate.Cli.Commands;
 /// </summary>
 internal sealed partial class InferCommand : Command
 {
-    public const int DefaultConcurrency = 32;
+    public const int DefaultConcurrency = ServingDefaults.Concurrency;
 
     private readonly GlobalOptions _globals;
     private readonly MoneyOptions _money = new();
@@ -59,12 +61,8 @@ internal sealed partial class InferCommand : Command
         var assumptions = new List<Assumption>();
         (int input, int output) = _serving.RequestShape(parse, assumptions);
         int concurrency = parse.GetValue(_concurrency);
-        if (concurrency < 1)
-        {
-            throw new UsageException($"--concurrency must be at least 1, got {concurrency}");
-        }
-
-        assumptions.Add(new Assumption("concurrency", ServingOptions.Int(concurrency), ServingOptions.Source(parse, _concurrency, "default: a moderate continuous batch")));
+        InputException.ThrowIfAny(new FieldChecks().Whole("concurrency", concurrency, 1, 1_000_000));
+        assumptions.Add(new Assumption("concurrency", NumberText.Grouped(concurrency), ServingOptions.Source(parse, _concurrency, "default: a moderate continuous batch")));
         EfficiencyFactors efficiency = _serving.Efficiency(parse, assumptions);
         var workload = new InferenceWorkload(input, output, concurrency);
         List<int> sweep = ParseSweep(parse.GetValue(_sweep));
@@ -128,38 +126,22 @@ internal sealed partial class InferCommand : Command
 
     private ServingCase Case(ParseResult parse, BurnrateCatalog catalog, string modelId, string gpuId, string weightsText, int? gpusOverride, List<Assumption> assumptions)
     {
-        ModelArchitecture model = catalog.Model(modelId);
-        AcceleratorSpec gpu = catalog.Accelerator(gpuId);
-        int gpus = gpusOverride ?? parse.GetValue(_gpus);
-        if (gpus < 1)
+        var request = new DeploymentRequest
         {
-            throw new UsageException($"--gpus must be at least 1, got {gpus}");
-        }
-
-        int pp = parse.GetValue(_pp) ?? 1;
-        int tp = gpusOverride is null ? parse.GetValue(_tp) ?? Math.Max(1, gpus / Math.Max(1, pp)) : Math.Max(1, gpus / Math.Max(1, pp));
-        Precision weights = ServingOptions.ParsePrecision("--weights", weightsText, ServingOptions.WeightFormats);
-        Precision kv = ServingOptions.ParsePrecision("--kv", parse.GetValue(_kv), ServingOptions.KvFormats);
-        Precision compute = parse.GetValue(_compute) is { } c
-            ? ServingOptions.ParsePrecision("--compute", c, ServingOptions.ComputeFormats)
-            : ServingOptions.DefaultCompute(gpu, weights);
-        (double reserve, double utilization) = _serving.MemoryAndPower(parse, assumptions);
-        var power = _money.Power(parse, gpu, assumptions);
-        var price = _money.PricePerDeviceHour(parse, gpu, power, assumptions);
-        double pue = _money.PueValue(parse, assumptions);
-        var deployment = new InferenceDeployment
-        {
-            Accelerator = gpu, Devices = gpus, TensorParallel = tp, PipelineParallel = pp, ExpertParallel = parse.GetValue(_ep) ?? 1,
-            Weights = weights, KvCache = kv, Compute = compute, MemoryReserve = reserve, PowerUtilization = utilization,
-            PricePerDeviceHour = price, DevicePower = power, Pue = pue, CollectiveLatency = _serving.Latency(parse),
+            Model = modelId,
+            Gpu = gpuId,
+            Gpus = gpusOverride ?? parse.GetValue(_gpus),
+            TensorParallel = gpusOverride is null ? parse.GetValue(_tp) : null,
+            PipelineParallel = parse.GetValue(_pp),
+            ExpertParallel = parse.GetValue(_ep),
+            Weights = weightsText,
+            KvCache = parse.GetValue(_kv),
+            Compute = parse.GetValue(_compute),
+            Price = _money.Request(parse),
         };
-        string label = $"{model.Id} {gpus}×{gpu.Id} {weights.Id()}";
-        if (deployment.Validate(model.Moe?.RoutedExperts ?? 0) is { } problem)
-        {
-            throw new UsageException($"{label}: {problem} (--gpus, --tp, --pp, --ep, --compute)");
-        }
-
-        return new ServingCase(label, model.Id, model, deployment);
+        ResolvedDeployment resolved = DeploymentResolver.Resolve(catalog, _serving.Apply(parse, request));
+        assumptions.AddRange(resolved.Assumptions);
+        return new ServingCase(resolved.Label, resolved.Model.Id, resolved.Model, resolved.Deployment);
     }
 
     private static List<int> ParseSweep(string? text)

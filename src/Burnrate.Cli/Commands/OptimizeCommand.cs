@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Burnrate.Catalog;
+using Burnrate.Catalog.Resolution;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
 using Burnrate.Core.Models;
 using Burnrate.Core.Quantities;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Cli.Commands;
 
@@ -56,38 +58,30 @@ internal sealed partial class OptimizeCommand : Command
         List<ModelArchitecture> models = [.. parse.GetRequiredValue(_models).Select(catalog.Model)];
         (int input, int output) = _serving.RequestShape(parse, assumptions);
         EfficiencyFactors efficiency = _serving.Efficiency(parse, assumptions);
-        (double reserve, double utilization) = _serving.MemoryAndPower(parse, assumptions);
-        var slo = new ServiceLevelObjective(DurationOption.Parse("--slo-ttft", parse.GetValue(_sloTtft)), DurationOption.Parse("--slo-tpot", parse.GetValue(_sloTpot)));
+        (double reserve, double utilization) = _serving.MemoryAndPower(parse);
+        var slo = new ServiceLevelObjective(DurationText.Parse("sloTtft", parse.GetValue(_sloTtft)), DurationText.Parse("sloTpot", parse.GetValue(_sloTpot)));
         assumptions.Add(new Assumption("slo-ttft", slo.Ttft.ToString(), ServingOptions.Source(parse, _sloTtft, "default")));
         assumptions.Add(new Assumption("slo-tpot", slo.Tpot.ToString(), ServingOptions.Source(parse, _sloTpot, "default")));
         int maxDevices = parse.GetValue(_maxDevices);
-        if (maxDevices < 1)
-        {
-            throw new UsageException($"--max-devices must be at least 1, got {maxDevices}");
-        }
-
         double? budget = parse.GetValue(_budget);
-        if (budget is <= 0 || budget is { } b && !double.IsFinite(b))
-        {
-            throw new UsageException($"--budget-usd-per-hour must be a positive number, got {budget}");
-        }
-
         int top = parse.GetValue(_top);
-        if (top < 1)
-        {
-            throw new UsageException($"--top must be at least 1, got {top}");
-        }
-
-        double pue = _money.PueValue(parse, assumptions);
-        List<PricedAccelerator> accelerators = Accelerators(parse, catalog, assumptions);
+        PriceRequest money = _money.Request(parse);
+        InputException.ThrowIfAny(new FieldChecks()
+            .Whole("maxDevices", maxDevices, 1, 1 << 20)
+            .Positive("budgetUsdPerHour", budget, 1e9, "USD per hour")
+            .Whole("top", top, 1, 10_000)
+            .AddRange(money.Validate()));
+        (double pue, Assumption pueAssumption) = PricePolicy.Pue(money);
+        assumptions.Add(pueAssumption);
+        List<PricedAccelerator> accelerators = Accelerators(parse, catalog, money, assumptions);
         var space = new SearchSpace
         {
             Models = models,
             Accelerators = accelerators,
             DeviceCounts = [.. Enumerable.Range(0, 31).Select(i => 1 << i).TakeWhile(d => d <= maxDevices)],
-            Weights = PrecisionList("--weights", parse.GetRequiredValue(_weights), ServingOptions.WeightFormats),
-            KvCaches = PrecisionList("--kv", parse.GetRequiredValue(_kv), ServingOptions.KvFormats),
-            Concurrencies = parse.GetValue(_concurrency) is { } list ? IntList("--concurrency", list) : SearchSpace.DefaultConcurrencies,
+            Weights = PrecisionList("weights", parse.GetRequiredValue(_weights), ServingDefaults.WeightFormats),
+            KvCaches = PrecisionList("kvCache", parse.GetRequiredValue(_kv), ServingDefaults.KvFormats),
+            Concurrencies = parse.GetValue(_concurrency) is { } list ? IntList("concurrency", list) : SearchSpace.DefaultConcurrencies,
             InputTokens = input,
             OutputTokens = output,
             Slo = slo,
@@ -96,7 +90,7 @@ internal sealed partial class OptimizeCommand : Command
             MemoryReserve = reserve,
             PowerUtilization = utilization,
             Pue = pue,
-            CollectiveLatency = _serving.Latency(parse),
+            CollectiveLatency = _serving.Latency(parse) ?? ServingDefaults.CollectiveLatency,
             Keep = top,
         };
         assumptions.Add(new Assumption("search", $"devices {string.Join("/", space.DeviceCounts)}; every power-of-two tp × pp split (rest as replicas); MoE models also ep = tp × pp", "default: --max-devices " + maxDevices));
@@ -132,7 +126,7 @@ internal sealed partial class OptimizeCommand : Command
         return ExitCodes.Success;
     }
 
-    private List<PricedAccelerator> Accelerators(ParseResult parse, BurnrateCatalog catalog, List<Assumption> assumptions)
+    private List<PricedAccelerator> Accelerators(ParseResult parse, BurnrateCatalog catalog, PriceRequest money, List<Assumption> assumptions)
     {
         string[] allowed = [.. (parse.GetValue(_gpusAllowed) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))];
         bool explicitList = allowed.Length > 0;
@@ -141,17 +135,15 @@ internal sealed partial class OptimizeCommand : Command
         var skipped = new List<string>();
         foreach (AcceleratorSpec gpu in specs.DistinctBy(a => a.Id))
         {
-            var local = new List<Assumption>();
             try
             {
-                Watts power = _money.Power(parse, gpu, local);
-                UsdPerGpuHour price = _money.PricePerDeviceHour(parse, gpu, power, local);
-                priced.Add(new PricedAccelerator(gpu, price, power));
-                assumptions.AddRange(local.Select(a => a with { Name = a.Name + " (" + gpu.Id + ")" }));
+                ResolvedPrice price = PricePolicy.Resolve(gpu, money);
+                priced.Add(new PricedAccelerator(gpu, price.PricePerDeviceHour, price.DevicePower));
+                assumptions.AddRange(price.Assumptions.Where(a => a.Name != "pue").Select(a => a with { Name = a.Name + " (" + gpu.Id + ")" }));
             }
-            catch (UsageException e) when (!explicitList)
+            catch (InputException e) when (!explicitList)
             {
-                skipped.Add(gpu.Id + ": " + e.Message);
+                skipped.Add(gpu.Id + ": " + string.Join("; ", e.Lines(OptionNames.For)));
             }
         }
 
@@ -160,11 +152,11 @@ internal sealed partial class OptimizeCommand : Command
             assumptions.Add(new Assumption("skipped-accelerators", string.Join("; ", skipped), "no price or TDP in the catalog; name them in --gpus-allowed with --gpu-hour-usd/--device-watts"));
         }
 
-        return priced.Count > 0 ? priced : throw new UsageException("no accelerator has a price; pass --gpus-allowed IDS with --gpu-hour-usd");
+        return priced.Count > 0 ? priced : throw new InputException("gpusAllowed", "", "accelerator ids with a price: no catalog accelerator has one (give --gpu-hour-usd too)");
     }
 
-    private static List<Precision> PrecisionList(string option, string text, IReadOnlyList<Precision> allowed) =>
-        [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t => ServingOptions.ParsePrecision(option, t, allowed)).Distinct()];
+    private static List<Precision> PrecisionList(string field, string text, IReadOnlyList<Precision> allowed) =>
+        [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(t => Precisions.Parse(field, t, allowed)).Distinct()];
 
     private static List<int> IntList(string option, string text)
     {
@@ -173,10 +165,10 @@ internal sealed partial class OptimizeCommand : Command
         {
             values.Add(int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v >= 1
                 ? v
-                : throw new UsageException($"{option} '{part}' is not a whole number ≥ 1"));
+                : throw new InputException(option, part, "whole numbers ≥ 1, comma-separated"));
         }
 
-        return values.Count > 0 ? [.. values.Distinct().Order()] : throw new UsageException($"{option} needs at least one value");
+        return values.Count > 0 ? [.. values.Distinct().Order()] : throw new InputException(option, text, "at least one whole number ≥ 1");
     }
 
     /// <summary>A search and what it was run on, for rendering.</summary>

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using Burnrate.Catalog;
+using Burnrate.Catalog.Resolution;
 using Burnrate.Cli.Rendering;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Models;
 using Burnrate.Core.Quantities;
 using Burnrate.Core.Training;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Cli.Commands;
 
@@ -16,15 +18,6 @@ namespace Burnrate.Cli.Commands;
 /// </summary>
 internal sealed class TrainCommand : Command
 {
-    // 0.40: Llama 3 405B pre-training reached 38–43% BF16 MFU on 8K–16K H100s (Dubey et al. 2024, arXiv 2407.21783, Table 4).
-    public const double DefaultMfu = 0.40;
-
-    // 0.4 kg CO2e/kWh: between the US grid average (~0.37, EIA 2023) and the world average (~0.46, IEA Electricity 2024).
-    public const double DefaultGridKgCo2PerKWh = 0.4;
-
-    // 8192: Llama 3's main pre-training sequence length (arXiv 2407.21783 §3.4.1), capped at the model's context.
-    public const int DefaultMaxSequenceLength = 8192;
-
     private readonly GlobalOptions _globals;
     private readonly MoneyOptions _money = new();
     private readonly Argument<string> _model = new("model") { Description = "A catalog model id, a Hugging Face config.json path, or a bare parameter count such as 70B or 7e10" };
@@ -45,7 +38,7 @@ internal sealed class TrainCommand : Command
     private readonly Option<int> _microBatch = new("--micro-batch") { Description = "Sequences per device per micro-step", DefaultValueFactory = _ => 1 };
     private readonly Option<int?> _globalBatch = new("--global-batch") { Description = "Sequences per optimizer step (a multiple of micro-batch × dp)" };
     private readonly Option<string> _attention = new("--attention-flops") { Description = "Attention FLOPs: causal (half of PaLM's 12·L·H·Q·s) or full", DefaultValueFactory = _ => "causal" };
-    private readonly Option<double> _grid = new("--grid-kg-co2-per-kwh") { Description = "Grid carbon intensity in kg CO2e per kWh", DefaultValueFactory = _ => DefaultGridKgCo2PerKWh };
+    private readonly Option<double?> _grid = new("--grid-kg-co2-per-kwh") { Description = $"Grid carbon intensity in kg CO2e per kWh (default {TrainingDefaults.GridKgCo2PerKWh.Value})" };
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (base units) instead of tables" };
 
     public TrainCommand(GlobalOptions globals)
@@ -77,28 +70,26 @@ internal sealed class TrainCommand : Command
         }
 
         Precision precision = ParsePrecision(parse.GetValue(_precision) ?? "bf16", gpu);
-        double mfu = parse.GetValue(_mfu) ?? DefaultMfu;
-        if (!(mfu > 0 && mfu <= 1))
-        {
-            throw new UsageException($"--mfu must be in (0, 1], got {Fmt(mfu)} (model FLOPs utilization; large runs reach 0.3–0.5)");
-        }
-
-        assumptions.Add(new Assumption("mfu", Fmt(mfu), parse.GetValue(_mfu) is null ? "default: Llama 3 405B reached 38–43% BF16 MFU on 8K–16K H100s (Dubey et al. 2024, arXiv 2407.21783, Table 4)" : "user"));
+        double? givenMfu = parse.GetValue(_mfu);
+        double? givenGrid = parse.GetValue(_grid);
+        PriceRequest money = _money.Request(parse);
+        InputException.ThrowIfAny(new FieldChecks()
+            .Fraction("mfu", givenMfu)
+            .Range("gridKgCo2PerKWh", givenGrid, 0, 10, unit: "kg CO2e per kWh")
+            .Positive("days", parse.GetValue(_days), 36_500, "days")
+            .Whole("gpus", parse.GetValue(_gpus), 1, 10_000_000)
+            .AddRange(money.Validate()));
+        double mfu = givenMfu ?? TrainingDefaults.Mfu.Value;
+        assumptions.Add(givenMfu is null ? TrainingDefaults.Mfu.Assumption : TrainingDefaults.Mfu.User(Fmt(mfu)));
 
         int seqLen = SequenceLength(parse, architecture, assumptions);
         ShardingStrategy sharding = Sharding(parse, assumptions);
         RecomputeMode recompute = Recompute(parse, assumptions);
         bool causal = Attention(parse);
-        Watts power = _money.Power(parse, gpu, assumptions);
-        UsdPerGpuHour price = _money.PricePerDeviceHour(parse, gpu, power, assumptions);
-        double pue = _money.PueValue(parse, assumptions);
-        double grid = parse.GetValue(_grid);
-        if (!(grid >= 0) || !double.IsFinite(grid))
-        {
-            throw new UsageException($"--grid-kg-co2-per-kwh must be a number ≥ 0, got {Fmt(grid)}");
-        }
-
-        assumptions.Add(new Assumption("grid-kg-co2-per-kwh", Fmt(grid), IsDefault(parse, _grid) ? "default: between the US grid average (~0.37, EIA 2023) and the world average (~0.46, IEA Electricity 2024)" : "user"));
+        ResolvedPrice price = PricePolicy.Resolve(gpu, money);
+        assumptions.AddRange(price.Assumptions);
+        double grid = givenGrid ?? TrainingDefaults.GridKgCo2PerKWh.Value;
+        assumptions.Add(givenGrid is null ? TrainingDefaults.GridKgCo2PerKWh.Assumption : TrainingDefaults.GridKgCo2PerKWh.User(Fmt(grid)));
 
         int tp = parse.GetValue(_tp), pp = parse.GetValue(_pp), ep = parse.GetValue(_ep);
         int? gpus = parse.GetValue(_gpus);
@@ -126,20 +117,15 @@ internal sealed class TrainCommand : Command
             MicroBatch = parse.GetValue(_microBatch),
             GlobalBatch = parse.GetValue(_globalBatch),
             CausalAttention = causal,
-            DevicePower = power,
-            Pue = pue,
-            PricePerDeviceHour = price,
+            DevicePower = price.DevicePower,
+            Pue = price.Pue,
+            PricePerDeviceHour = price.PricePerDeviceHour,
             Grid = new CarbonIntensity(grid),
         };
         Check(run with { GlobalBatch = days is null ? run.GlobalBatch : null });
 
         if (days is { } d)
         {
-            if (!(d > 0) || !double.IsFinite(d))
-            {
-                throw new UsageException($"--days must be a positive number, got {Fmt(d)}");
-            }
-
             if (parse.GetValue(_dp) is not null)
             {
                 throw new UsageException("--dp is derived from the device count when --days is given; drop --dp");
@@ -234,9 +220,9 @@ internal sealed class TrainCommand : Command
             return given;
         }
 
-        int seq = Math.Min(architecture?.MaxContext ?? DefaultMaxSequenceLength, DefaultMaxSequenceLength);
-        assumptions.Add(new Assumption("seq-len", seq.ToString(CultureInfo.InvariantCulture), "default: min(model context, 8192); 8192 is Llama 3's pre-training length (arXiv 2407.21783 §3.4.1)"));
-        return seq;
+        Sourced<int> seq = TrainingDefaults.SequenceLength(architecture);
+        assumptions.Add(seq.Assumption);
+        return seq.Value;
     }
 
     private ShardingStrategy Sharding(ParseResult parse, List<Assumption> assumptions)
@@ -255,7 +241,7 @@ internal sealed class TrainCommand : Command
 
         ShardingStrategy sharding = fsdp ? ShardingStrategy.Fsdp : (ShardingStrategy)(zero ?? 1);
         string value = fsdp ? "FSDP (full shard)" : "ZeRO-" + (zero ?? 1).ToString(CultureInfo.InvariantCulture);
-        assumptions.Add(new Assumption("zero", value, zero is null && !fsdp ? "default: ZeRO-1, sharded optimizer states (Megatron-LM distributed optimizer); Rajbhandari et al. 2020, arXiv 1910.02054" : "user"));
+        assumptions.Add(zero is null && !fsdp ? TrainingDefaults.Sharding.Assumption : TrainingDefaults.Sharding.User(value));
         return sharding;
     }
 
@@ -269,7 +255,7 @@ internal sealed class TrainCommand : Command
             "FULL" => RecomputeMode.Full,
             _ => throw new UsageException($"--recompute '{text}' is not known; use none, selective or full"),
         };
-        assumptions.Add(new Assumption("recompute", mode.ToString().ToLowerInvariant(), IsDefault(parse, _recompute) ? "default: selective, Korthikanti et al. 2022 (arXiv 2205.05198)" : "user"));
+        assumptions.Add(IsDefault(parse, _recompute) ? TrainingDefaults.Recompute.Assumption : TrainingDefaults.Recompute.User(mode.ToString().ToLowerInvariant()));
         return mode;
     }
 
@@ -286,5 +272,5 @@ internal sealed class TrainCommand : Command
 
     private static bool IsDefault(ParseResult parse, Option option) => parse.GetResult(option) is null or { Implicit: true };
 
-    private static string Fmt(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+    private static string Fmt(double v) => NumberText.Plain(v);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Burnrate.Catalog;
+using Burnrate.Catalog.Resolution;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
@@ -17,11 +18,6 @@ namespace Burnrate.Planning.Derivation;
 /// </summary>
 public sealed class CostModelDeriver : ICostDeriver
 {
-    // Training defaults match `burnrate train` (docs/train.md): MFU 0.40 (Llama 3, arXiv 2407.21783 Table 4),
-    // sequence length min(context, 8192) (Llama 3 §3.4.1). The grid intensity does not affect cost.
-    private const double DefaultMfu = 0.40;
-    private const int DefaultMaxSequenceLength = 8192;
-
     private readonly BurnrateCatalog _catalog;
     private readonly List<Assumption> _derivations = [];
 
@@ -40,29 +36,19 @@ public sealed class CostModelDeriver : ICostDeriver
     public UsdPerMillionTokens DeriveInferenceCostPerMillionTokens(InferenceCostSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ModelArchitecture model = _catalog.Model(source.Model);
-        AcceleratorSpec gpu = _catalog.Accelerator(source.Gpu);
-        Precision weights = Precision.Bf16;
-        if (source.Weights is { } w && !PrecisionExtensions.TryParse(w, out weights))
+        // The same resolver as `burnrate infer`: one replica of tp = gpus, bf16 unless given, the one price policy.
+        ResolvedDeployment resolved = DeploymentResolver.Resolve(_catalog, new DeploymentRequest
         {
-            throw new CatalogException($"weights '{w}' is not a precision; allowed: {string.Join(", ", PrecisionExtensions.AllIds)}");
-        }
-
-        var deployment = new InferenceDeployment
-        {
-            Accelerator = gpu,
-            Devices = source.Gpus,
-            TensorParallel = source.Gpus,
-            Weights = weights,
-            Compute = InferenceDeployment.DefaultCompute(gpu, weights),
-            PricePerDeviceHour = Price(gpu, source.GpuHourUsd),
-            DevicePower = gpu.Tdp ?? new Watts(0.0001), // power only feeds energy, which a plan does not use
-        };
-        if (deployment.Validate(model.Moe?.RoutedExperts ?? 0) is { } bad)
-        {
-            throw new CatalogException(bad);
-        }
-
+            Model = source.Model,
+            Gpu = source.Gpu,
+            Gpus = source.Gpus,
+            Weights = source.Weights,
+            Price = new PriceRequest { GpuHourUsd = source.GpuHourUsd },
+        });
+        ModelArchitecture model = resolved.Model;
+        InferenceDeployment deployment = resolved.Deployment;
+        AcceleratorSpec gpu = deployment.Accelerator;
+        Precision weights = deployment.Weights;
         var workload = new InferenceWorkload((int)source.InputTokens, (int)source.OutputTokens, source.Concurrency);
         if (workload.Validate() is { } badWorkload)
         {
@@ -90,18 +76,19 @@ public sealed class CostModelDeriver : ICostDeriver
         ArgumentNullException.ThrowIfNull(source);
         ModelArchitecture model = _catalog.Model(source.Model);
         AcceleratorSpec gpu = _catalog.Accelerator(source.Gpu);
-        double mfu = source.Mfu ?? DefaultMfu;
+        double mfu = source.Mfu ?? TrainingDefaults.Mfu.Value;
+        ResolvedPrice price = PricePolicy.Resolve(gpu, new PriceRequest { GpuHourUsd = source.GpuHourUsd });
         var run = new TrainingRun
         {
             Parameters = TrainingRun.ForArchitecture(model),
             Architecture = model,
             Tokens = new Tokens(source.Tokens),
-            SequenceLength = Math.Min(model.MaxContext, DefaultMaxSequenceLength),
+            SequenceLength = TrainingDefaults.SequenceLength(model).Value,
             Accelerator = gpu,
             Devices = source.Gpus,
             Mfu = new Fraction(mfu),
-            DevicePower = gpu.Tdp ?? new Watts(0.0001), // power only feeds energy, which a plan does not use
-            PricePerDeviceHour = Price(gpu, source.GpuHourUsd),
+            DevicePower = price.DevicePower,
+            PricePerDeviceHour = price.PricePerDeviceHour,
             Grid = new CarbonIntensity(0),
         };
         if (run.Validate() is { } bad)
@@ -116,11 +103,6 @@ public sealed class CostModelDeriver : ICostDeriver
             Invariant($"burnrate train {model.Id} --tokens {source.Tokens:0.###e0} --gpu {gpu.Id} --gpus {source.Gpus} --mfu {mfu}: {estimate.GpuHours} × {run.PricePerDeviceHour} over {estimate.WallClock}")));
         return estimate.Cost;
     }
-
-    private static UsdPerGpuHour Price(AcceleratorSpec gpu, double? gpuHourUsd) =>
-        gpuHourUsd is { } price ? new UsdPerGpuHour(price)
-        : gpu.CloudPricePerHour is { } cloud ? new UsdPerGpuHour(cloud.Amount.Value)
-        : throw new CatalogException($"accelerator '{gpu.Id}' has no cloud price in the catalog; give gpuHourUsd");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
