@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Burnrate.Web;
+using Burnrate.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+
+namespace Burnrate.Cli.Commands;
+
+/// <summary><c>burnrate serve</c>: the web dashboard and HTTP API (loopback only unless an API key is given); Ctrl-C or SIGTERM stops it.</summary>
+internal sealed class ServeCommand : Command
+{
+    private readonly GlobalOptions _globals;
+    private readonly Option<int> _port = new("--port") { Description = "TCP port (0: any free port)", DefaultValueFactory = _ => ServeSettings.DefaultPort };
+    private readonly Option<string> _host = new("--host") { Description = "Address to listen on; anything but loopback requires --api-key-env", DefaultValueFactory = _ => ServeSettings.DefaultHost };
+    private readonly Option<string?> _apiKeyEnv = new("--api-key-env") { Description = "Environment variable holding the API key every /api call must send as 'Authorization: Bearer KEY'" };
+    private readonly Option<bool> _open = new("--open") { Description = "Open the dashboard in the default browser" };
+
+    public ServeCommand(GlobalOptions globals)
+        : base("serve", "Web dashboard and HTTP API (cost model, plan, bench) on http://127.0.0.1:8080/")
+    {
+        _globals = globals;
+        foreach (Option option in new Option[] { _port, _host, _apiKeyEnv, _open })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult parse)
+    {
+        ServeSettings settings;
+        try
+        {
+            settings = new ServeSettings
+            {
+                Host = parse.GetRequiredValue(_host),
+                Port = parse.GetValue(_port),
+                ApiKeyEnv = parse.GetValue(_apiKeyEnv),
+                Catalog = _globals.LoadCatalog(parse),
+            }.Resolve(Environment.GetEnvironmentVariable);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        TextWriter output = parse.InvocationConfiguration.Output;
+        using WebApplication app = BurnrateWeb.Build(settings);
+        try
+        {
+            app.StartAsync().GetAwaiter().GetResult();
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"cannot listen on {settings.Host}:{settings.Port}: {e.Message}", e);
+        }
+
+        string url = BurnrateWeb.ListeningUrl(app);
+        output.WriteLine($"Burnrate dashboard on {url} (Ctrl-C stops)");
+        if (settings.ApiKey is not null)
+        {
+            output.WriteLine($"Listening beyond loopback: every /api call must send 'Authorization: Bearer <the key in ${settings.ApiKeyEnv}>'.");
+        }
+
+        if (parse.GetValue(_open))
+        {
+            Open(url, parse.InvocationConfiguration.Error);
+        }
+
+        app.WaitForShutdownAsync().GetAwaiter().GetResult();
+        output.WriteLine("Stopped.");
+        return ExitCodes.Success;
+    }
+
+    private static void Open(string url, TextWriter error)
+    {
+        ProcessStartInfo start = OperatingSystem.IsWindows() ? new(url) { UseShellExecute = true } : new(OperatingSystem.IsMacOS() ? "open" : "xdg-open");
+        if (!OperatingSystem.IsWindows())
+        {
+            start.ArgumentList.Add(url);
+        }
+
+        try
+        {
+            using Process? browser = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            error.WriteLine($"warning: could not open a browser ({e.Message}); open {url} yourself");
+        }
+    }
+}

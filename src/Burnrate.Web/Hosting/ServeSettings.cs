@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Net;
+using Burnrate.Catalog;
+
+namespace Burnrate.Web.Hosting;
+
+/// <summary>How <c>burnrate serve</c> listens: address, port, the API key a non-loopback address requires, and the catalog it answers from.</summary>
+public sealed record ServeSettings
+{
+    /// <summary>The default port.</summary>
+    public const int DefaultPort = 8080;
+
+    /// <summary>The default address: loopback only.</summary>
+    public const string DefaultHost = "127.0.0.1";
+
+    /// <summary>Gets the address to bind ("127.0.0.1", "::1", "localhost" or another IP address).</summary>
+    public string Host { get; init; } = DefaultHost;
+
+    /// <summary>Gets the TCP port (0 lets the system pick a free one).</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>Gets the name of the environment variable holding the API key, or null for none.</summary>
+    public string? ApiKeyEnv { get; init; }
+
+    /// <summary>Gets the API key every <c>/api</c> call must send as <c>Authorization: Bearer KEY</c>, or null when none is required.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Gets the catalog the API answers from (the embedded one plus any files the operator named, never files named by a request).</summary>
+    public BurnrateCatalog Catalog { get; init; } = BurnrateCatalog.Embedded;
+
+    /// <summary>Gets whether <see cref="Host"/> is a loopback address.</summary>
+    public bool IsLoopback => Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(Host, out IPAddress? ip) && IPAddress.IsLoopback(ip));
+
+    /// <summary>Gets the address clients use, e.g. http://127.0.0.1:8080/.</summary>
+    public string Url => string.Create(CultureInfo.InvariantCulture, $"http://{(Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host)}:{Port}/");
+
+    /// <summary>
+    /// Reads the API key from <see cref="ApiKeyEnv"/> and checks the settings: a non-loopback host needs a key of at least 16 characters.
+    /// </summary>
+    /// <param name="environment">Reads an environment variable (tests pass their own).</param>
+    /// <returns>The settings with <see cref="ApiKey"/> filled in.</returns>
+    /// <exception cref="ArgumentException">The settings are not allowed; the message says what to do.</exception>
+    public ServeSettings Resolve(Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"--port must be between 0 and 65535, got {Port}");
+        }
+
+        if (!IsLoopback && !IPAddress.TryParse(Host, out _))
+        {
+            throw new ArgumentException($"--host must be an IP address (e.g. 127.0.0.1, 0.0.0.0) or localhost, got \"{Host}\"");
+        }
+
+        string? key = null;
+        if (ApiKeyEnv is { } name)
+        {
+            key = environment(name);
+            if (string.IsNullOrWhiteSpace(key) || key.Trim().Length < 16)
+            {
+                throw new ArgumentException($"--api-key-env {name}: the environment variable must hold a key of at least 16 characters (e.g. export {name}=$(openssl rand -hex 24))");
+            }
+
+            key = key.Trim();
+        }
+
+        if (!IsLoopback && key is null)
+        {
+            throw new ArgumentException($"--host {Host} is not a loopback address: anyone on the network could call the API, so it requires --api-key-env NAME (a Bearer key read from the environment variable NAME)");
+        }
+
+        return this with { ApiKey = key };
+    }
+}

@@ -1,0 +1,19 @@
+// dotnet run --project src/Burnrate.Web -- [--host 127.0.0.1] [--port 8080] [--api-key-env NAME]   (burnrate serve does the same)
+using Burnrate.Web;
+using Burnrate.Web.Hosting;
+
+IConfiguration options = new ConfigurationBuilder().AddCommandLine(args).Build();
+ServeSettings settings = new ServeSettings
+{
+    Host = options["host"] ?? ServeSettings.DefaultHost,
+    Port = int.TryParse(options["port"], out int port) ? port : ServeSettings.DefaultPort,
+    ApiKeyEnv = options["api-key-env"],
+}.Resolve(Environment.GetEnvironmentVariable);
+
+await using WebApplication app = BurnrateWeb.Build(settings, args);
+await app.StartAsync();
+Console.WriteLine($"Burnrate dashboard on {settings.Url} (Ctrl-C stops)");
+await app.WaitForShutdownAsync();
+
+/// <summary>The entry point (tests start it through WebApplicationFactory).</summary>
+public partial class Program;
