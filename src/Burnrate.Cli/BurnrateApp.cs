@@ -40,9 +40,9 @@ public static class BurnrateApp
         root.Subcommands.Add(new ValidateCommand(globals));
         root.Subcommands.Add(new LedgerCommand(globals));
         root.Subcommands.Add(new ExamplesCommand());
+        root.Subcommands.Add(new ServeCommand(globals));
         // Bare `burnrate` shows the help (exit 0) rather than "Required command was not provided".
         root.SetAction(parse => new System.CommandLine.Help.HelpAction().Invoke(parse));
-        root.Subcommands.Add(new ServeCommand(globals));
         // The default version action reads the entry assembly, which is the test host under tests.
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
 

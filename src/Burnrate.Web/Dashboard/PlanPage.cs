@@ -1,3 +1,5 @@
+using Burnrate.Planning.Examples;
+
 namespace Burnrate.Web.Dashboard;
 
 /// <summary>The plan page: pick an example scenario or upload one; fan chart, runway, triggers, tornado; what-if sliders that re-run it in place.</summary>
@@ -5,7 +7,7 @@ internal static class PlanPage
 {
     public static string Render()
     {
-        string examples = string.Concat(Examples.Names.Select(n => $"<option>{Layout.E(n)}</option>"));
+        string examples = string.Concat(ExampleScenarios.All.Select(e => $"<option value=\"{Layout.E(e.Name)}\">{Layout.E(e.Name)}: {Layout.E(e.Summary)}</option>"));
         string body = $"""
             <section class="panel">
             <form id="plan-form" class="fields">
