@@ -42,7 +42,7 @@ internal static class Layout
 
     /// <summary>A labelled input with an error slot beside it.</summary>
     public static string Field(string name, string label, string input) =>
-        $"<label for=\"{name}\">{E(label)}</label>{input}<span class=\"error\" id=\"{name}-error\" aria-live=\"polite\"></span>";
+        $"<div class=\"field\"><label for=\"{name}\">{E(label)}</label>{input}<span class=\"error\" id=\"{name}-error\" aria-live=\"polite\"></span></div>";
 
     /// <summary>A number input.</summary>
     public static string Number(string name, string label, double value, string attributes = "") =>
