@@ -11,6 +11,10 @@ internal static class BenchTokenizer
     /// <summary>Gets the o200k_base encoding (GPT-4o family).</summary>
     public static Tokenizer O200k => O200kLazy.Value;
 
+    /// <summary>Gets whether <paramref name="name"/> names a tokenizer <see cref="ByName"/> can make.</summary>
+    public static bool IsKnown(string name) =>
+        name.ToLowerInvariant() is "o200k" or "o200k_base" or "cl100k" or "cl100k_base" || File.Exists(name);
+
     /// <summary>Gets a tokenizer by name: o200k_base, cl100k_base, or a path to a tiktoken vocabulary file.</summary>
     public static Tokenizer ByName(string name)
     {

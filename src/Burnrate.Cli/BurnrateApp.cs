@@ -60,7 +60,9 @@ public static class BurnrateApp
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // Commands that run long (bench, simulate serve) handle Ctrl-C/SIGTERM themselves (SignalStop): a graceful stop
+            // may take longer than System.CommandLine's termination timeout, after which it would end the process.
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (InputException e)
         {

@@ -19,7 +19,7 @@ internal static class BenchHarness
         int max = Math.Max(1, load.Concurrency.Count > 0 ? load.Concurrency.Max() : 64);
         using var http = new OpenAiClient(options with { MaxConnections = max });
         int count = (load.RequestBound ?? 200) + load.Warmup + 8;
-        Workload workload = Workload.Synthetic(BenchTokenizer.O200k, LengthDistribution.Fixed(inputTokens), LengthDistribution.Fixed(outputTokens), Math.Min(count, 64), 7, 0);
+        Workload workload = Workload.Synthetic(BenchTokenizer.O200k, LengthDistribution.Fixed(inputTokens), LengthDistribution.Fixed(outputTokens), Math.Min(count, 64), 7, 0, cancellationToken);
         var runner = new LoadRunner(http, workload, load, log);
         (IReadOnlyList<LevelResult> levels, _) = await runner.RunAsync(cancellationToken);
         return (levels, sim);

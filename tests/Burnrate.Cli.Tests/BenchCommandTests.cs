@@ -146,7 +146,7 @@ public sealed class BenchCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public void Should_PrintTheUrlAndStop_When_SimulatorHasMaxSeconds()
     {
-        (int code, string output, string error) = CliRunner.Run("simulate", "serve", "--max-seconds", "200ms", "--json");
+        (int code, string output, string error) = CliRunner.Run("simulate", "serve", "--max-seconds", "0.2s", "--json");
         code.ShouldBe(0, error);
         using JsonDocument doc = JsonDocument.Parse(output);
         doc.RootElement.GetProperty("url").GetString().ShouldStartWith("http://127.0.0.1:");
@@ -158,7 +158,7 @@ public sealed class BenchCommandTests : IAsyncLifetime, IDisposable
     [InlineData("--ttft", "fast")]
     public void Should_ExitWith2_When_SimulatorInputIsBad(string option, string value)
     {
-        (int code, _, string error) = CliRunner.Run("simulate", "serve", "--max-seconds", "0.1", option, value);
+        (int code, _, string error) = CliRunner.Run("simulate", "serve", "--max-seconds", "0.1s", option, value);
         code.ShouldBe(2);
         error.ShouldContain(option);
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Burnrate.Bench.Metrics;
-using Burnrate.Bench.Results;
+using Burnrate.Bench;
 using Burnrate.Catalog;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
@@ -30,7 +30,7 @@ public sealed class CalibrateCommandTests : IDisposable
             };
         }).ToList();
         string path = Path.Combine(_dir, "summary.json");
-        File.WriteAllText(path, BenchJson.Serialize(new BenchResult { Stream = stream, Levels = levels }));
+        File.WriteAllText(path, BenchResultFile.ToJson(new BenchResult { Stream = stream, Levels = levels }));
         return path;
     }
 
@@ -119,7 +119,7 @@ public sealed class CalibrateCommandTests : IDisposable
     public void Should_ExitTwoWithOneLine_When_SimulatorCostModelOptionsAreBad(string[] args, string expected)
     {
         // When
-        var (code, _, error) = CliRunner.Run(["simulate", "serve", "--max-seconds", "0.1", .. args]);
+        var (code, _, error) = CliRunner.Run(["simulate", "serve", "--max-seconds", "0.1s", .. args]);
 
         // Then
         code.ShouldBe(2);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Burnrate.Bench.Metrics;
-using Burnrate.Bench.Results;
+using Burnrate.Catalog;
+using Burnrate.Core.Economics;
 using Burnrate.Core.Inference;
 using Burnrate.Core.Quantities;
 
@@ -11,9 +13,101 @@ namespace Burnrate.Bench.Calibration;
 /// requests that interrupt decoding, which the cost model's TPOT leaves out), and the median TTFT of the lowest-concurrency
 /// level only as the prefill (at higher concurrency TTFT also holds queueing and batched prefills).
 /// </summary>
-internal static class BenchCalibration
+public static class BenchCalibration
 {
+    /// <summary>Fits the efficiency factors to <see cref="CalibrationRequest.Result"/>, writes the calibration file and reports the fit.</summary>
+    /// <param name="request">The result and deployment.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="BenchInputException">The run cannot be fitted (non-streaming, no concurrency level, nothing measured).</exception>
+    public static CalibrationReport Calibrate(CalibrationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        IReadOnlyList<CalibrationPoint> points;
+        try
+        {
+            points = Points(request.Result);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BenchInputException($"'{request.ResultPath}': {e.Message}");
+        }
+
+        InferenceDeployment deployment = request.Deployment;
+        CalibrationFit fit = EfficiencyFitter.Fit(request.Model, deployment, points, EfficiencyFactors.Default);
+        var assumptions = new List<Assumption>(request.DeploymentAssumptions)
+        {
+            new("prefill-measurement", $"TTFT p50 at concurrency {points[0].Concurrency.ToString(CultureInfo.InvariantCulture)}", "the lowest concurrency level only: higher levels also queue behind other prompts"),
+            new("decode-measurement", "ITL p50 of every concurrency level", "the uninterrupted decode step; TPOT also counts prefills of other requests, which infer's TPOT leaves out"),
+            new("fit", "least squares of ln(predicted ÷ measured), grid then pattern search over (0.001, 1]", "docs/calibrate.md"),
+            new("starting-efficiency", $"compute {Fmt(EfficiencyFactors.DefaultCompute)}, bandwidth {Fmt(EfficiencyFactors.DefaultBandwidth)}, communication {Fmt(EfficiencyFactors.DefaultCommunication)}", "infer's sourced defaults, kept for factors the data do not determine"),
+        };
+        var file = new CalibrationFile(fit.Efficiency, Path.GetFullPath(request.ResultPath), request.Model.Id, deployment.Accelerator.Id, deployment.Devices, DateOnly.FromDateTime(DateTime.UtcNow));
+        try
+        {
+            file.Write(request.OutPath);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new BenchInputException($"--out '{request.OutPath}': cannot write there ({e.Message})");
+        }
+
+        CalibrationPoint reference = points.OrderByDescending(p => p.Concurrency).First();
+        return new CalibrationReport
+        {
+            ComputeEfficiency = fit.Efficiency.Compute,
+            BandwidthEfficiency = fit.Efficiency.Bandwidth,
+            CommunicationEfficiency = fit.Efficiency.Communication,
+            Fitted = new CalibrationFitted(fit.ComputeFitted, fit.BandwidthFitted, fit.CommunicationFitted),
+            RmsLogError = fit.RmsLogError,
+            Levels = [.. fit.Residuals.Select(r => new CalibrationLevel
+            {
+                Concurrency = r.Point.Concurrency,
+                InputTokens = r.Point.InputTokens,
+                OutputTokens = r.Point.OutputTokens,
+                MeasuredTtftSeconds = r.Point.Ttft?.Seconds,
+                PredictedTtftSeconds = r.PredictedTtft.Seconds,
+                TtftRelativeError = r.TtftError,
+                MeasuredDecodeStepSeconds = r.Point.DecodeStep?.Seconds,
+                PredictedDecodeStepSeconds = r.PredictedDecodeStep.Seconds,
+                DecodeStepRelativeError = r.DecodeStepError,
+            })],
+            CalibrationFile = request.OutPath,
+            InferCommand = string.Create(CultureInfo.InvariantCulture, $"burnrate infer {request.Model.Id} --gpu {deployment.Accelerator.Id} --gpus {deployment.Devices} --tp {deployment.TensorParallel} --weights {request.WeightsName} --kv {request.KvName} --input {reference.InputTokens} --output {reference.OutputTokens} --concurrency {reference.Concurrency} --calibration {request.OutPath}"),
+            Notes = Notes(fit, deployment),
+            Assumptions = assumptions,
+        };
+    }
+
+    private static List<string> Notes(CalibrationFit fit, InferenceDeployment deployment)
+    {
+        var notes = new List<string>();
+        if (!fit.ComputeFitted)
+        {
+            notes.Add($"compute efficiency not determined: no measured step is compute-bound (try a longer --input-tokens); kept {Fmt(fit.Efficiency.Compute)}");
+        }
+
+        if (!fit.BandwidthFitted)
+        {
+            notes.Add($"bandwidth efficiency not determined: no measured step is memory-bound; kept {Fmt(fit.Efficiency.Bandwidth)}");
+        }
+
+        if (deployment.TensorParallel == 1 && deployment.ExpertParallel == 1)
+        {
+            notes.Add($"communication efficiency kept at the default {Fmt(fit.Efficiency.Communication)}: tp 1 has no collectives to measure it by");
+        }
+        else if (!fit.CommunicationFitted)
+        {
+            notes.Add($"communication efficiency not determined by the data; kept {Fmt(fit.Efficiency.Communication)}");
+        }
+
+        return notes;
+    }
+
+    private static string Fmt(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+
     /// <summary>Gets the points, or throws <see cref="InvalidDataException"/> with a one-line reason when the run cannot be fitted.</summary>
+    /// <param name="result">The bench result.</param>
+    /// <returns>One point per concurrency level with completed requests.</returns>
     public static IReadOnlyList<CalibrationPoint> Points(BenchResult result)
     {
         ArgumentNullException.ThrowIfNull(result);

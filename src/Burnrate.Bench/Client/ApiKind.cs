@@ -1,7 +1,7 @@
 namespace Burnrate.Bench.Client;
 
 /// <summary>Which OpenAI-compatible endpoint to call.</summary>
-internal enum ApiKind
+public enum ApiKind
 {
     /// <summary><c>/chat/completions</c> with one user message.</summary>
     Chat,

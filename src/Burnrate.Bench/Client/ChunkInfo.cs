@@ -12,4 +12,7 @@ internal struct ChunkInfo
 
     /// <summary>Gets or sets whether the chunk is an error object.</summary>
     public bool IsError { get; set; }
+
+    /// <summary>Gets or sets whether the usage object has a negative token count (a server fault, never added to totals).</summary>
+    public bool NegativeUsage { get; set; }
 }

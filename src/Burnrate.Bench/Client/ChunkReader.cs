@@ -42,6 +42,12 @@ internal static class ChunkReader
                 bool prompt = reader.ValueTextEquals("prompt_tokens"u8);
                 if ((completion || prompt) && reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int n))
                 {
+                    if (n < 0)
+                    {
+                        info.NegativeUsage = true;
+                        continue;
+                    }
+
                     if (completion)
                     {
                         info.CompletionTokens = n;

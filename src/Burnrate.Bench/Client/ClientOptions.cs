@@ -28,4 +28,7 @@ internal sealed record ClientOptions
     public double StallTimeoutSeconds { get; init; } = 30;
 
     public int MaxConnections { get; init; } = 256;
+
+    /// <summary>Gets the most response bytes read per request; beyond it the request fails as <c>too_large</c>.</summary>
+    public int MaxResponseBytes { get; init; } = BenchRequest.DefaultMaxResponseBytes;
 }

@@ -88,12 +88,25 @@ internal sealed partial class OpenAiClient : IDisposable
             }
             else
             {
-                byte[] bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+                using var body = new PooledByteBuffer(4096);
+                if (!await ReadBoundedAsync(response, body, timeout.Token).ConfigureAwait(false))
+                {
+                    record.Fail("too_large", $"the response passed {_options.MaxResponseBytes} bytes (--max-response-bytes)", BenchClock.Now);
+                    return;
+                }
+
                 long at = BenchClock.Now;
+                ReadOnlySpan<byte> bytes = body.WrittenSpan;
                 ChunkInfo info = ChunkReader.Read(bytes, text);
                 if (info.IsError)
                 {
-                    record.Fail("server_error", Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, 300))), at);
+                    record.Fail("server_error", Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 300)]), at);
+                    return;
+                }
+
+                if (info.NegativeUsage)
+                {
+                    record.Fail("malformed", "the server's usage has a negative token count", at);
                     return;
                 }
 
@@ -112,13 +125,9 @@ internal sealed partial class OpenAiClient : IDisposable
             record.Fail(kind, e.Message, BenchClock.Now);
         }
 
-        if (record.ErrorKind is null && text.Length > 0)
+        if (record.ErrorKind is null)
         {
-            record.OutputTokensTokenizer = _tokenizer.CountTokens(Encoding.UTF8.GetString(text.WrittenSpan));
-        }
-        else if (record.ErrorKind is null)
-        {
-            record.OutputTokensTokenizer = 0;
+            record.OutputTokensTokenizer = TokenCounter.Count(_tokenizer, text.WrittenSpan, timeout.Token);
         }
     }
 
@@ -129,6 +138,7 @@ internal sealed partial class OpenAiClient : IDisposable
         using var parser = new SseParser();
         var handler = new StreamHandler(record, text);
         TimeSpan stallAfter = TimeSpan.FromSeconds(_options.StallTimeoutSeconds);
+        long received = 0;
         try
         {
             while (true)
@@ -137,6 +147,14 @@ internal sealed partial class OpenAiClient : IDisposable
                 ReadResult read = await reader.ReadAsync(stall.Token).ConfigureAwait(false);
                 handler.Now = BenchClock.Now;
                 ReadOnlySequence<byte> buffer = read.Buffer;
+                received += buffer.Length;
+                if (received > _options.MaxResponseBytes)
+                {
+                    reader.AdvanceTo(buffer.End);
+                    record.Fail("too_large", $"the stream passed {_options.MaxResponseBytes} bytes (--max-response-bytes)", handler.Now);
+                    break;
+                }
+
                 bool keepGoing = parser.Feed(buffer, handler);
                 reader.AdvanceTo(buffer.End);
                 if (keepGoing && read.IsCompleted)
@@ -186,12 +204,41 @@ internal sealed partial class OpenAiClient : IDisposable
     {
         try
         {
-            string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            byte[] buffer = new byte[1200];
+            int length = 0, n;
+            while (length < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += n;
+            }
+
+            string body = Encoding.UTF8.GetString(buffer, 0, length);
             return body.Length > 300 ? body[..300] : body;
         }
         catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException)
         {
             return response.ReasonPhrase ?? "";
+        }
+    }
+
+    /// <summary>Reads the whole body into <paramref name="body"/>; false when it passes <see cref="ClientOptions.MaxResponseBytes"/>.</summary>
+    private async Task<bool> ReadBoundedAsync(HttpResponseMessage response, PooledByteBuffer body, CancellationToken cancellationToken)
+    {
+        Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            Memory<byte> target = body.GetMemory(16 * 1024);
+            int n = await stream.ReadAsync(target, cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                return true;
+            }
+
+            body.Advance(n);
+            if (body.Length > _options.MaxResponseBytes)
+            {
+                return false;
+            }
         }
     }
 
@@ -257,6 +304,12 @@ internal sealed partial class OpenAiClient : IDisposable
             if (info.IsError)
             {
                 record.Fail("server_error", Encoding.UTF8.GetString(data[..Math.Min(data.Length, 300)]), Now);
+                return false;
+            }
+
+            if (info.NegativeUsage)
+            {
+                record.Fail("malformed", "the server's usage has a negative token count", Now);
                 return false;
             }
 

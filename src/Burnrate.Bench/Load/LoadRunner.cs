@@ -13,7 +13,7 @@ namespace Burnrate.Bench.Load;
 /// lateness shows as dispatch lag. Every level is bounded by a request count and/or a duration; cancellation ends the
 /// run with what was measured.
 /// </summary>
-internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSettings settings, RequestLog? log = null, Action<string>? progress = null)
+internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSettings settings, RequestLog? log = null, IProgress<BenchProgress>? progress = null)
 {
     private int _nextId;
     private int _nextWork;
@@ -25,8 +25,7 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
         if (settings.Warmup > 0)
         {
             int width = Math.Clamp(settings.Concurrency.Count > 0 ? settings.Concurrency.Max() : 8, 1, settings.Warmup);
-            progress?.Invoke($"warm-up: {settings.Warmup} requests at concurrency {width}");
-            await RunConcurrencyAsync(width, settings.Warmup, null, "warmup", true, cancellationToken).ConfigureAwait(false);
+            await RunConcurrencyAsync(width, settings.Warmup, null, "warmup", true, new LevelProgress(progress, "warmup", "warmup", settings.Warmup, null), cancellationToken).ConfigureAwait(false);
         }
 
         foreach (int c in settings.Concurrency)
@@ -36,8 +35,9 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
                 break;
             }
 
-            progress?.Invoke($"concurrency {c}");
-            IReadOnlyList<RequestRecord> records = await RunConcurrencyAsync(c, settings.RequestBound, settings.DurationSeconds, $"concurrency={c}", false, cancellationToken).ConfigureAwait(false);
+            string name = "concurrency=" + c.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var tracker = new LevelProgress(progress, "level", name, settings.RequestBound, settings.DurationSeconds);
+            IReadOnlyList<RequestRecord> records = await RunConcurrencyAsync(c, settings.RequestBound, settings.DurationSeconds, name, false, tracker, cancellationToken).ConfigureAwait(false);
             levels.Add(LevelStats.Compute(records, new LevelResult { Concurrency = c }, settings.Slo, settings.DeploymentUsdPerHour));
         }
 
@@ -48,7 +48,7 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
                 break;
             }
 
-            levels.Add(await RunRateLevelAsync(rate, cancellationToken).ConfigureAwait(false));
+            levels.Add(await RunRateLevelAsync(rate, "level", cancellationToken).ConfigureAwait(false));
         }
 
         MaxGoodputResult? search = settings.MaxGoodput && !cancellationToken.IsCancellationRequested
@@ -57,10 +57,11 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
         return (levels, search);
     }
 
-    private async Task<LevelResult> RunRateLevelAsync(double rate, CancellationToken cancellationToken)
+    private async Task<LevelResult> RunRateLevelAsync(double rate, string phase, CancellationToken cancellationToken)
     {
-        progress?.Invoke($"rate {rate.ToString(System.Globalization.CultureInfo.InvariantCulture)}/s");
-        IReadOnlyList<RequestRecord> records = await RunRateAsync(rate, cancellationToken).ConfigureAwait(false);
+        string name = "rate=" + rate.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var tracker = new LevelProgress(progress, phase, name, settings.RequestBound, settings.DurationSeconds);
+        IReadOnlyList<RequestRecord> records = await RunRateAsync(rate, name, tracker, cancellationToken).ConfigureAwait(false);
         return LevelStats.Compute(records, new LevelResult { Rate = rate, Arrivals = settings.Poisson ? "poisson" : "constant" }, settings.Slo, settings.DeploymentUsdPerHour);
     }
 
@@ -70,7 +71,7 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
         var probes = new List<LevelResult>();
         async Task<bool> Passes(double rate)
         {
-            LevelResult level = await RunRateLevelAsync(rate, cancellationToken).ConfigureAwait(false);
+            LevelResult level = await RunRateLevelAsync(rate, "search", cancellationToken).ConfigureAwait(false);
             probes.Add(level);
             return level.Sent > 0 && (double)level.MetSlo / level.Sent >= settings.GoodputAttainment;
         }
@@ -102,7 +103,7 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
         return new MaxGoodputResult(lo, settings.GoodputAttainment, probes, "found");
     }
 
-    private async Task<IReadOnlyList<RequestRecord>> RunConcurrencyAsync(int concurrency, int? requests, double? durationSeconds, string level, bool warmup, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RequestRecord>> RunConcurrencyAsync(int concurrency, int? requests, double? durationSeconds, string level, bool warmup, LevelProgress tracker, CancellationToken cancellationToken)
     {
         var records = new ConcurrentBag<RequestRecord>();
         long deadline = durationSeconds is { } d ? BenchClock.Now + BenchClock.Ticks(d) : long.MaxValue;
@@ -134,6 +135,7 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
                 record.ScheduledAt = BenchClock.Now;
                 await SendAsync(work, record, cancellationToken).ConfigureAwait(false);
                 records.Add(record);
+                tracker.Finished(record);
             }
         }
 
@@ -163,7 +165,7 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
         }
     }
 
-    private async Task<IReadOnlyList<RequestRecord>> RunRateAsync(double rate, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RequestRecord>> RunRateAsync(double rate, string level, LevelProgress tracker, CancellationToken cancellationToken)
     {
         var random = new Random(HashCode.Combine(settings.Seed, rate));
         var records = new ConcurrentBag<RequestRecord>();
@@ -171,7 +173,6 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
         long start = BenchClock.Now;
         long deadline = settings.DurationSeconds is { } d ? start + BenchClock.Ticks(d) : long.MaxValue;
         double t = 0;
-        string level = "rate=" + rate.ToString(System.Globalization.CultureInfo.InvariantCulture);
         for (int i = 0; settings.RequestBound is not { } n || i < n; i++)
         {
             long scheduled = start + BenchClock.Ticks(t);
@@ -195,6 +196,7 @@ internal sealed class LoadRunner(OpenAiClient client, Workload workload, LoadSet
             {
                 await SendAsync(work, record, cancellationToken).ConfigureAwait(false);
                 records.Add(record);
+                tracker.Finished(record);
             }, CancellationToken.None));
             t += settings.Poisson ? -Math.Log(1.0 - random.NextDouble()) / rate : 1.0 / rate;
         }

@@ -7,4 +7,4 @@ namespace Burnrate.Bench.Load;
 /// <param name="Attainment">The fraction of requests that had to meet every SLO.</param>
 /// <param name="Probes">Every rate probed, in order.</param>
 /// <param name="Bracket">"found" when bracketed, "above-high" when even the upper bound passed, "below-low" when the lower failed.</param>
-internal sealed record MaxGoodputResult(double? Rate, double Attainment, IReadOnlyList<LevelResult> Probes, string Bracket);
+public sealed record MaxGoodputResult(double? Rate, double Attainment, IReadOnlyList<LevelResult> Probes, string Bracket);

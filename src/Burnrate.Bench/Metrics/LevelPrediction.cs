@@ -1,11 +1,12 @@
 namespace Burnrate.Bench.Metrics;
 
 /// <summary>What the infer cost model predicts for a concurrency level, shown beside the measurement (base units).</summary>
-internal sealed record LevelPrediction
+public sealed record LevelPrediction
 {
     /// <summary>Gets the prompt and output tokens per request the prediction used (the level's means).</summary>
     public int InputTokens { get; init; }
 
+    /// <summary>Gets the output tokens per request the prediction used (the level's mean).</summary>
     public int OutputTokens { get; init; }
 
     /// <summary>Gets the predicted TTFT: the prefill of the request alone (no queueing).</summary>
@@ -14,10 +15,13 @@ internal sealed record LevelPrediction
     /// <summary>Gets the predicted TPOT: one decode step at the level's batch (no prefill interruptions).</summary>
     public double TpotSeconds { get; init; }
 
+    /// <summary>Gets the predicted end-to-end latency.</summary>
     public double E2eSeconds { get; init; }
 
+    /// <summary>Gets the predicted completed requests per second.</summary>
     public double RequestsPerSecond { get; init; }
 
+    /// <summary>Gets the predicted output tokens per second.</summary>
     public double OutputTokensPerSecond { get; init; }
 
     /// <summary>Gets the deployment price per hour ÷ predicted output tokens per second, as the measured cost is defined; null without a price.</summary>

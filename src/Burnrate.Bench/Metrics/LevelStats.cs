@@ -25,6 +25,13 @@ internal static class LevelStats
         {
             if (r.SentAt == 0)
             {
+                // Failed before it reached the client (e.g. cancelled while queued): still a recorded request, so counted.
+                if (r.ErrorKind is { } early)
+                {
+                    sent++;
+                    errors[early] = errors.GetValueOrDefault(early) + 1;
+                }
+
                 continue;
             }
 

@@ -4,21 +4,28 @@ using System.Text.Json.Serialization;
 
 namespace Burnrate.Bench.Results;
 
-/// <summary>JSON settings for bench results: camelCase, nulls omitted, base units with the unit in the key.</summary>
+/// <summary>
+/// The summary.json contract's serializer: camelCase, base units with the unit in the key, nulls omitted, dictionary keys
+/// as they are (error kinds), source-generated. Bench reads and writes its own files with it; the reports' shared JSON
+/// context uses the same generation options (a test keeps both identical).
+/// </summary>
 internal static class BenchJson
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DictionaryKeyPolicy = null,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    public static readonly JsonSerializerOptions Options = new(BenchJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Serialize(BenchResult result) => JsonSerializer.Serialize(result, Options);
+    private static readonly BenchJsonContext Context = new(Options);
+
+    public static string Serialize(BenchResult result) => JsonSerializer.Serialize(result, Context.BenchResult);
 
     public static BenchResult Deserialize(string json) =>
-        JsonSerializer.Deserialize<BenchResult>(json, Options) ?? throw new JsonException("empty bench result");
+        JsonSerializer.Deserialize(json, Context.BenchResult) ?? throw new JsonException("empty bench result");
 }
+
+/// <summary>Source-generated metadata of the bench result types.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(BenchResult))]
+internal sealed partial class BenchJsonContext : JsonSerializerContext;

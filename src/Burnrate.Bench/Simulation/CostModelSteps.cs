@@ -4,7 +4,7 @@ using Burnrate.Core.Inference;
 namespace Burnrate.Bench.Simulation;
 
 /// <summary>Times the simulator's continuous-batching steps with the infer cost model (one replica; docs/calibrate.md).</summary>
-internal static class CostModelSteps
+public static class CostModelSteps
 {
     /// <summary>Maps prompt tokens → prefill seconds and (batch, total context tokens) → decode step seconds through <paramref name="timer"/>.</summary>
     public static StepModel Create(StepTimer timer, string description)

@@ -6,18 +6,24 @@ namespace Burnrate.Bench.Simulation;
 /// Probabilities with which the simulated server misbehaves on a request: reset the connection, answer HTTP 500,
 /// stall the stream, or send a malformed SSE event. Drawn per request from a seeded generator.
 /// </summary>
-internal sealed record FaultProfile
+public sealed record FaultProfile
 {
+    /// <summary>No faults.</summary>
     public static readonly FaultProfile None = new();
 
+    /// <summary>Gets the probability of a connection reset per request.</summary>
     public double Reset { get; init; }
 
+    /// <summary>Gets the probability of an HTTP 500 per request.</summary>
     public double Http500 { get; init; }
 
+    /// <summary>Gets the probability of a stream that stops halfway and stays open.</summary>
     public double Stall { get; init; }
 
+    /// <summary>Gets the probability of a data event that is not JSON.</summary>
     public double Malformed { get; init; }
 
+    /// <summary>Gets the probability of any fault.</summary>
     public double Total => Reset + Http500 + Stall + Malformed;
 
     /// <summary>Parses "reset:0.05,http500:0.02,stall:0.01,malformed:0.01".</summary>
@@ -87,5 +93,6 @@ internal sealed record FaultProfile
         return u < edge ? SimulatedFault.Malformed : null;
     }
 
+    /// <summary>Returns the profile as --fault takes it.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"reset:{Reset},http500:{Http500},stall:{Stall},malformed:{Malformed}");
 }

@@ -1,7 +1,7 @@
 namespace Burnrate.Bench.Simulation;
 
 /// <summary>A way the simulated server can misbehave on one request.</summary>
-internal enum SimulatedFault
+public enum SimulatedFault
 {
     /// <summary>The connection is aborted mid-stream (or before the response for non-streaming requests).</summary>
     Reset,

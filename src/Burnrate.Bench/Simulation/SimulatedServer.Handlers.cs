@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Burnrate.Bench.Simulation;
 
 /// <summary>Request handling: parse, decide length and fault, time the tokens, write SSE or a JSON body.</summary>
-internal sealed partial class SimulatedServer
+public sealed partial class SimulatedServer
 {
     /// <summary>The text of every generated token: " the" is one token in o200k_base and cl100k_base.</summary>
     internal const string TokenText = " the";

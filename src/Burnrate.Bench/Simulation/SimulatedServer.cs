@@ -14,7 +14,7 @@ namespace Burnrate.Bench.Simulation;
 /// An OpenAI-compatible server on 127.0.0.1 (Kestrel) serving <c>/v1/chat/completions</c> and <c>/v1/completions</c>,
 /// streaming (SSE) and not, with fixed or continuous-batching timing and seeded fault injection.
 /// </summary>
-internal sealed partial class SimulatedServer : IAsyncDisposable
+public sealed partial class SimulatedServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SimulatorOptions _options;
@@ -77,6 +77,7 @@ internal sealed partial class SimulatedServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync()
     {
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))

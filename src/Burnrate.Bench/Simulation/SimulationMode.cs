@@ -1,7 +1,7 @@
 namespace Burnrate.Bench.Simulation;
 
 /// <summary>How the simulated server times tokens.</summary>
-internal enum SimulationMode
+public enum SimulationMode
 {
     /// <summary>Every request: first token after a fixed TTFT, then one token per fixed ITL.</summary>
     Fixed,

@@ -7,13 +7,17 @@ namespace Burnrate.Bench.Simulation;
 /// <param name="PrefillSeconds">Seconds to prefill a prompt of the given number of tokens.</param>
 /// <param name="DecodeStepSeconds">Seconds for one decode step given (batch size, total context tokens over the batch).</param>
 /// <param name="Description">What the model is, for the assumptions list.</param>
-internal sealed record StepModel(Func<int, double> PrefillSeconds, Func<int, int, double> DecodeStepSeconds, string Description)
+public sealed record StepModel(Func<int, double> PrefillSeconds, Func<int, int, double> DecodeStepSeconds, string Description)
 {
     /// <summary>Default step-model coefficients (illustrative, roughly an 8B model on one H100-class GPU).</summary>
     public const double DefaultPrefillBaseSeconds = 0.005;
+    /// <summary>The default prefill cost per prompt token in seconds.</summary>
     public const double DefaultPrefillSecondsPerToken = 0.00005;
+    /// <summary>The default fixed cost of a decode step in seconds.</summary>
     public const double DefaultDecodeBaseSeconds = 0.010;
+    /// <summary>The default decode-step cost per sequence in the batch in seconds.</summary>
     public const double DefaultDecodeSecondsPerSequence = 0.0001;
+    /// <summary>The default decode-step cost per context token in the batch in seconds.</summary>
     public const double DefaultDecodeSecondsPerContextToken = 1e-7;
 
     /// <summary>

@@ -6,12 +6,15 @@ namespace Burnrate.Bench.Workloads;
 /// A token-length distribution: "128" (fixed), "uniform:64:256" (inclusive), "normal:128:32" (mean, standard deviation),
 /// "lognormal:128:0.5" (median, σ of the log). Draws are clamped to [1, 1,000,000] and rounded.
 /// </summary>
-internal sealed record LengthDistribution(string Kind, double A, double B)
+public sealed record LengthDistribution(string Kind, double A, double B)
 {
+    /// <summary>Gets the Max tokens.</summary>
     public const int MaxTokens = 1_000_000;
 
+    /// <summary>Gets the Fixed(int).</summary>
     public static LengthDistribution Fixed(int n) => new("fixed", n, 0);
 
+    /// <summary>Gets the Mean.</summary>
     public double Mean => Kind switch
     {
         "uniform" => (A + B) / 2,
@@ -19,6 +22,7 @@ internal sealed record LengthDistribution(string Kind, double A, double B)
         _ => A,
     };
 
+    /// <summary>Gets the Try parse(string?, out  length distribution, out string).</summary>
     public static bool TryParse(string? text, out LengthDistribution distribution, out string error)
     {
         distribution = Fixed(1);
@@ -68,6 +72,7 @@ internal sealed record LengthDistribution(string Kind, double A, double B)
         return (int)Math.Clamp(Math.Round(x), 1, MaxTokens);
     }
 
+    /// <summary>Gets the To string.</summary>
     public override string ToString() => Kind switch
     {
         "fixed" => A.ToString(CultureInfo.InvariantCulture),

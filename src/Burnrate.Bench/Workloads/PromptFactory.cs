@@ -1,12 +1,12 @@
-using System.Text;
 using Microsoft.ML.Tokenizers;
 
 namespace Burnrate.Bench.Workloads;
 
 /// <summary>
-/// Builds prompts of an exact token length with a real tokenizer: seeded random common words are encoded and the
-/// token ids cut to the length, then decoded. Re-encoding decoded text can merge differently at the cut, so the
-/// client count is re-measured and kept as the prompt's client-side token count.
+/// Builds prompts of an exact token length with a real tokenizer, in time linear in the length: each common word's
+/// token ids (with its leading space) are encoded once, seeded random words fill the wanted number of ids, and the ids
+/// are decoded once. Re-encoding decoded text can merge differently at the cut, so the client count is re-measured and
+/// kept as the prompt's client-side token count.
 /// </summary>
 internal sealed class PromptFactory
 {
@@ -21,42 +21,44 @@ internal sealed class PromptFactory
 
     private readonly Tokenizer _tokenizer;
     private readonly Random _random;
-    private readonly string _sharedPrefix;
-    private readonly int _sharedPrefixTokens;
+    private readonly int[][] _wordIds;
+    private readonly int[] _sharedPrefix;
 
     public PromptFactory(Tokenizer tokenizer, int seed, int sharedPrefixTokens = 0)
     {
         _tokenizer = tokenizer;
         _random = new Random(seed);
-        _sharedPrefix = sharedPrefixTokens > 0 ? Text(sharedPrefixTokens) : "";
-        _sharedPrefixTokens = sharedPrefixTokens > 0 ? _tokenizer.CountTokens(_sharedPrefix) : 0;
+        _wordIds = [.. Words.Select(w => tokenizer.EncodeToIds(" " + w).ToArray())];
+        _sharedPrefix = sharedPrefixTokens > 0 ? Ids(sharedPrefixTokens) : [];
+        SharedPrefixTokens = _sharedPrefix.Length;
     }
 
-    public int SharedPrefixTokens => _sharedPrefixTokens;
+    public int SharedPrefixTokens { get; }
 
     /// <summary>Makes a prompt of about <paramref name="tokens"/> tokens in total (shared prefix included).</summary>
     public WorkItem Make(int tokens, int outputTokens)
     {
-        int own = Math.Max(1, tokens - _sharedPrefixTokens);
-        string prompt = _sharedPrefix + Text(own);
+        int own = Math.Max(1, tokens - SharedPrefixTokens);
+        int[] ids = new int[SharedPrefixTokens + own];
+        _sharedPrefix.CopyTo(ids, 0);
+        Ids(own).CopyTo(ids, SharedPrefixTokens);
+        string prompt = _tokenizer.Decode(ids);
         return new WorkItem(prompt, _tokenizer.CountTokens(prompt), outputTokens);
     }
 
-    private string Text(int tokens)
+    /// <summary>Draws words until <paramref name="tokens"/> token ids are filled (the last word's ids cut to fit): linear in the length.</summary>
+    private int[] Ids(int tokens)
     {
-        var text = new StringBuilder(tokens * 6);
-        int count = 0;
-        while (count < tokens + 8)
+        int[] ids = new int[tokens];
+        int filled = 0;
+        while (filled < tokens)
         {
-            for (int i = 0; i < 32; i++)
-            {
-                text.Append(' ').Append(Words[_random.Next(Words.Length)]);
-            }
-
-            count = _tokenizer.CountTokens(text.ToString());
+            int[] word = _wordIds[_random.Next(_wordIds.Length)];
+            int take = Math.Min(word.Length, tokens - filled);
+            Array.Copy(word, 0, ids, filled, take);
+            filled += take;
         }
 
-        IReadOnlyList<int> ids = _tokenizer.EncodeToIds(text.ToString());
-        return _tokenizer.Decode(ids.Take(tokens));
+        return ids;
     }
 }

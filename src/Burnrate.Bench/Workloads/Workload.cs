@@ -21,19 +21,24 @@ internal sealed class Workload
     public WorkItem this[int index] => _items[index % _items.Count];
 
     /// <summary>Pre-builds <paramref name="count"/> synthetic requests (prompts are built before timing starts).</summary>
-    public static Workload Synthetic(Tokenizer tokenizer, LengthDistribution input, LengthDistribution output, int count, int seed, int sharedPrefixTokens)
+    public static Workload Synthetic(Tokenizer tokenizer, LengthDistribution input, LengthDistribution output, int count, int seed, int sharedPrefixTokens, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         var lengths = new Random(seed);
         var prompts = new PromptFactory(tokenizer, seed + 1, sharedPrefixTokens);
         var items = new List<WorkItem>(count);
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < count && !cancellationToken.IsCancellationRequested; i++)
         {
             int inTokens = input.Draw(lengths);
             int outTokens = output.Draw(lengths);
             WorkItem item = prompts.Make(inTokens, outTokens);
             items.Add(item);
+        }
+
+        if (items.Count == 0)
+        {
+            items.Add(prompts.Make(1, 1));
         }
 
         return new Workload(items, $"synthetic: input {input}, output {output}, seed {seed}" + (sharedPrefixTokens > 0 ? $", shared prefix {sharedPrefixTokens} tokens" : ""));

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Burnrate.Bench;
 using Burnrate.Bench.Metrics;
+using Burnrate.Catalog;
 using Burnrate.Core.Economics;
+using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
 using Burnrate.Core.Models;
 using Spectre.Console;
@@ -13,9 +16,11 @@ internal sealed partial class BenchCommand
 {
     private readonly Option<string?> _modelId = new("--model-id") { Description = "Catalog model (or config.json) served: show the cost model's prediction beside each concurrency level (needs --gpu)" };
     private readonly DeploymentOptions _deployment = new();
+    private readonly Option<int> _maxResponseBytes = new("--max-response-bytes") { Description = "Most bytes read from one response; a longer one fails as too_large", DefaultValueFactory = _ => BenchRequest.DefaultMaxResponseBytes };
+    private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace earlier results in a non-empty --out folder (refused otherwise)" };
 
     /// <summary>The model, deployment and efficiency to predict with, or null without --model-id. Checked before any load is sent.</summary>
-    private (ModelArchitecture Model, InferenceDeployment Deployment, EfficiencyFactors Efficiency, string Source)? PredictionSetup(ParseResult parse, List<Assumption> assumptions)
+    private BenchPredictionSetup? PredictionSetup(ParseResult parse)
     {
         if (parse.GetValue(_modelId) is not { } modelId)
         {
@@ -23,11 +28,52 @@ internal sealed partial class BenchCommand
         }
 
         string gpu = parse.GetValue(_gpu) ?? throw new UsageException("--model-id needs --gpu ID (and --gpus N) to predict with the cost model");
+        var assumptions = new List<Assumption>();
         (ModelArchitecture model, InferenceDeployment deployment) = _deployment.Build(parse, _globals.LoadCatalog(parse), modelId, gpu, parse.GetValue(_gpus), assumptions);
         EfficiencyFactors efficiency = _deployment.Efficiency(parse, assumptions);
         string source = string.Create(CultureInfo.InvariantCulture, $"burnrate infer {model.Id} on {deployment.Devices}×{deployment.Accelerator.Id} tp {deployment.TensorParallel}, efficiency compute {efficiency.Compute:0.###}, bandwidth {efficiency.Bandwidth:0.###}, communication {efficiency.Communication:0.###}");
-        assumptions.Add(new Assumption("prediction", source, "cost model (docs/infer.md): TTFT = prefill alone, TPOT = one decode step at the level's concurrency, mean request shape of the level"));
-        return (model, deployment, efficiency, source);
+        return new BenchPredictionSetup(model, deployment, efficiency, source, assumptions);
+    }
+
+    private double? DeploymentPrice(ParseResult parse, List<Assumption> assumptions)
+    {
+        if (parse.GetValue(_deploymentUsd) is { } usd)
+        {
+            assumptions.Add(new Assumption("deployment-usd-per-hour", "$" + Fmt(usd) + "/h", "user"));
+            return usd;
+        }
+
+        if (parse.GetValue(_gpu) is not { } gpuId)
+        {
+            return null;
+        }
+
+        BurnrateCatalog catalog = _globals.LoadCatalog(parse);
+        AcceleratorSpec gpu = catalog.Accelerator(gpuId);
+        int gpus = parse.GetValue(_gpus);
+        if (gpus < 1)
+        {
+            throw new UsageException($"--gpus must be at least 1, got {gpus}");
+        }
+
+        double perDevice;
+        if (parse.GetValue(_gpuHourUsd) is { } price)
+        {
+            perDevice = price > 0 && double.IsFinite(price) ? price : throw new UsageException($"--gpu-hour-usd must be a positive number, got {Fmt(price)}");
+            assumptions.Add(new Assumption("gpu-hour-usd", "$" + Fmt(price) + "/device-h", "user"));
+        }
+        else if (gpu.CloudPricePerHour is { } cloud)
+        {
+            perDevice = cloud.Amount.Value;
+            assumptions.Add(new Assumption("gpu-hour-usd", "$" + Fmt(perDevice) + "/device-h", $"catalog on-demand price, {gpu.CloudProvider}: {cloud.Provenance.Source} ({cloud.Provenance.AsOf:yyyy-MM-dd})"));
+        }
+        else
+        {
+            throw new UsageException($"accelerator '{gpu.Id}' has no cloud price in the catalog; pass --gpu-hour-usd or --deployment-usd-per-hour");
+        }
+
+        assumptions.Add(new Assumption("deployment-usd-per-hour", "$" + Fmt(perDevice * gpus) + "/h", $"{gpus} × {gpu.Id}"));
+        return perDevice * gpus;
     }
 
     private static void RenderPredictions(IAnsiConsole console, IReadOnlyList<LevelResult> levels)
@@ -51,7 +97,7 @@ internal sealed partial class BenchCommand
             }
 
             table.AddRow(
-                Bench.Results.BenchComparison.Key(l),
+                Burnrate.Bench.Results.BenchComparison.Key(l),
                 Ms(l.TtftSeconds.P50),
                 Ms(p.TtftSeconds) + Delta(l.TtftSeconds.P50, p.TtftSeconds),
                 Ms(l.TpotSeconds.P50),

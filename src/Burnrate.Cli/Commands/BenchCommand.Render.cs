@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Burnrate.Bench;
 using Burnrate.Bench.Metrics;
 using Burnrate.Bench.Results;
 using Burnrate.Cli.Rendering;
@@ -52,7 +53,7 @@ internal sealed partial class BenchCommand
 
         if (outDir is not null)
         {
-            console.WriteLine($"written: {Path.Combine(outDir, BenchFiles.RequestsJsonl)}, {BenchFiles.SummaryJson}, {BenchFiles.SummaryCsv}, report.html");
+            console.WriteLine($"written: {Path.Combine(outDir, BenchResultFile.RequestsJsonl)}, {BenchResultFile.SummaryJson}, {BenchResultFile.SummaryCsv}, report.html");
         }
     }
 

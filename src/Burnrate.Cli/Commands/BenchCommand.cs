@@ -1,11 +1,5 @@
 using System.CommandLine;
 using Burnrate.Bench;
-using Burnrate.Bench.Client;
-using Burnrate.Bench.Load;
-using Burnrate.Bench.Metrics;
-using Burnrate.Bench.Results;
-using Burnrate.Bench.Workloads;
-using Burnrate.Core.Economics;
 
 namespace Burnrate.Cli.Commands;
 
@@ -23,14 +17,14 @@ internal sealed partial class BenchCommand : Command
     private readonly Option<string?> _concurrency = new("--concurrency") { Description = "Fixed-concurrency levels, e.g. 1,8,32" };
     private readonly Option<string?> _rate = new("--rate") { Description = "Request-rate levels in requests/s, e.g. 2,4,8" };
     private readonly Option<string> _arrivals = new("--arrivals") { Description = "Rate-level arrivals: poisson or constant", DefaultValueFactory = _ => "poisson" };
-    private readonly Option<int?> _requests = new("--requests") { Description = $"Requests per level (default {LoadSettings.DefaultRequests} unless --duration is given)" };
+    private readonly Option<int?> _requests = new("--requests") { Description = $"Requests per level (default 100 unless --duration is given)" };
     private readonly Option<string?> _duration = new("--duration") { Description = "Time per level, e.g. 60s (stops scheduling; in-flight requests finish)" };
     private readonly Option<int> _warmup = new("--warmup") { Description = "Warm-up requests before the first level (not measured)", DefaultValueFactory = _ => 0 };
     private readonly Option<string> _rampUp = new("--ramp-up") { Description = "Spread the start of concurrency workers over this time, e.g. 2s", DefaultValueFactory = _ => "0s" };
     private readonly Option<bool> _maxGoodput = new("--max-goodput") { Description = "Search (bisection over rate) for the highest rate meeting the SLOs" };
     private readonly Option<string> _searchRange = new("--search-range") { Description = "Rates bracketing the goodput search, LOW:HIGH in requests/s", DefaultValueFactory = _ => "0.5:64" };
     private readonly Option<int> _searchSteps = new("--search-steps") { Description = "Bisection steps of the goodput search", DefaultValueFactory = _ => 5 };
-    private readonly Option<double> _attainment = new("--goodput-attainment") { Description = "Share of requests that must meet every SLO for a rate to pass the search", DefaultValueFactory = _ => LoadSettings.DefaultGoodputAttainment };
+    private readonly Option<double> _attainment = new("--goodput-attainment") { Description = "Share of requests that must meet every SLO for a rate to pass the search", DefaultValueFactory = _ => 0.9 };
     private readonly Option<string> _inputTokens = new("--input-tokens") { Description = "Prompt length: N, uniform:MIN:MAX, normal:MEAN:SD or lognormal:MEDIAN:SIGMA", DefaultValueFactory = _ => "128" };
     private readonly Option<string> _outputTokens = new("--output-tokens") { Description = "Output length (max_tokens), same forms as --input-tokens", DefaultValueFactory = _ => "128" };
     private readonly Option<string?> _dataset = new("--dataset") { Description = "A ShareGPT-format JSON file to take prompts and output lengths from" };
@@ -62,7 +56,7 @@ internal sealed partial class BenchCommand : Command
         {
             _url, _model, _api, _stream, _concurrency, _rate, _arrivals, _requests, _duration, _warmup, _rampUp, _maxGoodput, _searchRange, _searchSteps,
             _attainment, _inputTokens, _outputTokens, _dataset, _sharedPrefix, _tokenizer, _seed, _ignoreEos, _includeUsage, _apiKeyEnv, _header, _timeout,
-            _stallTimeout, _sloTtft, _sloTpot, _sloE2e, _deploymentUsd, _gpu, _gpus, _gpuHourUsd, _modelId, _maxSeconds, _out, _json,
+            _stallTimeout, _sloTtft, _sloTpot, _sloE2e, _deploymentUsd, _gpu, _gpus, _gpuHourUsd, _modelId, _maxSeconds, _maxResponseBytes, _out, _overwrite, _json,
         })
         {
             Options.Add(option);
@@ -76,77 +70,49 @@ internal sealed partial class BenchCommand : Command
 
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var assumptions = new List<Assumption>();
-        ClientOptions client = ClientSettings(parse, assumptions, out Microsoft.ML.Tokenizers.Tokenizer tokenizer);
-        LoadSettings load = BuildLoad(parse, assumptions);
-        Workload workload = MakeWorkload(parse, tokenizer, load, assumptions);
-        var prediction = PredictionSetup(parse, assumptions);
-        string? outDir = parse.GetValue(_out);
-        bool json = parse.GetValue(_json);
-        TextWriter progress = parse.InvocationConfiguration.Error;
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (parse.GetValue(_maxSeconds) is { } max)
+        BenchRequest request = BuildRequest(parse);
+        TextWriter error = parse.InvocationConfiguration.Error;
+        using var stop = new SignalStop(error, "bench: stopping; the summary keeps what was measured (press Ctrl-C again to quit at once)", cancellationToken);
+        BenchResult result;
+        try
         {
-            bound.CancelAfter(TimeSpan.FromSeconds(Seconds("--max-seconds", max)));
+            result = await BenchSession.RunAsync(request, new BenchProgressWriter(error), stop.Token).ConfigureAwait(false);
+        }
+        catch (BenchInputException e)
+        {
+            throw new UsageException(Message(e));
         }
 
-        RequestLog? log = null;
+        string? outDir = request.OutputDirectory;
         if (outDir is not null)
         {
-            Directory.CreateDirectory(outDir);
-            log = new RequestLog(Path.Combine(outDir, BenchFiles.RequestsJsonl), BenchClock.Now);
-        }
-
-        string started = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-        IReadOnlyList<LevelResult> levels;
-        MaxGoodputResult? search;
-        using (log)
-        using (var http = new OpenAiClient(client, tokenizer))
-        {
-            var runner = new LoadRunner(http, workload, load, log, message => progress.WriteLine("bench: " + message));
-            (levels, search) = await runner.RunAsync(bound.Token).ConfigureAwait(false);
-        }
-
-        if (prediction is { } p)
-        {
-            levels = Burnrate.Bench.Calibration.BenchPrediction.Add(levels, p.Model, p.Deployment, p.Efficiency, load.DeploymentUsdPerHour, p.Source);
-        }
-
-        var result = new BenchResult
-        {
-            Url = client.BaseUrl.ToString(),
-            Model = client.Model,
-            Api = client.Api == ApiKind.Chat ? "chat" : "completions",
-            Stream = client.Stream,
-            Workload = workload.Description,
-            StartedAtUtc = started,
-            DeploymentUsdPerHour = load.DeploymentUsdPerHour,
-            Slo = load.Slo.Any ? load.Slo : null,
-            Levels = levels,
-            MaxGoodput = search,
-            Assumptions = assumptions,
-            Interrupted = bound.IsCancellationRequested,
-        };
-        if (outDir is not null)
-        {
-            BenchFiles.WriteSummary(result, outDir);
             Burnrate.Reports.Bench.BenchReport.WriteHtml(result, outDir);
         }
 
-        if (json)
+        if (parse.GetValue(_json))
         {
-            parse.InvocationConfiguration.Output.WriteLine(BenchJson.Serialize(result));
+            parse.InvocationConfiguration.Output.WriteLine(BenchResultFile.ToJson(result));
         }
         else
         {
             Render(parse, result, outDir);
         }
 
-        if (bound.IsCancellationRequested)
+        foreach (string warning in result.Warnings ?? [])
         {
-            progress.WriteLine("bench: interrupted; results hold what was measured" + (outDir is null ? "" : " (" + outDir + ")"));
+            error.WriteLine("bench: warning: " + warning);
         }
 
-        return levels.Sum(l => l.Completed) > 0 || levels.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+        if (result.Interrupted)
+        {
+            error.WriteLine("bench: interrupted; results hold what was measured" + (outDir is null ? "" : " (" + outDir + ")"));
+        }
+
+        if (stop.ExitCode is { } signalled)
+        {
+            return signalled;
+        }
+
+        return result.Levels.Sum(l => l.Completed) > 0 || result.Levels.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using Burnrate.Bench;
 using Burnrate.Bench.Results;
 using Burnrate.Cli.Rendering;
 using Spectre.Console;
@@ -23,36 +23,27 @@ internal sealed class BenchCompareCommand : Command
         SetAction(Run);
     }
 
-    internal static BenchResult Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"'{path}': file not found (expected a bench summary.json)");
-        }
-
-        try
-        {
-            BenchResult result = BenchJson.Deserialize(File.ReadAllText(path));
-            return result.Kind == "burnrate-bench" ? result : throw new UsageException($"'{path}': kind is '{result.Kind}', expected 'burnrate-bench'");
-        }
-        catch (JsonException e)
-        {
-            throw new UsageException($"'{path}': not a bench summary JSON ({e.Message.Split('.')[0]})");
-        }
-    }
-
     private int Run(ParseResult parse)
     {
         string pathA = parse.GetRequiredValue(_a), pathB = parse.GetRequiredValue(_b);
-        IReadOnlyList<BenchComparison.Row> rows = BenchComparison.Compare(Load(pathA), Load(pathB));
+        ComparisonReport report;
+        try
+        {
+            report = BenchComparison.Compare(pathA, BenchResultFile.Load(pathA), pathB, BenchResultFile.Load(pathB));
+        }
+        catch (BenchInputException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        foreach (string warning in report.Warnings ?? [])
+        {
+            parse.InvocationConfiguration.Error.WriteLine("bench compare: warning: " + warning);
+        }
+
         if (parse.GetValue(_json))
         {
-            Output.WriteJson(parse, new
-            {
-                a = pathA,
-                b = pathB,
-                rows = rows.Select(r => new { level = r.Level, metric = r.Metric, a = r.A, b = r.B, relativeChange = r.RelativeChange }),
-            });
+            Output.WriteJson(parse, report);
             return ExitCodes.Success;
         }
 
@@ -62,13 +53,27 @@ internal sealed class BenchCompareCommand : Command
         table.AddColumn(new TableColumn("A").RightAligned());
         table.AddColumn(new TableColumn("B").RightAligned());
         table.AddColumn(new TableColumn("B vs A").RightAligned());
-        foreach (BenchComparison.Row r in rows)
+        foreach (ComparisonRow r in report.Rows)
         {
-            table.AddRow(r.Level, r.Metric, F(r.A), F(r.B), r.RelativeChange is { } c ? c.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "-");
+            (string metric, Func<double?, string> format) = Shown(r.Metric);
+            table.AddRow(r.Level, metric, format(r.A), format(r.B), r.RelativeChange is { } c ? c.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "-");
         }
 
         Output.Console(parse).Write(table);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Latencies in milliseconds as the bench table shows them ("ttftSeconds.p50" → "TTFT p50 ms"); other figures as they are.</summary>
+    private static (string Metric, Func<double?, string> Format) Shown(string metric)
+    {
+        int dot = metric.IndexOf("Seconds.", StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return (metric, F);
+        }
+
+        string name = metric[..dot].ToUpperInvariant() + " " + metric[(dot + "Seconds.".Length)..] + " ms";
+        return (name, v => v is { } x ? (x * 1000).ToString("0.###", CultureInfo.InvariantCulture) : "-");
     }
 
     private static string F(double? v) => v is { } x ? x.ToString("G5", CultureInfo.InvariantCulture) : "-";

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Burnrate.Bench;
 using Burnrate.Bench.Calibration;
-using Burnrate.Bench.Results;
-using Burnrate.Catalog;
 using Burnrate.Cli.Rendering;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Inference;
@@ -47,18 +46,7 @@ internal sealed class CalibrateCommand : Command
         string path = parse.GetRequiredValue(_result);
         if (Directory.Exists(path))
         {
-            path = Path.Combine(path, BenchFiles.SummaryJson);
-        }
-
-        BenchResult result = BenchCompareCommand.Load(path);
-        IReadOnlyList<CalibrationPoint> points;
-        try
-        {
-            points = BenchCalibration.Points(result);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new UsageException($"'{path}': {e.Message}");
+            path = Path.Combine(path, BenchResultFile.SummaryJson);
         }
 
         string outPath = parse.GetRequiredValue(_out);
@@ -67,97 +55,47 @@ internal sealed class CalibrateCommand : Command
             throw new UsageException($"--out '{outPath}' must be a file path, e.g. calibration.json");
         }
 
-        var assumptions = new List<Assumption>();
-        int gpus = parse.GetValue(_gpus);
-        (ModelArchitecture model, InferenceDeployment deployment) = _deployment.Build(parse, _globals.LoadCatalog(parse), parse.GetRequiredValue(_model), parse.GetRequiredValue(_gpu), gpus, assumptions);
-        CalibrationFit fit = EfficiencyFitter.Fit(model, deployment, points, EfficiencyFactors.Default);
-        assumptions.Add(new Assumption("prefill-measurement", $"TTFT p50 at concurrency {points[0].Concurrency.ToString(CultureInfo.InvariantCulture)}", "the lowest concurrency level only: higher levels also queue behind other prompts"));
-        assumptions.Add(new Assumption("decode-measurement", "ITL p50 of every concurrency level", "the uninterrupted decode step; TPOT also counts prefills of other requests, which infer's TPOT leaves out"));
-        assumptions.Add(new Assumption("fit", "least squares of ln(predicted ÷ measured), grid then pattern search over (0.001, 1]", "docs/calibrate.md"));
-        assumptions.Add(new Assumption("starting-efficiency", $"compute {Fmt(EfficiencyFactors.DefaultCompute)}, bandwidth {Fmt(EfficiencyFactors.DefaultBandwidth)}, communication {Fmt(EfficiencyFactors.DefaultCommunication)}", "infer's sourced defaults, kept for factors the data do not determine"));
-        var file = new CalibrationFile(fit.Efficiency, Path.GetFullPath(path), model.Id, deployment.Accelerator.Id, deployment.Devices, DateOnly.FromDateTime(DateTime.UtcNow));
         try
         {
-            file.Write(outPath);
+            BenchResult result = BenchResultFile.Load(path);
+            var assumptions = new List<Assumption>();
+            (ModelArchitecture model, InferenceDeployment deployment) = _deployment.Build(parse, _globals.LoadCatalog(parse), parse.GetRequiredValue(_model), parse.GetRequiredValue(_gpu), parse.GetValue(_gpus), assumptions);
+            CalibrationReport report = BenchCalibration.Calibrate(new CalibrationRequest
+            {
+                Result = result,
+                ResultPath = path,
+                Model = model,
+                Deployment = deployment,
+                DeploymentAssumptions = assumptions,
+                OutPath = outPath,
+                WeightsName = parse.GetValue(_deployment.Weights) ?? "bf16",
+                KvName = parse.GetValue(_deployment.Kv) ?? "bf16",
+            });
+            if (parse.GetValue(_json))
+            {
+                Output.WriteJson(parse, report);
+            }
+            else
+            {
+                Render(parse, report, path);
+            }
         }
-        catch (UnauthorizedAccessException e)
+        catch (BenchInputException e)
         {
-            throw new UsageException($"--out '{outPath}': cannot write there ({e.Message})");
-        }
-        CalibrationPoint reference = points.OrderByDescending(p => p.Concurrency).First();
-        string infer = string.Create(CultureInfo.InvariantCulture, $"burnrate infer {model.Id} --gpu {deployment.Accelerator.Id} --gpus {deployment.Devices} --tp {deployment.TensorParallel} --weights {parse.GetValue(_deployment.Weights)} --kv {parse.GetValue(_deployment.Kv)} --input {reference.InputTokens} --output {reference.OutputTokens} --concurrency {reference.Concurrency} --calibration {outPath}");
-        var notes = Notes(fit, deployment);
-        if (parse.GetValue(_json))
-        {
-            Output.WriteJson(parse, Json(fit, outPath, infer, notes, assumptions));
-        }
-        else
-        {
-            Render(parse, fit, path, outPath, infer, notes, assumptions);
+            throw new UsageException(e.Message);
         }
 
         return ExitCodes.Success;
     }
 
-    private static List<string> Notes(CalibrationFit fit, InferenceDeployment deployment)
-    {
-        var notes = new List<string>();
-        if (!fit.ComputeFitted)
-        {
-            notes.Add($"compute efficiency not determined: no measured step is compute-bound (try a longer --input-tokens); kept {Fmt(fit.Efficiency.Compute)}");
-        }
-
-        if (!fit.BandwidthFitted)
-        {
-            notes.Add($"bandwidth efficiency not determined: no measured step is memory-bound; kept {Fmt(fit.Efficiency.Bandwidth)}");
-        }
-
-        if (deployment.TensorParallel == 1 && deployment.ExpertParallel == 1)
-        {
-            notes.Add($"communication efficiency kept at the default {Fmt(fit.Efficiency.Communication)}: tp 1 has no collectives to measure it by");
-        }
-        else if (!fit.CommunicationFitted)
-        {
-            notes.Add($"communication efficiency not determined by the data; kept {Fmt(fit.Efficiency.Communication)}");
-        }
-
-        return notes;
-    }
-
-    private static object Json(CalibrationFit fit, string outPath, string infer, List<string> notes, List<Assumption> assumptions) => new
-    {
-        kind = CalibrationFile.Kind,
-        computeEfficiency = fit.Efficiency.Compute,
-        bandwidthEfficiency = fit.Efficiency.Bandwidth,
-        communicationEfficiency = fit.Efficiency.Communication,
-        fitted = new { compute = fit.ComputeFitted, bandwidth = fit.BandwidthFitted, communication = fit.CommunicationFitted },
-        rmsLogError = fit.RmsLogError,
-        levels = fit.Residuals.Select(r => new
-        {
-            concurrency = r.Point.Concurrency,
-            inputTokens = r.Point.InputTokens,
-            outputTokens = r.Point.OutputTokens,
-            measuredTtftSeconds = r.Point.Ttft?.Seconds,
-            predictedTtftSeconds = r.PredictedTtft.Seconds,
-            ttftRelativeError = r.TtftError,
-            measuredDecodeStepSeconds = r.Point.DecodeStep?.Seconds,
-            predictedDecodeStepSeconds = r.PredictedDecodeStep.Seconds,
-            decodeStepRelativeError = r.DecodeStepError,
-        }),
-        calibrationFile = outPath,
-        inferCommand = infer,
-        notes,
-        assumptions = assumptions.Select(a => new { name = a.Name, value = a.Value, source = a.Source }),
-    };
-
-    private static void Render(ParseResult parse, CalibrationFit fit, string from, string outPath, string infer, List<string> notes, List<Assumption> assumptions)
+    private static void Render(ParseResult parse, CalibrationReport report, string from)
     {
         IAnsiConsole console = Output.Console(parse);
         var factors = new Table().Border(TableBorder.Rounded).Title(Markup.Escape("efficiency fitted to " + from));
         factors.AddColumn("factor").AddColumn("value").AddColumn("source");
-        factors.AddRow("compute", Fmt(fit.Efficiency.Compute), fit.ComputeFitted ? "fitted (prefill, TTFT)" : "kept");
-        factors.AddRow("bandwidth", Fmt(fit.Efficiency.Bandwidth), fit.BandwidthFitted ? "fitted (decode step, ITL p50)" : "kept");
-        factors.AddRow("communication", Fmt(fit.Efficiency.Communication), fit.CommunicationFitted ? "fitted" : "kept");
+        factors.AddRow("compute", Fmt(report.ComputeEfficiency), report.Fitted.Compute ? "fitted (prefill, TTFT)" : "kept");
+        factors.AddRow("bandwidth", Fmt(report.BandwidthEfficiency), report.Fitted.Bandwidth ? "fitted (decode step, ITL p50)" : "kept");
+        factors.AddRow("communication", Fmt(report.CommunicationEfficiency), report.Fitted.Communication ? "fitted" : "kept");
         console.Write(factors);
         var levels = new Table().Border(TableBorder.Rounded).Title("residuals per level (predicted ÷ measured − 1)");
         foreach (string column in new[] { "concurrency", "in/out tokens", "TTFT p50 ms", "predicted ms", "error", "decode step (ITL p50) ms", "predicted ms", "error" })
@@ -165,34 +103,34 @@ internal sealed class CalibrateCommand : Command
             levels.AddColumn(column);
         }
 
-        foreach (CalibrationResidual r in fit.Residuals)
+        foreach (CalibrationLevel r in report.Levels)
         {
             levels.AddRow(
-                r.Point.Concurrency.ToString(CultureInfo.InvariantCulture),
-                string.Create(CultureInfo.InvariantCulture, $"{r.Point.InputTokens}/{r.Point.OutputTokens}"),
-                Ms(r.Point.Ttft?.Seconds),
-                r.Point.Ttft is null ? "-" : Ms(r.PredictedTtft.Seconds),
-                Pct(r.TtftError),
-                Ms(r.Point.DecodeStep?.Seconds),
-                r.Point.DecodeStep is null ? "-" : Ms(r.PredictedDecodeStep.Seconds),
-                Pct(r.DecodeStepError));
+                r.Concurrency.ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{r.InputTokens}/{r.OutputTokens}"),
+                Ms(r.MeasuredTtftSeconds),
+                r.MeasuredTtftSeconds is null ? "-" : Ms(r.PredictedTtftSeconds),
+                Pct(r.TtftRelativeError),
+                Ms(r.MeasuredDecodeStepSeconds),
+                r.MeasuredDecodeStepSeconds is null ? "-" : Ms(r.PredictedDecodeStepSeconds),
+                Pct(r.DecodeStepRelativeError));
         }
 
         console.Write(levels);
-        console.WriteLine($"rms log error: {fit.RmsLogError.ToString("0.####", CultureInfo.InvariantCulture)}");
-        foreach (string note in notes)
+        console.WriteLine($"rms log error: {report.RmsLogError.ToString("0.####", CultureInfo.InvariantCulture)}");
+        foreach (string note in report.Notes)
         {
             console.WriteLine("note: " + note);
         }
 
         console.WriteLine("assumptions:");
-        foreach (Assumption a in assumptions)
+        foreach (Assumption a in report.Assumptions)
         {
             console.WriteLine($"  {a.Name} = {a.Value} ({a.Source})");
         }
 
-        console.WriteLine("written: " + outPath);
-        console.WriteLine("use it: " + infer);
+        console.WriteLine("written: " + report.CalibrationFile);
+        console.WriteLine("use it: " + report.InferCommand);
     }
 
     private static string Fmt(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Burnrate.Bench;
 using Burnrate.Bench.Simulation;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Inference;
@@ -52,8 +53,14 @@ internal sealed class SimulateServeCommand : Command
     private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         SimulatorOptions options = BuildOptions(parse);
-        double? maxSeconds = parse.GetValue(_maxSeconds) is { } m ? BenchCommand.Seconds("--max-seconds", m) : null;
-        await using SimulatedServer server = await SimulatedServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        double? maxSeconds = parse.GetValue(_maxSeconds) is { } m ? Seconds("--max-seconds", m) : null;
+        if (maxSeconds is { } bound && !(bound > 0 && bound <= BenchRequest.MaxDurationSeconds))
+        {
+            throw new UsageException($"--max-seconds '{parse.GetValue(_maxSeconds)}' is not allowed; expected a duration above 0 s and at most 1e6 s");
+        }
+
+        using var stop = new SignalStop(parse.InvocationConfiguration.Error, "simulate serve: stopping", cancellationToken);
+        await using SimulatedServer server = await SimulatedServer.StartAsync(options, stop.Token).ConfigureAwait(false);
         TextWriter output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(_json))
         {
@@ -71,14 +78,14 @@ internal sealed class SimulateServeCommand : Command
         output.Flush();
         try
         {
-            await Task.Delay(maxSeconds is { } s ? TimeSpan.FromSeconds(s) : Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(maxSeconds is { } s ? TimeSpan.FromSeconds(s) : Timeout.InfiniteTimeSpan, stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            // Ctrl-C: stop serving.
+            // Ctrl-C or SIGTERM: stop serving (the server is disposed below, closing open streams).
         }
 
-        return ExitCodes.Success;
+        return stop.ExitCode ?? ExitCodes.Success;
     }
 
     private SimulatorOptions BuildOptions(ParseResult parse)
@@ -160,5 +167,15 @@ internal sealed class SimulateServeCommand : Command
         return CostModelSteps.Create(new StepTimer(model, deployment, efficiency), description);
     }
 
-    private static double D(ParseResult parse, Option<string> option, string name) => BenchCommand.Seconds(name, parse.GetValue(option)!);
+    private static double D(ParseResult parse, Option<string> option, string name)
+    {
+        double seconds = Seconds(name, parse.GetValue(option)!);
+        return seconds <= BenchRequest.MaxDurationSeconds ? seconds : throw new UsageException($"{name} '{parse.GetValue(option)}' is not allowed; expected at most 1e6 s");
+    }
+
+    /// <summary>Parses a duration with its unit; a bare number is refused.</summary>
+    private static double Seconds(string option, string text) =>
+        !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) && Burnrate.Catalog.DurationText.TryParseSeconds(text, out double s)
+            ? s
+            : throw new UsageException($"{option} '{text}' is not a duration with a unit; use e.g. 250ms, 2s, 1.5min");
 }

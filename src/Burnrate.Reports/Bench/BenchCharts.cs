@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Burnrate.Bench.Metrics;
 using ScottPlot;
 
@@ -55,15 +54,12 @@ internal static class BenchCharts
     }
 
     /// <summary>Empirical CDF of TTFT per level, from the request log.</summary>
-    public static string TtftDistribution(IReadOnlyList<JsonElement> requests)
+    public static string TtftDistribution(IReadOnlyList<KeyValuePair<string, double>> requests)
     {
         var plot = new Plot();
-        var byLevel = requests
-            .Where(r => !r.TryGetProperty("warmup", out _) && r.TryGetProperty("ttftSeconds", out _) && r.GetProperty("completed").GetBoolean())
-            .GroupBy(r => r.GetProperty("level").GetString() ?? "");
-        foreach (var group in byLevel)
+        foreach (var group in requests.GroupBy(r => r.Key))
         {
-            double[] ms = group.Select(r => r.GetProperty("ttftSeconds").GetDouble() * 1000).Order().ToArray();
+            double[] ms = group.Select(r => r.Value * 1000).Order().ToArray();
             double[] share = Enumerable.Range(1, ms.Length).Select(i => (double)i / ms.Length).ToArray();
             var line = plot.Add.ScatterLine(ms, share);
             line.LegendText = group.Key;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Burnrate.Bench;
 using Burnrate.Bench.Metrics;
 using Burnrate.Bench.Results;
 using Burnrate.Core.Economics;
@@ -11,19 +12,38 @@ namespace Burnrate.Reports.Bench;
 /// Writes report.html for a bench run: a table per level and charts (latency percentiles, throughput and cost vs load,
 /// TTFT distribution from requests.jsonl when present) as PNGs embedded in base64, so the file stands alone.
 /// </summary>
-internal static class BenchReport
+public static class BenchReport
 {
+    /// <summary>The report's file name.</summary>
     public const string FileName = "report.html";
 
+    /// <summary>Writes report.html into <paramref name="directory"/> (a temporary file first, then moved into place).</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="directory">The run folder (its requests.jsonl feeds the TTFT distribution).</param>
+    /// <returns>The report's path.</returns>
     public static string WriteHtml(BenchResult result, string directory)
     {
         ArgumentNullException.ThrowIfNull(result);
-        string html = Html(result, Path.Combine(directory, BenchFiles.RequestsJsonl));
+        string html = Html(result, Path.Combine(directory, BenchResultFile.RequestsJsonl));
         string path = Path.Combine(directory, FileName);
-        BenchFiles.WriteAtomic(path, html);
+        string temp = path + ".tmp" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            File.WriteAllText(temp, html, new UTF8Encoding(false));
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+
         return path;
     }
 
+    /// <summary>Renders the report as one standalone HTML page.</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="requestsJsonl">The run's request log, or null.</param>
+    /// <returns>The HTML.</returns>
     public static string Html(BenchResult result, string? requestsJsonl)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -66,7 +86,7 @@ internal static class BenchReport
 
         if (requestsJsonl is not null && File.Exists(requestsJsonl))
         {
-            html.Append("<h2>TTFT distribution</h2>").Append(BenchCharts.TtftDistribution(RequestLog.Read(requestsJsonl)));
+            html.Append("<h2>TTFT distribution</h2>").Append(BenchCharts.TtftDistribution(BenchResultFile.ReadTtftSeconds(requestsJsonl)));
         }
 
         html.Append("<h2>Assumptions</h2><ul>");

@@ -1,6 +1,5 @@
 using Burnrate.Bench.Calibration;
 using Burnrate.Bench.Metrics;
-using Burnrate.Bench.Results;
 using Burnrate.Bench.Simulation;
 using Burnrate.Catalog;
 using Burnrate.Core.Hardware;

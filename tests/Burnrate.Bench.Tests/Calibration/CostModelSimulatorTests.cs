@@ -2,7 +2,6 @@ using Xunit.Abstractions;
 using Burnrate.Bench.Calibration;
 using Burnrate.Bench.Load;
 using Burnrate.Bench.Metrics;
-using Burnrate.Bench.Results;
 using Burnrate.Bench.Simulation;
 using Burnrate.Catalog;
 using Burnrate.Core.Hardware;

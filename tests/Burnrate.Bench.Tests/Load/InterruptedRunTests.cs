@@ -15,7 +15,7 @@ public sealed class InterruptedRunTests : IDisposable
     public async Task Should_LeaveAReadableJsonlOfWhatFinished_When_TheRunIsCancelled()
     {
         // Given: 1,000 requests of 0.1 s at concurrency 4 would take 25 s; cancel once 8 have been logged
-        string path = Path.Combine(_dir, BenchFiles.RequestsJsonl);
+        string path = Path.Combine(_dir, BenchResultFile.RequestsJsonl);
         var server = new SimulatorOptions { TtftSeconds = 0.05, ItlSeconds = 0.01 };
         var load = new LoadSettings { Concurrency = [4], Requests = 1000 };
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -43,8 +43,8 @@ public sealed class BenchFileGoldenTests
     [Fact]
     public void Should_MatchTheGoldenText_When_SimulatorServes()
     {
-        CliRun text = CliRunner.Run("simulate", "serve", "--max-seconds", "100ms", "--ttft", "10ms", "--itl", "2ms", "--fault", "reset:0.01");
-        CliRun json = CliRunner.Run("simulate", "serve", "--max-seconds", "100ms", "--json");
+        CliRun text = CliRunner.Run("simulate", "serve", "--max-seconds", "0.1s", "--ttft", "10ms", "--itl", "2ms", "--fault", "reset:0.01");
+        CliRun json = CliRunner.Run("simulate", "serve", "--max-seconds", "0.1s", "--json");
         text.ExitCode.ShouldBe(0, text.Error);
         json.ExitCode.ShouldBe(0, json.Error);
         Golden.Verify(GoldenMask.Port(text.Output + json.Output), "Simulate");

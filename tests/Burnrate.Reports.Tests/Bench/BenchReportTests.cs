@@ -1,5 +1,5 @@
 using Burnrate.Bench.Metrics;
-using Burnrate.Bench.Results;
+using Burnrate.Bench;
 using Burnrate.Reports.Bench;
 
 namespace Burnrate.Reports.Tests.Bench;

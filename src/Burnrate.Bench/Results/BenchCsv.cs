@@ -4,30 +4,11 @@ using Burnrate.Bench.Metrics;
 
 namespace Burnrate.Bench.Results;
 
-/// <summary>Writes summary.json and summary.csv into a directory (temp file then move, so no half-written file is left).</summary>
-internal static class BenchFiles
+/// <summary>summary.csv: one row per level, latency columns in seconds, the error counts quoted as one field.</summary>
+internal static class BenchCsv
 {
-    public const string SummaryJson = "summary.json";
-    public const string SummaryCsv = "summary.csv";
-    public const string RequestsJsonl = "requests.jsonl";
-
-    public static void WriteSummary(BenchResult result, string directory)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        Directory.CreateDirectory(directory);
-        WriteAtomic(Path.Combine(directory, SummaryJson), BenchJson.Serialize(result));
-        WriteAtomic(Path.Combine(directory, SummaryCsv), Csv(result));
-    }
-
-    public static void WriteAtomic(string path, string text)
-    {
-        string temp = path + ".tmp" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        File.WriteAllText(temp, text, new UTF8Encoding(false));
-        File.Move(temp, path, overwrite: true);
-    }
-
     /// <summary>One row per level; latency columns in seconds.</summary>
-    public static string Csv(BenchResult result)
+    public static string Of(BenchResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var csv = new StringBuilder();

@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.Json;
+using Burnrate.Bench.Results;
+
+namespace Burnrate.Bench;
+
+/// <summary>The files of a bench run: summary.json (the <see cref="BenchResult"/> contract), summary.csv and requests.jsonl.</summary>
+public static class BenchResultFile
+{
+    /// <summary>The summary file name.</summary>
+    public const string SummaryJson = "summary.json";
+
+    /// <summary>The one-row-per-level CSV file name.</summary>
+    public const string SummaryCsv = "summary.csv";
+
+    /// <summary>The per-request log file name.</summary>
+    public const string RequestsJsonl = "requests.jsonl";
+
+    /// <summary>The largest summary file read (64 MiB); a larger file is not a bench summary.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    /// <summary>Reads a summary.json (or the run folder holding one).</summary>
+    /// <param name="path">The file, or a bench output folder.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="BenchInputException">The file is missing, unreadable, too large, or not a bench summary of a known schema version.</exception>
+    public static BenchResult Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            path = Path.Combine(path, SummaryJson);
+        }
+
+        string json;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw Bad(path, "file not found (expected a bench summary.json)");
+            }
+
+            if (info.Length > MaxBytes)
+            {
+                throw Bad(path, $"{info.Length} bytes is larger than a bench summary can be ({MaxBytes} bytes at most)");
+            }
+
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Bad(path, "cannot be read (" + e.Message + ")");
+        }
+
+        try
+        {
+            using (JsonDocument doc = JsonDocument.Parse(json))
+            {
+                JsonElement root = doc.RootElement;
+                string? kind = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("kind", out JsonElement k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
+                if (kind != BenchResult.KindName)
+                {
+                    throw Bad(path, kind is null ? $"not a bench summary (no \"kind\": \"{BenchResult.KindName}\")" : $"kind is '{kind}', expected '{BenchResult.KindName}'");
+                }
+
+                int version = root.TryGetProperty("schemaVersion", out JsonElement v) && v.TryGetInt32(out int n) ? n : 0;
+                if (version != BenchResult.CurrentSchemaVersion)
+                {
+                    throw Bad(path, $"schemaVersion {version} is not one this burnrate reads (it reads {BenchResult.CurrentSchemaVersion})");
+                }
+            }
+
+            return BenchJson.Deserialize(json);
+        }
+        catch (JsonException e)
+        {
+            throw Bad(path, $"not a bench summary JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message.Split('.')[0]})");
+        }
+    }
+
+    /// <summary>Writes summary.json and summary.csv into <paramref name="directory"/> (each to a temporary file first, then moved into place).</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="directory">The run folder.</param>
+    public static void WriteSummary(BenchResult result, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Directory.CreateDirectory(directory);
+        WriteAtomic(Path.Combine(directory, SummaryJson), BenchJson.Serialize(result));
+        WriteAtomic(Path.Combine(directory, SummaryCsv), BenchCsv.Of(result));
+    }
+
+    /// <summary>Serializes <paramref name="result"/> as the summary.json contract (camelCase, base units, nulls omitted).</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The JSON text.</returns>
+    public static string ToJson(BenchResult result) => BenchJson.Serialize(result);
+
+    /// <summary>Reads the level and TTFT of every completed, measured request in a requests.jsonl (a line cut short by a kill is skipped).</summary>
+    /// <param name="requestsJsonl">The log file.</param>
+    /// <returns>(level, TTFT in seconds) in log order.</returns>
+    public static IReadOnlyList<KeyValuePair<string, double>> ReadTtftSeconds(string requestsJsonl) =>
+        RequestLog.Read(requestsJsonl)
+            .Where(r => r.TryGetProperty("completed", out JsonElement c) && c.ValueKind == JsonValueKind.True && !r.TryGetProperty("warmup", out _)
+                && r.TryGetProperty("ttftSeconds", out JsonElement t) && t.ValueKind == JsonValueKind.Number)
+            .Select(r => new KeyValuePair<string, double>(r.TryGetProperty("level", out JsonElement l) ? l.GetString() ?? "" : "", r.GetProperty("ttftSeconds").GetDouble()))
+            .ToList();
+
+    internal static void WriteAtomic(string path, string text)
+    {
+        string temp = path + ".tmp" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            File.WriteAllText(temp, text, new UTF8Encoding(false));
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static BenchInputException Bad(string path, string why) => new($"'{path}': {why}");
+}
