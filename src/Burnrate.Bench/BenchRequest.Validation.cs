@@ -1,4 +1,5 @@
 using System.Globalization;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Bench;
 
@@ -26,47 +27,47 @@ public sealed partial record BenchRequest
             }
         }
 
-        Check(Url is { IsAbsoluteUri: true } u && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps), nameof(Url), Url, "an absolute http(s) URL, e.g. http://127.0.0.1:8000/v1");
-        Check(Model is null || !string.IsNullOrWhiteSpace(Model), nameof(Model), Model, "a model name the server expects");
+        Check(Url is { IsAbsoluteUri: true } u && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps), "url", Url, "an absolute http(s) URL, e.g. http://127.0.0.1:8000/v1");
+        Check(Model is null || !string.IsNullOrWhiteSpace(Model), "model", Model, "a model name the server expects");
         foreach (KeyValuePair<string, string> h in Headers)
         {
-            Check(h.Key.Length > 0 && h.Key.All(IsTokenChar), nameof(Headers), h.Key, "a header name of letters, digits and !#$%&'*+-.^_`|~");
-            Check(!h.Value.Any(c => c is '\r' or '\n' or '\0'), nameof(Headers), h.Key + ": " + h.Value, "a header value without CR, LF or NUL");
+            Check(h.Key.Length > 0 && h.Key.All(IsTokenChar), "headers", h.Key, "a header name of letters, digits and !#$%&'*+-.^_`|~");
+            Check(!h.Value.Any(c => c is '\r' or '\n' or '\0'), "headers", h.Key + ": " + h.Value, "a header value without CR, LF or NUL");
         }
 
-        Check(ApiKey is null || !ApiKey.Any(c => c is '\r' or '\n' or '\0'), nameof(ApiKey), "(hidden)", "a key without CR, LF or NUL");
+        Check(ApiKey is null || !ApiKey.Any(c => c is '\r' or '\n' or '\0'), "apiKey", "(hidden)", "a key without CR, LF or NUL");
         foreach (int c in Concurrency)
         {
-            Check(c is >= 1 and <= MaxConcurrency, nameof(Concurrency), c, $"whole numbers in 1..{MaxConcurrency}");
+            Check(c is >= 1 and <= MaxConcurrency, "concurrency", c, $"whole numbers in 1..{MaxConcurrency}");
         }
 
         foreach (double r in Rates)
         {
-            Check(r > 0 && r <= MaxRate, nameof(Rates), r, "rates in requests/s above 0 and at most 1e6");
+            Check(r > 0 && r <= MaxRate, "rates", r, "rates in requests/s above 0 and at most 1e6");
         }
 
-        Check(Requests is null or >= 1 and <= 10_000_000, nameof(Requests), Requests, "1..10000000 requests per level");
-        Check(DurationSeconds is null || InRange(DurationSeconds.Value), nameof(DurationSeconds), DurationSeconds, "a duration above 0 s and at most 1e6 s");
-        Check(Warmup is >= 0 and <= 1_000_000, nameof(Warmup), Warmup, "0..1000000 requests");
-        Check(RampUpSeconds >= 0 && RampUpSeconds <= MaxDurationSeconds, nameof(RampUpSeconds), RampUpSeconds, "0 s up to 1e6 s");
-        Check(SearchLowRate > 0 && SearchHighRate > SearchLowRate && SearchHighRate <= MaxRate, nameof(SearchLowRate), Text(SearchLowRate) + ":" + Text(SearchHighRate), "LOW:HIGH with 0 < LOW < HIGH ≤ 1e6 requests/s");
-        Check(SearchSteps is >= 0 and <= 20, nameof(SearchSteps), SearchSteps, "0..20");
-        Check(GoodputAttainment is null or (> 0 and <= 1), nameof(GoodputAttainment), GoodputAttainment, "a share in (0, 1]");
-        Check(!MaxGoodput || Slo.Any, nameof(Slo), "none", "at least one of the TTFT, TPOT and E2E objectives for the goodput search");
-        Check(Slo.TtftSeconds is null || InRange(Slo.TtftSeconds.Value), "Slo.TtftSeconds", Slo.TtftSeconds, "a duration above 0 s and at most 1e6 s");
-        Check(Slo.TpotSeconds is null || InRange(Slo.TpotSeconds.Value), "Slo.TpotSeconds", Slo.TpotSeconds, "a duration above 0 s and at most 1e6 s");
-        Check(Slo.E2eSeconds is null || InRange(Slo.E2eSeconds.Value), "Slo.E2eSeconds", Slo.E2eSeconds, "a duration above 0 s and at most 1e6 s");
-        Check(SharedPrefixTokens is >= 0 and <= Workloads.LengthDistribution.MaxTokens, nameof(SharedPrefixTokens), SharedPrefixTokens, $"0..{Workloads.LengthDistribution.MaxTokens} tokens");
-        Check(Tokenizer is null || BenchTokenizer.IsKnown(Tokenizer), nameof(Tokenizer), Tokenizer, "o200k_base, cl100k_base or a tiktoken vocabulary file");
-        Check(DatasetPath is null || File.Exists(DatasetPath), nameof(DatasetPath), DatasetPath, "an existing ShareGPT-format JSON file");
-        Check(TimeoutSeconds is null || InRange(TimeoutSeconds.Value), nameof(TimeoutSeconds), TimeoutSeconds, "a duration above 0 s and at most 1e6 s");
-        Check(StallTimeoutSeconds is null || InRange(StallTimeoutSeconds.Value), nameof(StallTimeoutSeconds), StallTimeoutSeconds, "a duration above 0 s and at most 1e6 s");
-        Check(MaxResponseBytes is >= 1024 and <= 1 << 30, nameof(MaxResponseBytes), MaxResponseBytes, "1024..1073741824 bytes");
-        Check(MaxSeconds is null || InRange(MaxSeconds.Value), nameof(MaxSeconds), MaxSeconds, "a duration above 0 s and at most 1e6 s");
-        Check(DeploymentUsdPerHour is null || (DeploymentUsdPerHour > 0 && DeploymentUsdPerHour <= 1e9), nameof(DeploymentUsdPerHour), DeploymentUsdPerHour, "a price above $0 and at most $1e9 per hour");
+        Check(Requests is null or >= 1 and <= 10_000_000, "requests", Requests, "1..10000000 requests per level");
+        Check(DurationSeconds is null || InRange(DurationSeconds.Value), "durationSeconds", DurationSeconds, "a duration above 0 s and at most 1e6 s");
+        Check(Warmup is >= 0 and <= 1_000_000, "warmup", Warmup, "0..1000000 requests");
+        Check(RampUpSeconds >= 0 && RampUpSeconds <= MaxDurationSeconds, "rampUpSeconds", RampUpSeconds, "0 s up to 1e6 s");
+        Check(SearchLowRate > 0 && SearchHighRate > SearchLowRate && SearchHighRate <= MaxRate, "searchLowRate", Text(SearchLowRate) + ":" + Text(SearchHighRate), "LOW:HIGH with 0 < LOW < HIGH ≤ 1e6 requests/s");
+        Check(SearchSteps is >= 0 and <= 20, "searchSteps", SearchSteps, "0..20");
+        Check(GoodputAttainment is null or (> 0 and <= 1), "goodputAttainment", GoodputAttainment, "a share in (0, 1]");
+        Check(!MaxGoodput || Slo.Any, "slo", "none", "at least one of the TTFT, TPOT and E2E objectives for the goodput search");
+        Check(Slo.TtftSeconds is null || InRange(Slo.TtftSeconds.Value), "slo.ttftSeconds", Slo.TtftSeconds, "a duration above 0 s and at most 1e6 s");
+        Check(Slo.TpotSeconds is null || InRange(Slo.TpotSeconds.Value), "slo.tpotSeconds", Slo.TpotSeconds, "a duration above 0 s and at most 1e6 s");
+        Check(Slo.E2eSeconds is null || InRange(Slo.E2eSeconds.Value), "slo.e2eSeconds", Slo.E2eSeconds, "a duration above 0 s and at most 1e6 s");
+        Check(SharedPrefixTokens is >= 0 and <= Workloads.LengthDistribution.MaxTokens, "sharedPrefixTokens", SharedPrefixTokens, $"0..{Workloads.LengthDistribution.MaxTokens} tokens");
+        Check(Tokenizer is null || BenchTokenizer.IsKnown(Tokenizer), "tokenizer", Tokenizer, "o200k_base, cl100k_base or a tiktoken vocabulary file");
+        Check(DatasetPath is null || File.Exists(DatasetPath), "datasetPath", DatasetPath, "an existing ShareGPT-format JSON file");
+        Check(TimeoutSeconds is null || InRange(TimeoutSeconds.Value), "timeoutSeconds", TimeoutSeconds, "a duration above 0 s and at most 1e6 s");
+        Check(StallTimeoutSeconds is null || InRange(StallTimeoutSeconds.Value), "stallTimeoutSeconds", StallTimeoutSeconds, "a duration above 0 s and at most 1e6 s");
+        Check(MaxResponseBytes is >= 1024 and <= 1 << 30, "maxResponseBytes", MaxResponseBytes, "1024..1073741824 bytes");
+        Check(MaxSeconds is null || InRange(MaxSeconds.Value), "maxSeconds", MaxSeconds, "a duration above 0 s and at most 1e6 s");
+        Check(DeploymentUsdPerHour is null || (DeploymentUsdPerHour > 0 && DeploymentUsdPerHour <= 1e9), "deploymentUsdPerHour", DeploymentUsdPerHour, "a price above $0 and at most $1e9 per hour");
         if (OutputDirectory is { } dir)
         {
-            Check(OutputFolderProblem(dir, Overwrite) is null, nameof(OutputDirectory), dir, OutputFolderProblem(dir, Overwrite) ?? "");
+            Check(OutputFolderProblem(dir, Overwrite) is null, "outputDirectory", dir, OutputFolderProblem(dir, Overwrite) ?? "");
         }
 
         return errors;
@@ -102,11 +103,16 @@ public sealed partial record BenchRequest
 
     private static bool IsTokenChar(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal);
 
-    private static string Text(object? value) => value switch
+    /// <summary>Shows a value in an error: invariant numbers, control characters escaped so the error stays one line.</summary>
+    private static string Text(object? value)
     {
-        null => "(none)",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+        string text = value switch
+        {
+            null => "(none)",
+            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        return string.Concat(text.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : c.ToString()));
+    }
 }

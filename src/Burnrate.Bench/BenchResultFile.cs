@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using Burnrate.Bench.Results;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Bench;
 
@@ -22,7 +22,7 @@ public static class BenchResultFile
     /// <summary>Reads a summary.json (or the run folder holding one).</summary>
     /// <param name="path">The file, or a bench output folder.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="BenchInputException">The file is missing, unreadable, too large, or not a bench summary of a known schema version.</exception>
+    /// <exception cref="InputException">The file is missing, unreadable, too large, or not a bench summary of a known schema version.</exception>
     public static BenchResult Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -104,22 +104,7 @@ public static class BenchResultFile
             .Select(r => new KeyValuePair<string, double>(r.TryGetProperty("level", out JsonElement l) ? l.GetString() ?? "" : "", r.GetProperty("ttftSeconds").GetDouble()))
             .ToList();
 
-    internal static void WriteAtomic(string path, string text)
-    {
-        string temp = path + ".tmp" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        try
-        {
-            File.WriteAllText(temp, text, new UTF8Encoding(false));
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+    internal static void WriteAtomic(string path, string text) => Burnrate.Catalog.Files.AtomicFile.WriteAllText(path, text);
 
-    private static BenchInputException Bad(string path, string why) => new($"'{path}': {why}");
+    private static InputException Bad(string path, string why) => new($"'{path}': {why}");
 }

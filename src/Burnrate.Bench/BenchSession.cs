@@ -7,6 +7,7 @@ using Burnrate.Bench.Results;
 using Burnrate.Bench.Workloads;
 using Burnrate.Core.Economics;
 using Microsoft.ML.Tokenizers;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Bench;
 
@@ -20,7 +21,7 @@ namespace Burnrate.Bench;
 public static class BenchSession
 {
     /// <summary>Runs <paramref name="request"/>.</summary>
-    /// <param name="request">What to run; invalid fields throw <see cref="BenchInputException"/> before anything is sent.</param>
+    /// <param name="request">What to run; invalid fields throw <see cref="InputException"/> before anything is sent.</param>
     /// <param name="progress">Receives where the run is, or null.</param>
     /// <param name="cancellationToken">Ends the run early, keeping what was measured.</param>
     /// <returns>The result; <see cref="BenchResult.Interrupted"/> tells whether the run was cut short.</returns>
@@ -30,7 +31,7 @@ public static class BenchSession
         IReadOnlyList<FieldError> errors = request.Validate();
         if (errors.Count > 0)
         {
-            throw new BenchInputException(errors);
+            throw new InputException(errors);
         }
 
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

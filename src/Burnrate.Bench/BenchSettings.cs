@@ -4,6 +4,7 @@ using Burnrate.Bench.Load;
 using Burnrate.Bench.Workloads;
 using Burnrate.Core.Economics;
 using Microsoft.ML.Tokenizers;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Bench;
 
@@ -75,7 +76,7 @@ internal static class BenchSettings
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
             {
-                throw new BenchInputException(nameof(BenchRequest.DatasetPath), dataset, "a ShareGPT-format JSON file (" + e.Message + ")");
+                throw new InputException("datasetPath", dataset, "a ShareGPT-format JSON file (" + e.Message + ")");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Bench;
 
@@ -22,7 +23,7 @@ internal static class ModelDiscovery
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new BenchInputException(nameof(BenchRequest.Model), "(none)", $"a model name: GET {models} failed ({e.Message}); name the model")
+            throw new InputException("model", "(none)", $"a model name: GET {models} failed ({e.Message}); name the model")
             ;
         }
 
@@ -30,7 +31,7 @@ internal static class ModelDiscovery
         {
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
-                throw new BenchInputException(nameof(BenchRequest.Model), "(none)", $"a model name: GET {models} answered 404" + BenchWarnings.VersionPathHint(request.Url));
+                throw new InputException("model", "(none)", $"a model name: GET {models} answered 404" + BenchWarnings.VersionPathHint(request.Url));
             }
 
             string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -53,8 +54,8 @@ internal static class ModelDiscovery
             return ids.Count switch
             {
                 1 => ids[0],
-                0 => throw new BenchInputException(nameof(BenchRequest.Model), "(none)", $"a model name: GET {models} listed no model (HTTP {(int)response.StatusCode})"),
-                _ => throw new BenchInputException(nameof(BenchRequest.Model), "(none)", $"one of the models the server lists: {string.Join(", ", ids.Take(10))}"),
+                0 => throw new InputException("model", "(none)", $"a model name: GET {models} listed no model (HTTP {(int)response.StatusCode})"),
+                _ => throw new InputException("model", "(none)", $"one of the models the server lists: {string.Join(", ", ids.Take(10))}"),
             };
         }
     }

@@ -107,13 +107,39 @@ public sealed class BenchCommandTests : IAsyncLifetime, IDisposable
     [InlineData("--api-key-env", "BURNRATE_TEST_UNSET_VARIABLE", "BURNRATE_TEST_UNSET_VARIABLE")]
     [InlineData("--max-goodput", "true", "--slo")]
     [InlineData("--gpu", "h1000", "h1000")]
+    [InlineData("--slo-ttft", "500", "--slo-ttft")]
+    [InlineData("--header", "X-A: 1\r\nX-Injected: 2", "--header")]
+    [InlineData("--timeout", "1e10s", "--timeout")]
+    [InlineData("--max-seconds", "0s", "--max-seconds")]
+    [InlineData("--max-response-bytes", "12", "--max-response-bytes")]
     public void Should_ExitWith2AndNameTheOption_When_InputIsBad(string option, string value, string named)
     {
         (int code, string output, string error) = CliRunner.Run("bench", "--url", "http://127.0.0.1:9/v1", "--model", "m", option, value);
         code.ShouldBe(2);
+        error.Trim().Split('\n').Length.ShouldBe(1, error);
         error.ShouldContain(named);
         error.ShouldNotContain("   at ");
         output.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Should_RefuseTheFolder_When_OutHoldsEarlierResults()
+    {
+        // Given: a folder with an earlier run's summary
+        string dir = Path.Combine(_dir, "earlier");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "summary.json"), "{}");
+
+        // When
+        (int code, string output, string error) = CliRunner.Run("bench", "--url", Url, "--model", "m", "--requests", "1", "--out", dir);
+        (int overwriteCode, _, string overwriteError) = CliRunner.Run("bench", "--url", Url, "--model", "m", "--requests", "1", "--input-tokens", "8", "--output-tokens", "2", "--out", dir, "--overwrite");
+
+        // Then: refused, and the earlier file is untouched; with --overwrite the run replaces it
+        code.ShouldBe(2);
+        error.ShouldContain("--overwrite");
+        output.ShouldBeEmpty();
+        overwriteCode.ShouldBe(0, overwriteError);
+        File.ReadAllText(Path.Combine(dir, "summary.json")).ShouldContain("burnrate-bench");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Burnrate.Catalog;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Inference;
 using Burnrate.Core.Quantities;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Bench.Calibration;
 
@@ -18,7 +19,7 @@ public static class BenchCalibration
     /// <summary>Fits the efficiency factors to <see cref="CalibrationRequest.Result"/>, writes the calibration file and reports the fit.</summary>
     /// <param name="request">The result and deployment.</param>
     /// <returns>The report.</returns>
-    /// <exception cref="BenchInputException">The run cannot be fitted (non-streaming, no concurrency level, nothing measured).</exception>
+    /// <exception cref="InputException">The run cannot be fitted (non-streaming, no concurrency level, nothing measured).</exception>
     public static CalibrationReport Calibrate(CalibrationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -29,7 +30,7 @@ public static class BenchCalibration
         }
         catch (InvalidDataException e)
         {
-            throw new BenchInputException($"'{request.ResultPath}': {e.Message}");
+            throw new InputException($"'{request.ResultPath}': {e.Message}");
         }
 
         InferenceDeployment deployment = request.Deployment;
@@ -48,7 +49,7 @@ public static class BenchCalibration
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new BenchInputException($"--out '{request.OutPath}': cannot write there ({e.Message})");
+            throw new InputException($"--out '{request.OutPath}': cannot write there ({e.Message})");
         }
 
         CalibrationPoint reference = points.OrderByDescending(p => p.Concurrency).First();

@@ -1,51 +1,50 @@
 using System.Globalization;
-using System.Text;
 using Burnrate.Bench.Metrics;
+using Burnrate.Catalog.Files;
 
 namespace Burnrate.Bench.Results;
 
-/// <summary>summary.csv: one row per level, latency columns in seconds, the error counts quoted as one field.</summary>
+/// <summary>summary.csv: one row per level, latency columns in seconds, the error counts as one "kind=n;kind=n" cell (RFC 4180 via <see cref="CsvWriter"/>).</summary>
 internal static class BenchCsv
 {
-    /// <summary>One row per level; latency columns in seconds.</summary>
+    private static readonly string[] Latencies = ["ttft", "tpot", "itl", "e2e", "dispatchLag"];
+    private static readonly string[] Stats = ["p50", "p90", "p95", "p99", "mean", "min", "max"];
+
     public static string Of(BenchResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var csv = new StringBuilder();
-        string[] latencies = ["ttft", "tpot", "itl", "e2e", "dispatchLag"];
-        string[] stats = ["p50", "p90", "p95", "p99", "mean", "min", "max"];
-        csv.Append("concurrency,rate,sent,completed,failed,errorsByKind,windowSeconds,requestsPerSecond,outputTokensPerSecond,totalTokensPerSecond,goodputRequestsPerSecond,goodputOutputTokensPerSecond,outputTokensSource,costPerMillionOutputTokensUsd");
-        foreach (string l in latencies)
+        return CsvWriter.Format(Header(), result.Levels.Select(Row));
+    }
+
+    private static List<string> Header()
+    {
+        List<string> header =
+        [
+            "concurrency", "rate", "sent", "completed", "failed", "errorsByKind", "windowSeconds", "requestsPerSecond", "outputTokensPerSecond",
+            "totalTokensPerSecond", "goodputRequestsPerSecond", "goodputOutputTokensPerSecond", "outputTokensSource", "costPerMillionOutputTokensUsd",
+        ];
+        header.AddRange(Latencies.SelectMany(l => Stats.Select(s => l + "_" + s + "_seconds")));
+        header.AddRange(["predictedTtftSeconds", "predictedTpotSeconds", "predictedOutputTokensPerSecond", "predictedCostPerMillionOutputTokensUsd"]);
+        return header;
+    }
+
+    private static List<string> Row(LevelResult level)
+    {
+        List<string> row =
+        [
+            F(level.Concurrency), F(level.Rate), F(level.Sent), F(level.Completed), F(level.Failed),
+            string.Join(';', level.ErrorsByKind.Select(kv => kv.Key + "=" + kv.Value.ToString(CultureInfo.InvariantCulture))),
+            F(level.WindowSeconds), F(level.RequestsPerSecond), F(level.OutputTokensPerSecond), F(level.TotalTokensPerSecond),
+            F(level.GoodputRequestsPerSecond), F(level.GoodputOutputTokensPerSecond), level.OutputTokensSource, F(level.CostPerMillionOutputTokensUsd),
+        ];
+        foreach (LatencySummary summary in new[] { level.TtftSeconds, level.TpotSeconds, level.ItlSeconds, level.E2eSeconds, level.DispatchLagSeconds })
         {
-            foreach (string s in stats)
-            {
-                csv.Append(',').Append(l).Append('_').Append(s).Append("_seconds");
-            }
+            row.AddRange(new[] { summary.P50, summary.P90, summary.P95, summary.P99, summary.Mean, summary.Min, summary.Max }.Select(F));
         }
 
-        csv.Append(",predictedTtftSeconds,predictedTpotSeconds,predictedOutputTokensPerSecond,predictedCostPerMillionOutputTokensUsd\n");
-        foreach (LevelResult level in result.Levels)
-        {
-            csv.Append(F(level.Concurrency)).Append(',').Append(F(level.Rate)).Append(',')
-                .Append(F(level.Sent)).Append(',').Append(F(level.Completed)).Append(',').Append(F(level.Failed)).Append(',')
-                .Append('"').Append(string.Join(';', level.ErrorsByKind.Select(kv => kv.Key + "=" + kv.Value.ToString(CultureInfo.InvariantCulture)))).Append("\",")
-                .Append(F(level.WindowSeconds)).Append(',').Append(F(level.RequestsPerSecond)).Append(',').Append(F(level.OutputTokensPerSecond)).Append(',')
-                .Append(F(level.TotalTokensPerSecond)).Append(',').Append(F(level.GoodputRequestsPerSecond)).Append(',').Append(F(level.GoodputOutputTokensPerSecond)).Append(',')
-                .Append(level.OutputTokensSource).Append(',').Append(F(level.CostPerMillionOutputTokensUsd));
-            foreach (LatencySummary summary in new[] { level.TtftSeconds, level.TpotSeconds, level.ItlSeconds, level.E2eSeconds, level.DispatchLagSeconds })
-            {
-                foreach (double? v in new[] { summary.P50, summary.P90, summary.P95, summary.P99, summary.Mean, summary.Min, summary.Max })
-                {
-                    csv.Append(',').Append(F(v));
-                }
-            }
-
-            LevelPrediction? p = level.Prediction;
-            csv.Append(',').Append(F(p?.TtftSeconds)).Append(',').Append(F(p?.TpotSeconds)).Append(',').Append(F(p?.OutputTokensPerSecond)).Append(',').Append(F(p?.CostPerMillionOutputTokensUsd));
-            csv.Append('\n');
-        }
-
-        return csv.ToString();
+        LevelPrediction? p = level.Prediction;
+        row.AddRange([F(p?.TtftSeconds), F(p?.TpotSeconds), F(p?.OutputTokensPerSecond), F(p?.CostPerMillionOutputTokensUsd)]);
+        return row;
     }
 
     private static string F(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";

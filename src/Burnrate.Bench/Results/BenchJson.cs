@@ -5,8 +5,8 @@ using System.Text.Json.Serialization;
 namespace Burnrate.Bench.Results;
 
 /// <summary>
-/// The summary.json contract's serializer: camelCase, base units with the unit in the key, nulls omitted, dictionary keys
-/// as they are (error kinds), source-generated. Bench reads and writes its own files with it; the reports' shared JSON
+/// The summary.json contract's serializer: camelCase, base units with the unit in the key, nulls omitted (error kinds,
+/// the dictionary keys, are lower-case already, so camelCase leaves them as they are), source-generated. Bench reads and writes its own files with it; the reports' shared JSON
 /// context uses the same generation options (a test keeps both identical).
 /// </summary>
 internal static class BenchJson
@@ -24,6 +24,7 @@ internal static class BenchJson
 /// <summary>Source-generated metadata of the bench result types.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DictionaryKeyPolicy = JsonKnownNamingPolicy.CamelCase,
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]

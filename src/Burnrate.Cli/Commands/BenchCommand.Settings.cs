@@ -4,7 +4,9 @@ using Burnrate.Bench;
 using Burnrate.Bench.Client;
 using Burnrate.Bench.Metrics;
 using Burnrate.Bench.Workloads;
+using Burnrate.Catalog;
 using Burnrate.Core.Economics;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Cli.Commands;
 
@@ -13,13 +15,10 @@ internal sealed partial class BenchCommand
 {
     private static readonly Dictionary<string, string> OptionOf = new(StringComparer.Ordinal)
     {
-        ["Url"] = "--url", ["Model"] = "--model", ["Headers"] = "--header", ["ApiKey"] = "--api-key-env", ["Concurrency"] = "--concurrency",
-        ["Rates"] = "--rate", ["Requests"] = "--requests", ["DurationSeconds"] = "--duration", ["Warmup"] = "--warmup", ["RampUpSeconds"] = "--ramp-up",
-        ["SearchLowRate"] = "--search-range", ["SearchSteps"] = "--search-steps", ["GoodputAttainment"] = "--goodput-attainment",
-        ["Slo"] = "--max-goodput needs one of --slo-ttft, --slo-tpot, --slo-e2e;", ["Slo.TtftSeconds"] = "--slo-ttft", ["Slo.TpotSeconds"] = "--slo-tpot",
-        ["Slo.E2eSeconds"] = "--slo-e2e", ["SharedPrefixTokens"] = "--shared-prefix-tokens", ["Tokenizer"] = "--tokenizer", ["DatasetPath"] = "--dataset",
-        ["TimeoutSeconds"] = "--timeout", ["StallTimeoutSeconds"] = "--stall-timeout", ["MaxResponseBytes"] = "--max-response-bytes",
-        ["MaxSeconds"] = "--max-seconds", ["DeploymentUsdPerHour"] = "--deployment-usd-per-hour", ["OutputDirectory"] = "--out",
+        ["url"] = "--url", ["model"] = "--model", ["headers"] = "--header", ["apiKey"] = "--api-key-env", ["rates"] = "--rate",
+        ["durationSeconds"] = "--duration", ["rampUpSeconds"] = "--ramp-up", ["searchLowRate"] = "--search-range", ["goodputAttainment"] = "--goodput-attainment",
+        ["slo.ttftSeconds"] = "--slo-ttft", ["slo.tpotSeconds"] = "--slo-tpot", ["slo.e2eSeconds"] = "--slo-e2e", ["datasetPath"] = "--dataset",
+        ["timeoutSeconds"] = "--timeout", ["stallTimeoutSeconds"] = "--stall-timeout", ["outputDirectory"] = "--out",
     };
 
     private BenchRequest BuildRequest(ParseResult parse)
@@ -67,7 +66,7 @@ internal sealed partial class BenchCommand
             Requests = parse.GetValue(_requests),
             DurationSeconds = OptionalSeconds(parse, _duration, "--duration"),
             Warmup = parse.GetValue(_warmup),
-            RampUpSeconds = Seconds("--ramp-up", parse.GetValue(_rampUp)!),
+            RampUpSeconds = DurationText.ParseNonNegative("--ramp-up", parse.GetValue(_rampUp)).Seconds,
             MaxGoodput = parse.GetValue(_maxGoodput),
             SearchLowRate = low,
             SearchHighRate = high,
@@ -92,32 +91,25 @@ internal sealed partial class BenchCommand
         return request with { Prediction = PredictionSetup(parse) };
     }
 
-    /// <summary>Throws one line naming each bad field by its option.</summary>
+    /// <summary>Throws the errors with each field named by its option (one line each).</summary>
     private static void Check(IReadOnlyList<FieldError> errors)
     {
         if (errors.Count > 0)
         {
-            throw new UsageException(string.Join("; ", errors.Select(Describe)));
+            throw Mapped(new InputException(errors));
         }
     }
 
-    private static string Describe(FieldError e)
+    /// <summary>Names each field of a bench error by the option that sets it.</summary>
+    private static InputException Mapped(InputException e) => new([.. e.Errors.Select(Describe)], e.Location);
+
+    private static FieldError Describe(FieldError e) => e.Field switch
     {
-        string option = OptionOf.GetValueOrDefault(e.Field, e.Field);
-        if (e.Field == "Slo")
-        {
-            return "--max-goodput needs at least one of --slo-ttft, --slo-tpot, --slo-e2e";
-        }
-
-        if (e.Field == "OutputDirectory" && e.Allowed.Contains("earlier results", StringComparison.Ordinal))
-        {
-            return $"--out '{e.Value}' holds earlier results; pass --overwrite to replace them, or pick a new folder";
-        }
-
-        return $"{option} '{e.Value}' is not allowed; expected {e.Allowed}";
-    }
-
-    private static string Message(BenchInputException e) => e.Errors.Count > 0 ? string.Join("; ", e.Errors.Select(Describe)) : e.Message;
+        "slo" => new FieldError("", "", "--max-goodput needs at least one of --slo-ttft, --slo-tpot, --slo-e2e"),
+        "outputDirectory" when e.Allowed.Contains("earlier results", StringComparison.Ordinal) =>
+            new FieldError("", "", $"--out '{e.Value}' holds earlier results; pass --overwrite to replace them, or pick a new folder"),
+        _ => e with { Field = OptionOf.GetValueOrDefault(e.Field) ?? OptionNames.For(e.Field) },
+    };
 
     private string? ApiKey(ParseResult parse)
     {
@@ -156,11 +148,8 @@ internal sealed partial class BenchCommand
     private static LengthDistribution Length(string option, string text) =>
         LengthDistribution.TryParse(text, out LengthDistribution d, out string error) ? d : throw new UsageException(option + ": " + error);
 
-    /// <summary>Parses a duration with its unit (250ms, 2s, 1.5min); a bare number is refused, since it could mean seconds or milliseconds.</summary>
-    internal static double Seconds(string option, string text) =>
-        !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && Burnrate.Catalog.DurationText.TryParseSeconds(text, out double s)
-            ? s
-            : throw new UsageException($"{option} '{Escape(text)}' is not a duration with a unit; use e.g. 250ms, 2s, 1.5min");
+    /// <summary>Parses a duration with its unit (the one duration parser: a bare number is refused).</summary>
+    private static double Seconds(string option, string text) => DurationText.Parse(option, text).Seconds;
 
     private static string Escape(string text) =>
         string.Concat(text.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : c.ToString()));

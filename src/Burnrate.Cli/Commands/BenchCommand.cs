@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Burnrate.Bench;
+using Burnrate.Core.Validation;
+using Burnrate.Reports.Json;
 
 namespace Burnrate.Cli.Commands;
 
@@ -78,9 +80,9 @@ internal sealed partial class BenchCommand : Command
         {
             result = await BenchSession.RunAsync(request, new BenchProgressWriter(error), stop.Token).ConfigureAwait(false);
         }
-        catch (BenchInputException e)
+        catch (InputException e)
         {
-            throw new UsageException(Message(e));
+            throw Mapped(e);
         }
 
         string? outDir = request.OutputDirectory;
@@ -91,7 +93,7 @@ internal sealed partial class BenchCommand : Command
 
         if (parse.GetValue(_json))
         {
-            parse.InvocationConfiguration.Output.WriteLine(BenchResultFile.ToJson(result));
+            parse.InvocationConfiguration.Output.WriteLine(BurnrateJson.Serialize(result));
         }
         else
         {

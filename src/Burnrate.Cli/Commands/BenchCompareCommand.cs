@@ -3,6 +3,7 @@ using System.Globalization;
 using Burnrate.Bench;
 using Burnrate.Bench.Results;
 using Burnrate.Cli.Rendering;
+using Burnrate.Reports.Json;
 using Spectre.Console;
 
 namespace Burnrate.Cli.Commands;
@@ -26,15 +27,7 @@ internal sealed class BenchCompareCommand : Command
     private int Run(ParseResult parse)
     {
         string pathA = parse.GetRequiredValue(_a), pathB = parse.GetRequiredValue(_b);
-        ComparisonReport report;
-        try
-        {
-            report = BenchComparison.Compare(pathA, BenchResultFile.Load(pathA), pathB, BenchResultFile.Load(pathB));
-        }
-        catch (BenchInputException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        ComparisonReport report = BenchComparison.Compare(pathA, BenchResultFile.Load(pathA), pathB, BenchResultFile.Load(pathB));
 
         foreach (string warning in report.Warnings ?? [])
         {
@@ -43,7 +36,7 @@ internal sealed class BenchCompareCommand : Command
 
         if (parse.GetValue(_json))
         {
-            Output.WriteJson(parse, report);
+            parse.InvocationConfiguration.Output.WriteLine(BurnrateJson.Serialize(report));
             return ExitCodes.Success;
         }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Burnrate.Bench;
 using Burnrate.Bench.Calibration;
 using Burnrate.Cli.Rendering;
+using Burnrate.Reports.Json;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Inference;
 using Burnrate.Core.Models;
@@ -55,34 +56,27 @@ internal sealed class CalibrateCommand : Command
             throw new UsageException($"--out '{outPath}' must be a file path, e.g. calibration.json");
         }
 
-        try
+        BenchResult result = BenchResultFile.Load(path);
+        var assumptions = new List<Assumption>();
+        (ModelArchitecture model, InferenceDeployment deployment) = _deployment.Build(parse, _globals.LoadCatalog(parse), parse.GetRequiredValue(_model), parse.GetRequiredValue(_gpu), parse.GetValue(_gpus), assumptions);
+        CalibrationReport report = BenchCalibration.Calibrate(new CalibrationRequest
         {
-            BenchResult result = BenchResultFile.Load(path);
-            var assumptions = new List<Assumption>();
-            (ModelArchitecture model, InferenceDeployment deployment) = _deployment.Build(parse, _globals.LoadCatalog(parse), parse.GetRequiredValue(_model), parse.GetRequiredValue(_gpu), parse.GetValue(_gpus), assumptions);
-            CalibrationReport report = BenchCalibration.Calibrate(new CalibrationRequest
-            {
-                Result = result,
-                ResultPath = path,
-                Model = model,
-                Deployment = deployment,
-                DeploymentAssumptions = assumptions,
-                OutPath = outPath,
-                WeightsName = parse.GetValue(_deployment.Weights) ?? "bf16",
-                KvName = parse.GetValue(_deployment.Kv) ?? "bf16",
-            });
-            if (parse.GetValue(_json))
-            {
-                Output.WriteJson(parse, report);
-            }
-            else
-            {
-                Render(parse, report, path);
-            }
+            Result = result,
+            ResultPath = path,
+            Model = model,
+            Deployment = deployment,
+            DeploymentAssumptions = assumptions,
+            OutPath = outPath,
+            WeightsName = parse.GetValue(_deployment.Weights) ?? "bf16",
+            KvName = parse.GetValue(_deployment.Kv) ?? "bf16",
+        });
+        if (parse.GetValue(_json))
+        {
+            parse.InvocationConfiguration.Output.WriteLine(BurnrateJson.Serialize(report));
         }
-        catch (BenchInputException e)
+        else
         {
-            throw new UsageException(e.Message);
+            Render(parse, report, path);
         }
 
         return ExitCodes.Success;

@@ -169,13 +169,11 @@ internal sealed class SimulateServeCommand : Command
 
     private static double D(ParseResult parse, Option<string> option, string name)
     {
-        double seconds = Seconds(name, parse.GetValue(option)!);
+        double seconds = Burnrate.Catalog.DurationText.ParseNonNegative(name, parse.GetValue(option)).Seconds;
         return seconds <= BenchRequest.MaxDurationSeconds ? seconds : throw new UsageException($"{name} '{parse.GetValue(option)}' is not allowed; expected at most 1e6 s");
     }
 
-    /// <summary>Parses a duration with its unit; a bare number is refused.</summary>
-    private static double Seconds(string option, string text) =>
-        !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) && Burnrate.Catalog.DurationText.TryParseSeconds(text, out double s)
-            ? s
-            : throw new UsageException($"{option} '{text}' is not a duration with a unit; use e.g. 250ms, 2s, 1.5min");
+    /// <summary>Parses a duration with its unit (the one duration parser: a bare number is refused).</summary>
+    private static double Seconds(string option, string text) => Burnrate.Catalog.DurationText.Parse(option, text).Seconds;
+
 }

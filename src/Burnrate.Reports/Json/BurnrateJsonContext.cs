@@ -21,4 +21,7 @@ namespace Burnrate.Reports.Json;
 [JsonSerializable(typeof(IReadOnlyList<Assumption>))]
 [JsonSerializable(typeof(FieldError))]
 [JsonSerializable(typeof(IReadOnlyList<FieldError>))]
+[JsonSerializable(typeof(Burnrate.Bench.BenchResult))]
+[JsonSerializable(typeof(Burnrate.Bench.Results.ComparisonReport))]
+[JsonSerializable(typeof(Burnrate.Bench.Calibration.CalibrationReport))]
 public sealed partial class BurnrateJsonContext : JsonSerializerContext;
