@@ -12,5 +12,11 @@ if (args is ["--montecarlo-timing", .. var rest])
     return;
 }
 
+if (args is ["--fleet-timing", .. var limit])
+{
+    Burnrate.Benchmarks.Planning.FleetBenchmarks.Timing(limit.Length > 0 ? double.Parse(limit[0], System.Globalization.CultureInfo.InvariantCulture) : 60);
+    return;
+}
+
 IConfig config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -10,6 +10,8 @@ internal static class ContractEvaluator
 {
     public static IReadOnlyList<FleetContractReport> Evaluate(FleetInput input, SlotGrid grid, SolverSettings settings)
     {
+        // Regret is a difference of optima, so the solves are tighter than the fleet's own gap (a 0.01% gap on $1M is $100 of noise).
+        settings = settings with { RelativeGap = Math.Min(settings.RelativeGap, 1e-7) };
         IReadOnlyList<DemandScenario> scenarios = input.EffectiveScenarios();
         var hindsight = new double[scenarios.Count];
         var withoutContract = new double[scenarios.Count];

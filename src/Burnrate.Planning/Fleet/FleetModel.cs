@@ -53,6 +53,9 @@ internal sealed class ScenarioBlock
     /// <summary>Gets the contract's monthly API bill (spend contracts; empty otherwise).</summary>
     public int[] ContractSpend { get; set; }
 
+    /// <summary>Gets the per-slot recourse table when the slots have no variables of their own (null otherwise).</summary>
+    public RecourseTable? Table { get; set; }
+
     /// <summary>Gets each slot's demand in tokens per second, by month then slot.</summary>
     public double[][] Demand { get; }
 }

@@ -53,6 +53,7 @@ internal sealed partial class FleetModelBuilder
         }
 
         double peak = block.Demand.SelectMany(d => d).DefaultIfEmpty(0).Max() * (1 + _input.Headroom);
+        int heldServing = RecourseServing(contract);
         for (int o = 0; o < _input.Options.Count; o++)
         {
             FleetOption option = _input.Options[o];
@@ -67,7 +68,7 @@ internal sealed partial class FleetModelBuilder
                     block.Held[o] = Reserved(option, p, ub);
                     break;
                 default:
-                    block.PerSlot[o] = PerSlot(option, block, p, ub, contract is { IsUnits: false } c && c.ApiOption == o);
+                    block.PerSlot[o] = heldServing >= -1 ? [] : PerSlot(option, block, p, ub, contract is { IsUnits: false } c && c.ApiOption == o);
                     break;
             }
         }
@@ -77,8 +78,83 @@ internal sealed partial class FleetModelBuilder
             AddContract(block, contract, shared, peak);
         }
 
-        Cover(block);
+        if (heldServing >= -1)
+        {
+            AddRecourse(block, heldServing, p);
+        }
+        else
+        {
+            Cover(block);
+        }
+
         return block;
+    }
+
+    /// <summary>
+    /// Gets the serving entry every held option (owned, reserved, a units contract) provides, -1 when nothing is held, or -2 when
+    /// the per-slot recourse cannot be tabulated (held units of several entries, or an API spend contract) and slots get variables.
+    /// </summary>
+    private int RecourseServing(FleetContract? contract)
+    {
+        if (contract is { IsUnits: false } || ForcePerSlot)
+        {
+            return -2;
+        }
+
+        int[] held = [.. _input.Options.Where(o => o.Kind is OptionKind.Owned or OptionKind.Reserved).Select(o => o.Serving)
+            .Concat(contract is { IsUnits: true } c ? [c.Serving] : []).Distinct()];
+        return held.Length switch { 0 => -1, 1 => held[0], _ => -2 };
+    }
+
+    /// <summary>Gets or sets whether every slot gets its own variables even where the recourse table applies (tests compare both).</summary>
+    public bool ForcePerSlot { get; init; }
+
+    private void AddRecourse(ScenarioBlock block, int serving, double p)
+    {
+        double capacity = serving >= 0 ? _input.Servings[serving].CapacityTokensPerSecond : 1;
+        int levels = serving < 0 ? 0 : (int)Math.Ceiling(block.Demand.Max(d => d.DefaultIfEmpty(0).Max()) * (1 + _input.Headroom) / capacity - 1e-9);
+        var table = new RecourseTable(_input, _grid, block.Demand, capacity, Math.Max(0, levels));
+        block.Table = table;
+        int fixedCost = _lp.Add(1, 1, false, 0);
+        for (int m = 0; m < _grid.Months; m++)
+        {
+            double[] f = table.MonthCost[m];
+            int first = Array.FindIndex(f, double.IsFinite);
+            if (first < 0)
+            {
+                throw new InvalidOperationException($"month {m} cannot be covered at any held level"); // FirstUncovered reports this first
+            }
+
+            _lp.AddCost(fixedCost, p * f[first]);
+            var held = new List<(int, double)>();
+            int previous = -1;
+            for (int k = 1; k <= table.Levels; k++)
+            {
+                int delta = _lp.Add(k <= first ? 1 : 0, 1, true, k <= first ? 0 : p * (f[k] - f[k - 1]));
+                held.Add((delta, 1));
+                if (previous >= 0)
+                {
+                    _lp.Constrain(0, double.PositiveInfinity, [(previous, 1), (delta, -1)]);
+                }
+
+                previous = delta;
+            }
+
+            for (int o = 0; o < _input.Options.Count; o++)
+            {
+                if (block.Held[o].Length > 0)
+                {
+                    held.Add((block.Held[o][m], -1));
+                }
+            }
+
+            if (block.ContractUnits.Length > 0 && block.ContractUnits[m] >= 0)
+            {
+                held.Add((block.ContractUnits[m], -1));
+            }
+
+            _lp.Constrain(double.NegativeInfinity, 0, held); // levels counted ≤ units held (F never rises with more held)
+        }
     }
 
     private int[] Owned(FleetOption option, double p, double ub)

@@ -35,14 +35,15 @@ public static class FleetOptimizer
     }
 
     /// <summary>Solves one scenario (probability weights the objective; pass 1 alone), with an optional contract.</summary>
-    internal static Solved Solve(FleetInput input, SlotGrid grid, DemandScenario scenario, FleetContract? contract, SolverSettings settings)
+    internal static Solved Solve(FleetInput input, SlotGrid grid, DemandScenario scenario, FleetContract? contract, SolverSettings settings, bool perSlot = false)
     {
-        var builder = new FleetModelBuilder(input, grid);
-        FleetModel model = builder.Build([scenario], contract);
+        var builder = new FleetModelBuilder(input, grid) { ForcePerSlot = perSlot };
         if (FirstUncovered(input, grid, scenario) is { } reason)
         {
-            return new Solved("infeasible", 0, reason, null, model, null);
+            return new Solved("infeasible", 0, reason, null, new FleetModel(new LinearModel(), grid, []), null);
         }
+
+        FleetModel model = builder.Build([scenario], contract);
 
         MilpSolution solution = MilpSolver.Solve(model.Lp, settings);
         return solution.Status switch

@@ -20,21 +20,18 @@ internal static class SolutionReader
         {
             Slot[] slots = grid.ByMonth[m];
             result.PeakDemandByMonth[m] = block.Demand[m].DefaultIfEmpty(0).Max();
-            var tps = new double[result.UnitsByMonth.Length][]; // capacity (tokens/s) per row per slot
+            int rows = result.UnitsByMonth.Length; // options, then a units contract
             for (int j = 0; j < slots.Length; j++)
             {
                 double remaining = block.Demand[m][j];
                 double seconds = slots[j].Hours * 3600;
-                var units = new double[tps.Length];
+                var units = new double[rows];
                 for (int o = 0; o < options; o++)
                 {
-                    FleetOption option = input.Options[o];
-                    units[o] = option.Kind switch
-                    {
-                        OptionKind.Api => Math.Max(0, x[block.PerSlot[o][builder.SlotIndex(m, j)]]),
-                        OptionKind.Owned or OptionKind.Reserved => Math.Round(x[block.Held[o][m]]),
-                        _ => Math.Round(x[block.PerSlot[o][builder.SlotIndex(m, j)]]),
-                    };
+                    units[o] = block.Held[o].Length > 0 ? Math.Round(x[block.Held[o][m]])
+                        : block.Table is not null ? 0
+                        : input.Options[o].Kind == OptionKind.Api ? Math.Max(0, x[block.PerSlot[o][builder.SlotIndex(m, j)]])
+                        : Math.Round(x[block.PerSlot[o][builder.SlotIndex(m, j)]]);
                 }
 
                 if (unitsContract && block.ContractUnits[m] >= 0)
@@ -42,25 +39,34 @@ internal static class SolutionReader
                     units[options] = Math.Round(x[block.ContractUnits[m]]);
                 }
 
-                var capacity = new double[tps.Length];
-                var served = new double[tps.Length];
-                for (int r = 0; r < tps.Length; r++)
+                if (block.Table is { } table)
+                {
+                    double[] plan = table.SlotPlan(m, j, (int)Math.Min(table.Levels, units.Where((_, r) => r >= options || block.Held[r].Length > 0).Sum()));
+                    for (int o = 0; o < options; o++)
+                    {
+                        units[o] += plan[o];
+                    }
+                }
+
+                var capacity = new double[rows];
+                var served = new double[rows];
+                for (int r = 0; r < rows; r++)
                 {
                     capacity[r] = r < options ? (input.Options[r].HasUnits ? units[r] * builder.Capacity(input.Options[r]) : units[r])
                         : units[r] * input.Servings[contract!.Serving].CapacityTokensPerSecond;
                 }
 
-                foreach (int r in ServeOrder(input, tps.Length))
+                foreach (int r in ServeOrder(input, rows))
                 {
                     double share = r < options && !input.Options[r].HasUnits ? capacity[r] : capacity[r] / h;
                     served[r] = Math.Min(remaining, share);
                     remaining -= served[r];
                 }
 
-                for (int r = 0; r < tps.Length; r++)
+                for (int r = 0; r < rows; r++)
                 {
                     result.UnitsByMonth[r][m] = Math.Max(result.UnitsByMonth[r][m], units[r]);
-                    result.AverageUnitsByMonth[r][m] += units[r] * slots[j].Hours / grid.MonthHours[m];
+                    result.AverageUnitsByMonth[r][m] += units[r] * slots[j].Hours; // unit-hours; divided by the month's hours below
                     result.ServedByMonth[r][m] += served[r] * seconds;
                     result.CapacityTokens[r] += (r < options && !input.Options[r].HasUnits ? served[r] : capacity[r]) * seconds;
                     if (r < options && input.Options[r].Kind is OptionKind.OnDemand or OptionKind.Spot)
@@ -77,6 +83,11 @@ internal static class SolutionReader
                 {
                     RecordWeek(input, result, block.Demand[m][j], slots[j].BaseTokensPerSecond, capacity);
                 }
+            }
+
+            for (int r = 0; r < rows; r++)
+            {
+                result.AverageUnitsByMonth[r][m] /= grid.MonthHours[m];
             }
 
             HeldCosts(input, model, block, x, result, m, contract);

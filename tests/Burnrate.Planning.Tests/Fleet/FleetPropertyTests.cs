@@ -42,6 +42,22 @@ public sealed class FleetPropertyTests
         return Cost(free) <= Cost(capped) + 1e-6;
     }
 
+    [Property(MaxTest = 40)]
+    public bool Should_FindTheSameOptimum_When_SlotsHaveTheirOwnVariablesInsteadOfTheRecourseTable(byte baseLoad, byte peak, byte hours, byte prices)
+    {
+        // Given: the tabulated per-slot recourse (the default) and the direct formulation with integer units per slot
+        FleetInput input = Random(baseLoad, peak, hours, prices, all: true);
+        var grid = SlotGrid.Build(input);
+        var expected = new DemandScenario("expected", input.MonthlyGrowth, 1);
+
+        // When
+        double table = FleetOptimizer.Solve(input, grid, expected, null, Exact).Result!.TotalCost;
+        double direct = FleetOptimizer.Solve(input, grid, expected, null, Exact, perSlot: true).Result!.TotalCost;
+
+        // Then
+        return Math.Abs(table - direct) <= 1e-6 * Math.Max(1, direct);
+    }
+
     private static double Cost(FleetInput input) => FleetOptimizer.Run(input, Exact).Report.TotalCostUsd;
 
     private static FleetInput Random(byte baseLoad, byte peak, byte hours, byte prices, bool all)
