@@ -1,6 +1,7 @@
 using Burnrate.Catalog;
 using Burnrate.Planning.Derivation;
 using Burnrate.Planning.Examples;
+using Burnrate.Planning.Fleet;
 using Burnrate.Planning.Scenario;
 
 namespace Burnrate.Planning.Tests.Examples;
@@ -42,6 +43,14 @@ public sealed class ExampleScenariosTests
         var deriver = new CostModelDeriver(BurnrateCatalog.Embedded);
         foreach (ExampleScenario e in ExampleScenarios.All)
         {
+            if (e.Name.StartsWith("fleet-", StringComparison.Ordinal))
+            {
+                // Fleet inputs (burnrate fleet), not plan scenarios.
+                var serving = new ServingCapacityDeriver(BurnrateCatalog.Embedded, Core.Inference.EfficiencyFactors.Default, "default");
+                FleetReader.Read(e.Yaml, e.Name, serving).Validate().ShouldBeEmpty(e.Name);
+                continue;
+            }
+
             PlanScenario scenario = ScenarioReader.Read(e.Yaml, e.Name, deriver);
             scenario.Months.ShouldBeGreaterThan(0, e.Name);
         }
