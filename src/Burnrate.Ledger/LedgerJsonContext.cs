@@ -13,4 +13,5 @@ namespace Burnrate.Ledger;
 [JsonSerializable(typeof(ImportReport))]
 [JsonSerializable(typeof(MarginReport))]
 [JsonSerializable(typeof(ReconcileReport))]
+[JsonSerializable(typeof(ActualsReport))]
 public sealed partial class LedgerJsonContext : JsonSerializerContext;

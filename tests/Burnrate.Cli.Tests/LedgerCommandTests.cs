@@ -114,4 +114,43 @@ public sealed class LedgerCommandTests : IDisposable
         row.GetProperty("billedUsd").GetDecimal().ShouldBe(3.6m);
         row.GetProperty("differenceUsd").GetDecimal().ShouldBe(0.1m);
     }
+
+    [Fact]
+    public void Should_PlanFromTheLedger_When_TheExampleScenarioHasActuals()
+    {
+        // Given the example ledger built where examples/ledger-actuals.yaml expects it, beside a copy of the scenario
+        string books = Path.Combine(_dir.Path, "ledger");
+        Directory.CreateDirectory(books);
+        string db = Path.Combine(books, "example.duckdb");
+        CliRunner.Run("ledger", "import", Example("spend-logs.jsonl"), "--format", "litellm", "--db", db).ExitCode.ShouldBe(0);
+        CliRunner.Run("ledger", "import", Example("revenue.csv"), "--format", "revenue", "--db", db).ExitCode.ShouldBe(0);
+        string scenario = _dir.File("ledger-actuals.yaml");
+        File.Copy(Path.Combine(Path.GetDirectoryName(Example("x"))!, "..", "ledger-actuals.yaml"), scenario);
+
+        // When
+        CliRun run = CliRunner.Run("plan", scenario, "--paths", "500", "--json");
+
+        // Then: the plan starts the month after the last actual month, with the fitted growth among its assumptions
+        run.ExitCode.ShouldBe(0, run.Error);
+        string json = run.Output;
+        json.ShouldContain("\"2026-07\"");
+        json.ShouldContain("lognormal growth fitted to ledger.tokens.monthlyGrowth");
+        json.ShouldContain("6 month(s) 2026-01..2026-06");
+    }
+
+    [Fact]
+    public void Should_PrintMonthlyActuals_When_AskedForJson()
+    {
+        ImportExample();
+
+        CliRun run = CliRunner.Run("ledger", "actuals", "--db", Db, "--json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        JsonElement months = JsonDocument.Parse(run.Output).RootElement.GetProperty("months");
+        months.GetArrayLength().ShouldBe(6);
+        JsonElement march = months[2];
+        march.GetProperty("month").GetString().ShouldBe("2026-03");
+        march.GetProperty("revenueUsdByKind").GetProperty("credit").GetDecimal().ShouldBe(-5m);
+        march.GetProperty("revenueUsd").GetDecimal().ShouldBe(94m); // 5 + 12 + 45 + 30 subscriptions + 7 usage − 5 credit
+    }
 }

@@ -13,6 +13,7 @@ internal sealed class LedgerCommand : Command
         Subcommands.Add(new LedgerImportCommand());
         Subcommands.Add(new LedgerReportCommand());
         Subcommands.Add(new LedgerReconcileCommand());
+        Subcommands.Add(new LedgerActualsCommand());
     }
 
     /// <summary>Gets a new --db option (one per command: an option records the commands it is added to).</summary>

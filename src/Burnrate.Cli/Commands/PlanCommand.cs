@@ -55,7 +55,8 @@ internal sealed class PlanCommand : Command
         // from: in the scenario runs the train/infer estimators against the same catalog (with any --catalog overrides).
         var deriver = new CostModelDeriver(_globals.LoadCatalog(parse));
         string file = parse.GetRequiredValue(_file);
-        PlanScenario scenario = file == "-" ? ScenarioReader.Read(_globals.Input.ReadToEnd(), "<stdin>", deriver) : ScenarioReader.ReadFile(file, deriver);
+        var actuals = new LedgerActualsSource();
+        PlanScenario scenario = file == "-" ? ScenarioReader.Read(_globals.Input.ReadToEnd(), "<stdin>", deriver, actuals) : ScenarioReader.ReadFile(file, deriver, actuals);
         ulong seed = parse.GetValue(_seed);
         PlanOutcome outcome = PlanOutcome.Compute(scenario, paths, seed, threads);
         var byMonths = new List<(string, int)>();
@@ -67,7 +68,7 @@ internal sealed class PlanCommand : Command
         }
 
         IReadOnlyList<string> files = parse.GetValue(_out) is { } dir ? PlanFiles.Write(outcome, dir) : [];
-        IReadOnlyList<Assumption> assumptions = [.. Assumptions(paths, seed), .. deriver.Derivations];
+        IReadOnlyList<Assumption> assumptions = [.. Assumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
         if (parse.GetValue(_json))
         {
             Output.WriteJson(parse, PlanJson.Build(outcome, byMonths, assumptions));

@@ -66,4 +66,16 @@ internal static class LedgerSql
     /// <summary>Gets the first and last billed charge start.</summary>
     public static string BilledSpan() =>
         $"SELECT min(charge_start) AS first_charge_start, max(charge_start) AS last_charge_start FROM {LedgerTables.Billed.Name}";
+
+    /// <summary>Gets usage per month and provider (for actuals).</summary>
+    public static string UsageByMonth(SqlDialect dialect) =>
+        $"SELECT {dialect.StartOfMonth("started_at")} AS usage_month, provider AS usage_provider"
+        + ", CAST(sum(requests) AS BIGINT) AS sum_requests, CAST(sum(input_tokens) AS BIGINT) AS sum_input_tokens"
+        + ", CAST(sum(output_tokens) AS BIGINT) AS sum_output_tokens, sum(cost_usd) AS sum_cost_usd"
+        + $" FROM {LedgerTables.Usage.Name} GROUP BY {dialect.StartOfMonth("started_at")}, provider";
+
+    /// <summary>Gets revenue per month and kind (for actuals).</summary>
+    public static string RevenueByMonth(SqlDialect dialect) =>
+        $"SELECT {dialect.StartOfMonth("revenue_date")} AS rev_month, kind AS rev_kind, sum(amount_usd) AS sum_amount_usd"
+        + $" FROM {LedgerTables.Revenue.Name} GROUP BY {dialect.StartOfMonth("revenue_date")}, kind";
 }

@@ -51,6 +51,9 @@ public sealed record PlanScenario
     /// <summary>Gets the correlations between uncertain drivers.</summary>
     public required IReadOnlyList<Correlation> Correlations { get; init; }
 
+    /// <summary>Gets the assumptions the scenario itself makes (values taken or fitted from <c>actuals:</c>).</summary>
+    public IReadOnlyList<Burnrate.Core.Economics.Assumption> Assumptions { get; init; } = [];
+
     /// <summary>Gets the label of month <paramref name="index"/>, e.g. "2026-01".</summary>
     /// <param name="index">The month index.</param>
     /// <returns>The label.</returns>

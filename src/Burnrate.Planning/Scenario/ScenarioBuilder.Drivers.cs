@@ -45,6 +45,11 @@ internal sealed partial class ScenarioBuilder
 
     private Driver ParseDriver(YamlNode node, string path, DriverRule rule)
     {
+        if (node is YamlMappingNode refMap && TryActualDriver(refMap, path, rule, out Driver? fromActuals))
+        {
+            return fromActuals!;
+        }
+
         string location = YamlFields.Locate(_file, node);
         if (node is YamlMappingNode map)
         {

@@ -11,21 +11,28 @@ internal sealed partial class ScenarioBuilder
 
     private readonly string _file;
     private readonly ICostDeriver? _deriver;
+    private readonly Actuals.IActualsSource? _actualsSource;
     private DateOnly _start;
     private int _months;
 
-    public ScenarioBuilder(string file, ICostDeriver? deriver)
+    public ScenarioBuilder(string file, ICostDeriver? deriver, Actuals.IActualsSource? actualsSource = null)
     {
         _file = file;
         _deriver = deriver;
+        _actualsSource = actualsSource;
     }
 
     public PlanScenario Build(YamlMappingNode root)
     {
         var f = new YamlFields(root, _file);
         string name = f.RequiredString("name");
-        YamlNode startNode = f.Required("start");
-        if (!DateOnly.TryParseExact((startNode as YamlScalarNode)?.Value, ["yyyy-MM", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _start))
+        ReadActuals(f);
+        YamlNode? startNode = _actuals is null ? f.Required("start") : f.Find("start");
+        if (startNode is null)
+        {
+            _start = _actuals!.NextMonth;
+        }
+        else if (!DateOnly.TryParseExact((startNode as YamlScalarNode)?.Value, ["yyyy-MM", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _start))
         {
             throw Error(startNode, $"field 'start' must be a month YYYY-MM, got {YamlFields.Show(startNode)}");
         }
@@ -51,7 +58,7 @@ internal sealed partial class ScenarioBuilder
         List<Trigger> triggers = Named(f, "triggers").Select(n => ReadTrigger(n.Node, n.Name)).ToList();
         var presets = ReadPresets(f.OptionalMapping("presets"));
         List<Correlation> correlations = ReadCorrelations(f.Find("correlations"));
-        f.RejectUnknown("the scenario (allowed: name, start, months, cash, revenue, costs, funding, triggers, presets, correlations)");
+        f.RejectUnknown("the scenario (allowed: name, start, months, cash, revenue, costs, funding, triggers, presets, correlations, actuals)");
         return new PlanScenario
         {
             Name = name,
@@ -70,6 +77,7 @@ internal sealed partial class ScenarioBuilder
             Triggers = triggers,
             Presets = presets,
             Correlations = correlations,
+            Assumptions = _actuals?.Notes ?? [],
         };
     }
 

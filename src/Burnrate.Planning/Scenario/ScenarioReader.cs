@@ -10,9 +10,10 @@ public static class ScenarioReader
     /// <summary>Reads a scenario file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="deriver">Derives <c>from:</c> costs; null when the cost model is not available.</param>
+    /// <param name="actuals">Loads <c>actuals:</c> history; null when no ledger is available.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="CatalogException">The file is missing, malformed or a field is invalid.</exception>
-    public static PlanScenario ReadFile(string path, ICostDeriver? deriver = null)
+    public static PlanScenario ReadFile(string path, ICostDeriver? deriver = null, Actuals.IActualsSource? actuals = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -20,16 +21,17 @@ public static class ScenarioReader
             throw new CatalogException($"scenario file '{path}' not found");
         }
 
-        return Read(File.ReadAllText(path), path, deriver);
+        return Read(File.ReadAllText(path), path, deriver, actuals);
     }
 
     /// <summary>Parses scenario YAML.</summary>
     /// <param name="yaml">The YAML text.</param>
     /// <param name="file">The file name used in error locations.</param>
     /// <param name="deriver">Derives <c>from:</c> costs; null when the cost model is not available.</param>
+    /// <param name="actuals">Loads <c>actuals:</c> history; null when no ledger is available.</param>
     /// <returns>The scenario.</returns>
     /// <exception cref="CatalogException">The YAML is malformed or a field is invalid.</exception>
-    public static PlanScenario Read(string yaml, string file, ICostDeriver? deriver = null)
+    public static PlanScenario Read(string yaml, string file, ICostDeriver? deriver = null, Actuals.IActualsSource? actuals = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var stream = new YamlStream();
@@ -47,6 +49,6 @@ public static class ScenarioReader
             throw new CatalogException($"{file}:1:1: a scenario file must be a mapping with name, start, months, cash, revenue, costs, …");
         }
 
-        return new ScenarioBuilder(file, deriver).Build(root);
+        return new ScenarioBuilder(file, deriver, actuals).Build(root);
     }
 }

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Globalization;
+using Burnrate.Ledger;
+using Burnrate.Ledger.Reporting;
+using Spectre.Console;
+
+namespace Burnrate.Cli.Commands;
+
+/// <summary><c>burnrate ledger actuals</c>: monthly tokens, revenue by kind and cost by provider — what a plan's <c>actuals:</c> reads.</summary>
+internal sealed class LedgerActualsCommand : Command
+{
+    private readonly Option<string> _db = LedgerCommand.DbOption();
+    private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD rounded to the cent)" };
+
+    public LedgerActualsCommand()
+        : base("actuals", "Monthly tokens, revenue by kind and cost by provider (the history 'plan' starts from with actuals: {ledger: PATH})")
+    {
+        Options.Add(_db);
+        Options.Add(_json);
+        SetAction(parse => LedgerCommand.Guard(() => Run(parse)));
+    }
+
+    private int Run(ParseResult parse)
+    {
+        using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
+        ActualsReport report = ActualsEngine.Run(ledger);
+        if (parse.GetValue(_json))
+        {
+            parse.InvocationConfiguration.Output.WriteLine(LedgerJson.Serialize(report));
+            return ExitCodes.Success;
+        }
+
+        var table = new Table().AddColumn("month");
+        foreach (string c in new[] { "requests", "tokens", "revenue", "subscription", "usage", "credit", "refund", "cost" })
+        {
+            table.AddColumn(new TableColumn(c).RightAligned());
+        }
+
+        foreach (ActualMonth m in report.Months)
+        {
+            table.AddRow(
+                m.Month, N(m.Requests), N(m.Tokens), Usd(m.RevenueUsd), Usd(m.RevenueUsdByKind["subscription"]), Usd(m.RevenueUsdByKind["usage"]),
+                Usd(m.RevenueUsdByKind["credit"]), Usd(m.RevenueUsdByKind["refund"]), Usd(m.CostUsd));
+        }
+
+        IAnsiConsole console = Rendering.Output.Console(parse);
+        console.WriteLine("Actuals by month (USD; cost by provider in --json)");
+        console.Write(table);
+        return ExitCodes.Success;
+    }
+
+    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Usd(Money m) => m.ToCents().Usd.ToString("#,##0.00", CultureInfo.InvariantCulture);
+}
