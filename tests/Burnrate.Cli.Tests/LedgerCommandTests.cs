@@ -118,14 +118,12 @@ public sealed class LedgerCommandTests : IDisposable
     [Fact]
     public void Should_PlanFromTheLedger_When_TheExampleScenarioHasActuals()
     {
-        // Given the example ledger built where examples/ledger-actuals.yaml expects it, beside a copy of the scenario
-        string books = Path.Combine(_dir.Path, "ledger");
-        Directory.CreateDirectory(books);
-        string db = Path.Combine(books, "example.duckdb");
+        // Given the example ledger built where examples/ledger/plan-from-actuals.yaml expects it, beside a copy of the scenario
+        string db = _dir.File("example.duckdb");
         CliRunner.Run("ledger", "import", Example("spend-logs.jsonl"), "--format", "litellm", "--db", db).ExitCode.ShouldBe(0);
         CliRunner.Run("ledger", "import", Example("revenue.csv"), "--format", "revenue", "--db", db).ExitCode.ShouldBe(0);
-        string scenario = _dir.File("ledger-actuals.yaml");
-        File.Copy(Path.Combine(Path.GetDirectoryName(Example("x"))!, "..", "ledger-actuals.yaml"), scenario);
+        string scenario = _dir.File("plan-from-actuals.yaml");
+        File.Copy(Example("plan-from-actuals.yaml"), scenario);
 
         // When
         CliRun run = CliRunner.Run("plan", scenario, "--paths", "500", "--json");
