@@ -16,11 +16,13 @@ public sealed record PlanOutcome(PlanScenario Scenario, IReadOnlyList<PresetProj
     /// <param name="paths">Monte Carlo paths.</param>
     /// <param name="seed">The seed.</param>
     /// <param name="maxDegreeOfParallelism">The most threads, or -1 for all cores.</param>
+    /// <param name="cancellationToken">Stops the Monte Carlo between blocks of paths.</param>
     /// <returns>The outcome.</returns>
-    public static PlanOutcome Compute(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism = -1)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static PlanOutcome Compute(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return new PlanOutcome(scenario, Projector.Presets(scenario), Simulation.MonteCarlo.Run(scenario, paths, seed, maxDegreeOfParallelism), Projector.Tornado(scenario));
+        return new PlanOutcome(scenario, Projector.Presets(scenario), Simulation.MonteCarlo.Run(scenario, paths, seed, maxDegreeOfParallelism, cancellationToken), Projector.Tornado(scenario));
     }
 
     /// <summary>Gets the index of month <paramref name="label"/> ("YYYY-MM"), or -1 when outside the horizon or malformed.</summary>

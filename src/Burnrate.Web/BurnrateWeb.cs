@@ -39,6 +39,7 @@ public static class BurnrateWeb
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapCatalogApi();
+        app.MapPlanApi();
         app.MapDashboard();
         return app;
     }

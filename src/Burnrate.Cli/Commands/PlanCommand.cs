@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Burnrate.Cli.Rendering;
 using Burnrate.Core.Economics;
 using Burnrate.Planning.Derivation;
@@ -12,8 +11,8 @@ namespace Burnrate.Cli.Commands;
 /// <summary><c>burnrate plan FILE</c>: cash-burn scenarios — presets, Monte Carlo bands, cash-out and trigger odds, tornado; docs/plan.md.</summary>
 internal sealed class PlanCommand : Command
 {
-    public const int DefaultPaths = 10_000;
-    public const ulong DefaultSeed = 42;
+    public const int DefaultPaths = PlanJson.DefaultPaths;
+    public const ulong DefaultSeed = PlanJson.DefaultSeed;
 
     private readonly Argument<string> _file = new("file") { Description = "A scenario YAML file, or - for standard input (burnrate examples lists ready-made ones)" };
     private readonly Option<int> _paths = new("--paths") { Description = "Monte Carlo paths", DefaultValueFactory = _ => DefaultPaths };
@@ -68,7 +67,7 @@ internal sealed class PlanCommand : Command
         }
 
         IReadOnlyList<string> files = parse.GetValue(_out) is { } dir ? PlanFiles.Write(outcome, dir) : [];
-        IReadOnlyList<Assumption> assumptions = [.. Assumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
+        IReadOnlyList<Assumption> assumptions = [.. PlanJson.Assumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
         if (parse.GetValue(_json))
         {
             Output.WriteJson(parse, PlanJson.Build(outcome, byMonths, assumptions));
@@ -80,16 +79,4 @@ internal sealed class PlanCommand : Command
 
         return ExitCodes.Success;
     }
-
-    private static List<Assumption> Assumptions(int paths, ulong seed) =>
-    [
-        new("paths", paths.ToString(CultureInfo.InvariantCulture), $"--paths (default {DefaultPaths:N0})"),
-        new("seed", seed.ToString(CultureInfo.InvariantCulture), $"--seed (default {DefaultSeed})"),
-        new("base preset", "each distribution at its median; presets override drivers by path", "docs/plan.md"),
-        new("funding in presets", "a round counts when probability ≥ 0.5; Monte Carlo draws it per path", "docs/plan.md"),
-        new("growth timing", "growth and churn apply from the second month; price/cost change as (1 + c)^(month/12)", "docs/plan.md"),
-        new("runway", "closing cash ÷ mean net burn of months m−2..m; unbounded when that burn ≤ 0", "METRICS.md planning figures"),
-        new("opex cut", "cutOpexPercent applies to staff and other opex from the month after the trigger", "docs/plan.md"),
-        new("percentiles", "type 7 (linear between order statistics) over paths, month by month; exact, with paths regenerated from the seed rather than stored", "Hyndman and Fan (1996); docs/plan.md"),
-    ];
 }

@@ -17,17 +17,19 @@ public static class MonteCarlo
     /// <param name="paths">The number of paths (≥ 1).</param>
     /// <param name="seed">The seed.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use, or -1 for all cores.</param>
+    /// <param name="cancellationToken">Stops the run between blocks of paths (the web API cancels when the client goes away).</param>
     /// <returns>The summary.</returns>
-    public static MonteCarloResult Run(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism = -1) =>
-        Run(scenario, paths, seed, maxDegreeOfParallelism, RankSearch.DefaultCap);
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static MonteCarloResult Run(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default) =>
+        Run(scenario, paths, seed, maxDegreeOfParallelism, RankSearch.DefaultCap, cancellationToken);
 
     /// <summary>Runs with a given cap on the values one percentile interval collects (tests lower it to exercise narrowing passes).</summary>
-    internal static MonteCarloResult Run(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism, int collectCap)
+    internal static MonteCarloResult Run(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism, int collectCap, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1);
         int months = scenario.Months, triggers = scenario.Triggers.Count;
-        var runner = new PathRunner(scenario, seed, paths, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism });
+        var runner = new PathRunner(scenario, seed, paths, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken });
         // All workers' histograms together stay within 64 MB (16 MB each at most): more cores or a longer horizon, narrower windows.
         long histogramBytes = Math.Clamp((64L << 20) / runner.Workers, 1L << 20, 16L << 20);
         FirstPass? merged = null;

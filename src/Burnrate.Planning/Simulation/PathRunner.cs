@@ -47,6 +47,7 @@ internal sealed class PathRunner
             Worker<TSink> w = NewWorker(create());
             for (int b = Interlocked.Increment(ref next); b < blocks; b = Interlocked.Increment(ref next))
             {
+                _options.CancellationToken.ThrowIfCancellationRequested();
                 int first = b * Block, end = Math.Min(_paths, first + Block), p = first;
                 for (; _fourLanes && p + LaneProjection.Lanes <= end; p += LaneProjection.Lanes)
                 {

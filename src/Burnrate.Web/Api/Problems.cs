@@ -1,4 +1,5 @@
 using Burnrate.Catalog;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Web;
 
@@ -18,6 +19,16 @@ internal static class Problems
     /// <summary>A 400 validation problem for one bad field.</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
+
+    /// <summary>A 400 validation problem naming every bad field of a request (the same errors the CLI prints, one per field).</summary>
+    /// <param name="error">The library's input error.</param>
+    /// <returns>The result.</returns>
+    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(InputException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Invalid(error.Errors.GroupBy(e => e.Field.Length == 0 ? "request" : e.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Describe(e.Field)).ToArray(), StringComparer.Ordinal));
+    }
 
     /// <summary>A 400 validation problem from a catalog or scenario error, attributed to <paramref name="field"/>.</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(string field, CatalogException error) => Invalid(field, error.Message);

@@ -1,20 +1,25 @@
 namespace Burnrate.Web.Hosting;
 
-/// <summary>Admits at most one plan run per core at a time; a request that finds every slot taken is answered 429 at once.</summary>
-internal sealed class PlanGate : IDisposable
+/// <summary>
+/// Admits at most one plan run per core at a time. A request waits up to <see cref="MaxWait"/> for a slot (so a burst of a few clients is
+/// served in turn) and is answered 429 when none frees up by then; the wait ends early when the client goes away.
+/// </summary>
+/// <param name="capacity">How many runs at once (one per core).</param>
+public sealed class PlanGate(int capacity) : IDisposable
 {
-    private readonly SemaphoreSlim _slots;
+    /// <summary>How long a request waits for a free slot before 429.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
 
-    /// <summary>Initializes a new instance of the <see cref="PlanGate"/> class.</summary>
-    /// <param name="slots">How many runs at once (default: one per core).</param>
-    public PlanGate(int slots) => _slots = new SemaphoreSlim(slots, slots);
+    private readonly SemaphoreSlim _slots = new(capacity, capacity);
 
     /// <summary>Gets the number of runs allowed at once.</summary>
-    public int Slots => _slots.CurrentCount;
+    public int Capacity { get; } = capacity;
 
-    /// <summary>Takes a slot if one is free.</summary>
-    /// <returns>A lease that frees the slot when disposed, or null when every slot is taken.</returns>
-    public IDisposable? TryEnter() => _slots.Wait(0) ? new Lease(_slots) : null;
+    /// <summary>Takes a slot, waiting up to <see cref="MaxWait"/>.</summary>
+    /// <param name="cancellationToken">Ends the wait (the client went away).</param>
+    /// <returns>A lease that frees the slot when disposed, or null when no slot freed up in time.</returns>
+    public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken) =>
+        await _slots.WaitAsync(MaxWait, cancellationToken).ConfigureAwait(false) ? new Lease(_slots) : null;
 
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();

@@ -1,0 +1,131 @@
+using Burnrate.Catalog;
+using Burnrate.Core.Economics;
+using Burnrate.Planning;
+using Burnrate.Planning.Derivation;
+using Burnrate.Planning.Examples;
+using Burnrate.Planning.Scenario;
+using Burnrate.Reports.Planning;
+using Burnrate.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Burnrate.Web.Api;
+
+/// <summary>A plan request: the scenario as YAML text (or the name of an embedded example; never a file path), paths, seed and what-if factors.</summary>
+/// <param name="ScenarioYaml">The scenario YAML (at most 1 MB, the body limit).</param>
+/// <param name="Example">Instead of <paramref name="ScenarioYaml"/>: an embedded example's name, e.g. "api-startup".</param>
+/// <param name="Paths">Monte Carlo paths, 1..1,000,000 (default 10,000).</param>
+/// <param name="Seed">The seed (default 42).</param>
+/// <param name="WhatIf">Driver path → factor in (0, 10], applied before the run (the dashboard's sliders).</param>
+public sealed record PlanRequest(string? ScenarioYaml, string? Example, int? Paths, ulong? Seed, Dictionary<string, double>? WhatIf);
+
+/// <summary>One driver of a scenario, for the what-if sliders.</summary>
+/// <param name="Path">The driver's path, e.g. revenue.api.pricePerMillionTokens.</param>
+/// <param name="Central">The constant, or the distribution's median.</param>
+/// <param name="Uncertain">Whether it has a distribution.</param>
+public sealed record PlanDriver(string Path, double Central, bool Uncertain);
+
+/// <summary><c>POST /api/plan</c> (the JSON of <c>burnrate plan --json</c>) and <c>POST /api/plan/drivers</c>.</summary>
+public static class PlanApi
+{
+    /// <summary>The most paths one request may ask for.</summary>
+    public const int MaxPaths = 1_000_000;
+
+    /// <summary>Maps the plan endpoints.</summary>
+    /// <param name="routes">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapPlanApi(this IEndpointRouteBuilder routes)
+    {
+        RouteGroupBuilder api = routes.MapGroup("/api/plan").WithTags("Plan");
+        api.MapPost("/", RunPlan).WithSummary("Presets, Monte Carlo bands, cash-out and trigger odds, tornado: the JSON of burnrate plan --json");
+        api.MapPost("/drivers", GetDrivers).WithSummary("The scenario's drivers (for what-if factors)");
+        return api;
+    }
+
+    /// <summary>Runs a plan; at most one run per core at a time (429 otherwise), cancelled when the client goes away.</summary>
+    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> RunPlan(
+        PlanRequest request, ServeSettings settings, PlanGate gate, IHostApplicationLifetime lifetime, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        int paths = request.Paths ?? PlanJson.DefaultPaths;
+        ulong seed = request.Seed ?? PlanJson.DefaultSeed;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (paths is < 1 or > MaxPaths)
+        {
+            errors["paths"] = [$"must be between 1 and {MaxPaths:N0} per request, got {paths}"];
+        }
+
+        Read(request, settings, errors, out PlanScenario? scenario, out CostModelDeriver deriver);
+        if (errors.Count > 0 || scenario is null)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        using IDisposable? slot = await gate.EnterAsync(context.RequestAborted);
+        if (slot is null)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many plan runs",
+                detail: $"At most {gate.Capacity} plan runs at a time (one per core); try again in a moment.");
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        PlanOutcome outcome = await Task.Run(() => PlanOutcome.Compute(scenario, paths, seed, 1, stop.Token), stop.Token);
+        IReadOnlyList<Assumption> assumptions = [.. PlanJson.Assumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
+        string json = System.Text.Json.JsonSerializer.Serialize(PlanJson.Build(outcome, [], assumptions), PlanJson.Options);
+        return TypedResults.Content(json, "application/json; charset=utf-8");
+    }
+
+    /// <summary>Lists a scenario's drivers.</summary>
+    public static Results<Ok<PlanDriver[]>, ValidationProblem> GetDrivers(PlanRequest request, ServeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        Read(request with { WhatIf = null }, settings, errors, out PlanScenario? scenario, out _);
+        return scenario is null
+            ? Problems.Invalid(errors)
+            : TypedResults.Ok(scenario.Drivers.Select(d => new PlanDriver(d.Path, d.Central, d.IsUncertain)).ToArray());
+    }
+
+    private static void Read(PlanRequest request, ServeSettings settings, Dictionary<string, string[]> errors, out PlanScenario? scenario, out CostModelDeriver deriver)
+    {
+        scenario = null;
+        deriver = new CostModelDeriver(settings.Catalog);
+        string? yaml = request.ScenarioYaml;
+        string source = "scenario.yaml";
+        if (string.IsNullOrWhiteSpace(yaml) && request.Example is { } name)
+        {
+            ExampleScenario? example = ExampleScenarios.Find(name);
+            if (example is null)
+            {
+                IReadOnlyList<string> near = Suggestions.Nearest(name, ExampleScenarios.All.Select(e => e.Name));
+                errors["example"] = [$"unknown example '{name}'; " + (near.Count > 0 ? $"did you mean {string.Join(", ", near)}?" : $"known: {string.Join(", ", ExampleScenarios.All.Select(e => e.Name))}")];
+                return;
+            }
+
+            (yaml, source) = (example.Yaml, example.Name + ".yaml");
+        }
+
+        if (string.IsNullOrWhiteSpace(yaml))
+        {
+            errors["scenarioYaml"] = ["required: the scenario as YAML text (see docs/plan.md), or \"example\": the name of an embedded example"];
+            return;
+        }
+
+        try
+        {
+            scenario = WhatIf.Scale(ScenarioReader.Read(yaml, source, deriver), request.WhatIf ?? []);
+        }
+        catch (CatalogException e)
+        {
+            errors[request.ScenarioYaml is null ? "example" : "scenarioYaml"] = [e.Message];
+        }
+        catch (Core.Validation.InputException e)
+        {
+            errors[request.ScenarioYaml is null ? "example" : "scenarioYaml"] = [e.Message];
+        }
+        catch (ArgumentException e)
+        {
+            errors["whatIf"] = [e.Message.Split(" (Parameter", 2)[0]];
+        }
+    }
+}
