@@ -1,6 +1,6 @@
 namespace Burnrate.Web.Dashboard;
 
-/// <summary>The dashboard: server-rendered pages (cost model, plan, bench) whose scripts call the API; each page keeps its state in its URL.</summary>
+/// <summary>The dashboard: server-rendered pages (plan and bench; the cost-model page waits for POST /api/infer and /api/optimize) whose scripts call the API; each page keeps its state in its URL.</summary>
 public static class DashboardPages
 {
     /// <summary>Maps the pages and their assets.</summary>
@@ -9,8 +9,7 @@ public static class DashboardPages
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder routes)
     {
         routes.MapAssets();
-        routes.MapGet("/", () => Results.Redirect("/cost")).ExcludeFromDescription();
-        routes.MapGet("/cost", (Hosting.ServeSettings s) => Html(CostPage.Render(s.Catalog))).ExcludeFromDescription();
+        routes.MapGet("/", () => Results.Redirect("/plan")).ExcludeFromDescription();
         routes.MapGet("/plan", () => Html(PlanPage.Render())).ExcludeFromDescription();
         routes.MapGet("/bench", () => Html(BenchPage.Render())).ExcludeFromDescription();
         return routes;

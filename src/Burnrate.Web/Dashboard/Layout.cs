@@ -6,7 +6,7 @@ namespace Burnrate.Web.Dashboard;
 /// <summary>The page frame every dashboard page shares: navigation, the stylesheet, the chart library and the page's own script.</summary>
 internal static class Layout
 {
-    private static readonly (string Path, string Label)[] Nav = [("/cost", "Cost model"), ("/plan", "Plan"), ("/bench", "Bench")];
+    private static readonly (string Path, string Label)[] Nav = [("/plan", "Plan"), ("/bench", "Bench")];
 
     /// <summary>HTML-encodes text for element content and attribute values.</summary>
     public static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
@@ -23,6 +23,7 @@ internal static class Layout
         html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(E(title)).Append(" · Burnrate</title>\n")
+            .Append("<link rel=\"icon\" href=\"data:,\">\n")
             .Append("<link rel=\"stylesheet\" href=\"/assets/app.css\">\n")
             .Append("<script src=\"/assets/lib/chartjs/chart.umd.min.js\" defer></script>\n")
             .Append("<script src=\"/assets/app.js\" defer></script>\n")

@@ -98,7 +98,7 @@ public sealed class SecurityTests
     }
 
     [Theory]
-    [InlineData("/cost")]
+    [InlineData("/plan")]
     [InlineData("/api/catalog/gpus")]
     [InlineData("/assets/app.js")]
     public async Task Should_SendSecurityHeaders_When_AnythingIsServed(string url)

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Latency of Burnrate's HTTP API under concurrent clients, over loopback only.
+
+Usage: latency.py URL --endpoint plan|catalog --clients 16 --requests 320 [--paths 10000]
+Each client thread keeps one HTTP/1.1 connection and sends its share of requests back to back; the script prints the count of
+each status, and p50/p90/p99/max of the successful requests' latency (ms). Only 127.0.0.1 / ::1 / localhost URLs are accepted.
+"""
+import argparse
+import http.client
+import json
+import statistics
+import sys
+import threading
+import time
+import urllib.parse
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("url")
+    ap.add_argument("--endpoint", choices=["plan", "catalog"], default="plan")
+    ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--requests", type=int, default=320)
+    ap.add_argument("--paths", type=int, default=10000)
+    ap.add_argument("--example", default="api-startup")
+    a = ap.parse_args()
+    u = urllib.parse.urlparse(a.url)
+    if u.hostname not in ("127.0.0.1", "::1", "localhost"):
+        sys.exit("loopback only: the URL must be 127.0.0.1, ::1 or localhost")
+    if not (1 <= a.clients <= 64 and 1 <= a.requests <= 10000):
+        sys.exit("bounded: 1..64 clients, 1..10000 requests")
+
+    if a.endpoint == "plan":
+        method, path = "POST", "/api/plan"
+        body = json.dumps({"example": a.example, "paths": a.paths, "seed": 42}).encode()
+    else:
+        method, path, body = "GET", "/api/catalog/gpus", None
+
+    lock = threading.Lock()
+    latencies, statuses = [], {}
+    per_client = [a.requests // a.clients + (1 if i < a.requests % a.clients else 0) for i in range(a.clients)]
+
+    def client(n):
+        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+        for _ in range(n):
+            t0 = time.perf_counter()
+            conn.request(method, path, body=body, headers={"Content-Type": "application/json"} if body else {})
+            r = conn.getresponse()
+            r.read()
+            ms = 1000 * (time.perf_counter() - t0)
+            with lock:
+                statuses[r.status] = statuses.get(r.status, 0) + 1
+                if r.status == 200:
+                    latencies.append(ms)
+        conn.close()
+
+    # Warm-up: one request compiles the code paths before timing.
+    client(1)
+    latencies.clear()
+    statuses.clear()
+    start = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in per_client]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - start
+    latencies.sort()
+
+    def q(p):
+        return latencies[min(len(latencies) - 1, int(round(p * (len(latencies) - 1))))] if latencies else float("nan")
+
+    print(f"{method} {path} clients={a.clients} requests={a.requests}" + (f" paths={a.paths}" if a.endpoint == "plan" else ""))
+    print("statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
+    print(f"ok latency ms: p50 {q(0.5):.1f}  p90 {q(0.9):.1f}  p99 {q(0.99):.1f}  max {latencies[-1] if latencies else float('nan'):.1f}"
+          f"  mean {statistics.fmean(latencies) if latencies else float('nan'):.1f}  throughput {len(latencies) / wall:.1f}/s")
+
+
+if __name__ == "__main__":
+    main()
