@@ -5,11 +5,13 @@ using Burnrate.Core.Models;
 
 namespace Burnrate.Catalog;
 
-/// <summary>Imports a Hugging Face transformers <c>config.json</c> into a <see cref="ModelArchitecture"/> (Llama, Mistral, Mixtral, Qwen2, DeepSeek-V3 families).</summary>
-public static class HuggingFaceConfig
+/// <summary>Imports a Hugging Face transformers <c>config.json</c> into a <see cref="ModelArchitecture"/> (Llama, Mistral, Mixtral,
+/// Qwen2/Qwen3 (dense and MoE), Gemma 2/3, gpt-oss, Llama 4 (text part) and DeepSeek-V3 families).</summary>
+public static partial class HuggingFaceConfig
 {
-    /// <summary>Gets the <c>model_type</c> values the importer understands.</summary>
-    public static IReadOnlyList<string> SupportedModelTypes { get; } = ["llama", "mistral", "mixtral", "qwen2", "deepseek_v3"];
+    /// <summary>Gets the <c>model_type</c> values the importer understands (multimodal configs are read from their <c>text_config</c>).</summary>
+    public static IReadOnlyList<string> SupportedModelTypes { get; } =
+        ["llama", "mistral", "mixtral", "qwen2", "qwen3", "qwen3_moe", "gemma2", "gemma3", "gemma3_text", "gpt_oss", "llama4", "llama4_text", "deepseek_v3"];
 
     /// <summary>Reads a config.json file.</summary>
     /// <param name="path">The file path.</param>
@@ -55,7 +57,15 @@ public static class HuggingFaceConfig
             string modelType = root.TryGetProperty("model_type", out JsonElement t) ? t.GetString() ?? "" : "";
             if (!SupportedModelTypes.Contains(modelType))
             {
-                throw new CatalogException($"{file}: model_type '{modelType}' is not supported; supported: {string.Join(", ", SupportedModelTypes)}");
+                string near = Suggestions.Nearest(modelType, SupportedModelTypes) is { Count: > 0 } n ? $" (did you mean {string.Join(", ", n)}?)" : "";
+                throw new CatalogException($"{file}: model_type '{modelType}' is not supported{near}; supported: {string.Join(", ", SupportedModelTypes)}");
+            }
+
+            // Multimodal checkpoints (Gemma 3, Llama 4) keep the language model's shape in text_config; only the text part is priced.
+            if (root.TryGetProperty("text_config", out JsonElement text) && text.ValueKind == JsonValueKind.Object)
+            {
+                root = text;
+                modelType = modelType.EndsWith("_text", StringComparison.Ordinal) ? modelType : modelType + "_text";
             }
 
             var reader = new Reader(root, file);
@@ -75,9 +85,9 @@ public static class HuggingFaceConfig
                 FfnSize = ffn,
                 FfnKind = FfnKind.Gated,
                 VocabSize = reader.Int("vocab_size"),
-                TiedEmbeddings = reader.Bool("tie_word_embeddings", false),
+                TiedEmbeddings = reader.Bool("tie_word_embeddings", modelType.StartsWith("gemma", StringComparison.Ordinal)),
                 MaxContext = reader.Int("max_position_embeddings"),
-                AttentionBias = modelType == "qwen2" || reader.Bool("attention_bias", false),
+                AttentionBias = modelType == "qwen2" || (modelType != "gpt_oss" && reader.Bool("attention_bias", false)),
                 Provenance = new Provenance(file, asOf),
             };
 
@@ -87,6 +97,9 @@ public static class HuggingFaceConfig
                 {
                     Moe = new MoeSpec(reader.Int("num_local_experts"), reader.Int("num_experts_per_tok"), 0, 0, ffn),
                 },
+                "qwen3_moe" => Qwen3Moe(model, reader),
+                "gpt_oss" => GptOss(model, reader),
+                "llama4_text" => Llama4(model, reader),
                 "deepseek_v3" => model with
                 {
                     HeadDim = reader.Int("qk_nope_head_dim") + reader.Int("qk_rope_head_dim"),
@@ -111,6 +124,9 @@ public static class HuggingFaceConfig
                 ? value
                 : throw new CatalogException($"{file}: field '{key}' must be a non-negative whole number, got {e.GetRawText()}");
         }
+
+        public int Count(string key) =>
+            root.TryGetProperty(key, out JsonElement e) && e.ValueKind == JsonValueKind.Array ? e.GetArrayLength() : 0;
 
         public bool Bool(string key, bool fallback) =>
             !root.TryGetProperty(key, out JsonElement e) ? fallback

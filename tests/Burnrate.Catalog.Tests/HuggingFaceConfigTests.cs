@@ -75,7 +75,7 @@ public sealed class HuggingFaceConfigTests
         CatalogException e = Should.Throw<CatalogException>(() =>
             HuggingFaceConfig.Parse("""{"model_type": "gpt_neox", "hidden_size": 1}""", "config.json", "x", Date));
 
-        e.Message.ShouldBe("config.json: model_type 'gpt_neox' is not supported; supported: llama, mistral, mixtral, qwen2, deepseek_v3");
+        e.Message.ShouldBe("config.json: model_type 'gpt_neox' is not supported; supported: llama, mistral, mixtral, qwen2, qwen3, qwen3_moe, gemma2, gemma3, gemma3_text, gpt_oss, llama4, llama4_text, deepseek_v3");
     }
 
     [Fact]
