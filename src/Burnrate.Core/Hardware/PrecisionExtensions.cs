@@ -15,6 +15,26 @@ public static class PrecisionExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, null),
     };
 
+    /// <summary>Gets the bytes one weight element occupies with its quantization metadata: a group of <paramref name="groupSize"/>
+    /// int8 elements shares one 16-bit scale (+2/g B, llama.cpp Q8_0); a group of int4 elements one 16-bit scale and one packed
+    /// 4-bit zero point (+2.5/g B, the GPTQ/AWQ checkpoint layout: fp16 <c>scales</c> and int4-packed <c>qzeros</c> per group); an fp4 block one 8-bit scale (+1/g B, NVFP4
+    /// with g = 16, MXFP4 with g = 32). Other formats, and group size 0 (one scale per output channel), add nothing.</summary>
+    /// <param name="precision">The format.</param>
+    /// <param name="groupSize">Elements per quantization group (0 = per channel).</param>
+    /// <returns>Bytes per element, metadata included.</returns>
+    public static double BytesPerElement(this Precision precision, int groupSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(groupSize);
+        double metadata = groupSize == 0 ? 0 : precision switch
+        {
+            Precision.Int8 => 2.0 / groupSize,
+            Precision.Int4 => 2.5 / groupSize,
+            Precision.Fp4 => 1.0 / groupSize,
+            _ => 0,
+        };
+        return precision.BytesPerElement() + metadata;
+    }
+
     /// <summary>Gets the lowercase id used in files and on the command line, e.g. "bf16".</summary>
     /// <param name="precision">The format.</param>
     /// <returns>The id.</returns>

@@ -21,6 +21,24 @@ public sealed record EfficiencyFactors
     /// of the per-direction link peak for large messages (NVIDIA nccl-tests PERFORMANCE.md, busbw).</summary>
     public const double DefaultCommunication = 0.7;
 
+    /// <summary>Default ratio of long-prompt prefill compute efficiency to <see cref="Compute"/>: 1.5, so the default prefill
+    /// efficiency tends to 0.75 for long prompts, the 76% prefill MFU of Pope et al. 2022 (arXiv 2211.05102, Table 2).</summary>
+    public const double DefaultLongPrefillRatio = 1.5;
+
+    /// <summary>Default prompt tokens per step at which prefill reaches half its long-prompt efficiency: 128. Matmuls over few
+    /// rows lose to tile and wave quantization (NVIDIA Deep Learning Performance Guide, "Matrix Multiplication Background");
+    /// with it a 512-token prefill runs at 0.6 of peak, FasterTransformer's GPT-13B 512-token prefill measured 0.68 (kipply 2022).</summary>
+    public const double DefaultPrefillHalfTokens = 128;
+
+    /// <summary>Default achieved weight-read rate of int8 weight-only kernels relative to 16-bit weights: 0.77, gpt-fast's
+    /// Llama-2-7B int8 reading 1069 GB/s against 1397 GB/s in bf16 on the same A100 (pytorch-labs/gpt-fast README). Better
+    /// kernels do more: llama.cpp Q8_0 tg128 on an RTX 4090 reads 703 GB/s against 824 GB/s in F16 (0.85, llama.cpp PR #4766).</summary>
+    public const double DefaultInt8WeightRead = 0.77;
+
+    /// <summary>Default achieved weight-read rate of 4-bit weight-only kernels (int4, fp4) relative to 16-bit weights: 0.75.
+    /// gpt-fast Llama-2-70B int4 (group 32) reads 1098 GB/s against 1482 GB/s per device in bf16 at TP 2 (0.74, gpt-fast README).</summary>
+    public const double DefaultInt4WeightRead = 0.75;
+
     private readonly double _compute;
     private readonly double _bandwidth;
     private readonly double _communication;
@@ -47,6 +65,37 @@ public sealed record EfficiencyFactors
 
     /// <summary>Gets the communication efficiency (fraction of per-direction interconnect bandwidth), in (0, 1].</summary>
     public double Communication { get => _communication; init => _communication = Check(value, nameof(Communication)); }
+
+    /// <summary>Gets the long-prompt prefill compute efficiency as a multiple of <see cref="Compute"/> (≥ 1; capped so the
+    /// product stays ≤ 1).</summary>
+    public double LongPrefillRatio { get; init; } = DefaultLongPrefillRatio;
+
+    /// <summary>Gets the prompt tokens per step at which prefill reaches half its long-prompt efficiency (≥ 0; 0 = flat).</summary>
+    public double PrefillHalfTokens { get; init; } = DefaultPrefillHalfTokens;
+
+    /// <summary>Gets the achieved weight-read rate of int8 weight-only kernels relative to 16-bit weights, in (0, 1].</summary>
+    public double Int8WeightRead { get; init => field = Check(value, nameof(Int8WeightRead)); } = DefaultInt8WeightRead;
+
+    /// <summary>Gets the achieved weight-read rate of int4/fp4 weight-only kernels relative to 16-bit weights, in (0, 1].</summary>
+    public double Int4WeightRead { get; init => field = Check(value, nameof(Int4WeightRead)); } = DefaultInt4WeightRead;
+
+    /// <summary>Gets the prefill compute efficiency of a step holding <paramref name="promptTokens"/> prompt tokens:
+    /// min(1, compute × ratio × T ÷ (T + T½)) (docs/infer.md "Prefill").</summary>
+    /// <param name="promptTokens">Prompt tokens in the step (≥ 1).</param>
+    /// <returns>The efficiency, in (0, 1].</returns>
+    public double PrefillCompute(double promptTokens) =>
+        Math.Min(1, Compute * Math.Max(1, LongPrefillRatio) * promptTokens / (promptTokens + Math.Max(0, PrefillHalfTokens)));
+
+    /// <summary>Gets the achieved weight-read rate of weight-only kernels for a weight precision relative to 16-bit weights
+    /// (1 for formats the matmul computes in directly).</summary>
+    /// <param name="weights">The stored weight precision.</param>
+    /// <param name="compute">The matmul precision.</param>
+    /// <returns>The ratio, in (0, 1].</returns>
+    public double WeightRead(Hardware.Precision weights, Hardware.Precision compute) =>
+        weights == compute ? 1
+        : weights == Hardware.Precision.Int8 ? Int8WeightRead
+        : weights is Hardware.Precision.Int4 or Hardware.Precision.Fp4 ? Int4WeightRead
+        : 1;
 
     /// <summary>Gets whether <paramref name="value"/> is a valid efficiency: finite and in (0, 1].</summary>
     /// <param name="value">The value.</param>

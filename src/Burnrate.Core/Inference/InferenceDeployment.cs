@@ -14,9 +14,15 @@ public sealed record InferenceDeployment
     /// vLLM's default <c>gpu_memory_utilization</c> of 0.9 (vLLM engine arguments documentation).</summary>
     public const double DefaultMemoryReserve = 0.1;
 
-    /// <summary>Default fixed time of one collective (all-reduce or all-to-all) over the scale-up fabric: 10 µs, the order of NCCL's
-    /// small-message all-reduce latency on NVLink (NVIDIA nccl-tests all_reduce_perf at 8 B–64 KB messages).</summary>
-    public static readonly Duration DefaultCollectiveLatency = Duration.FromMilliseconds(0.01);
+    /// <summary>Default fixed time of one collective (all-reduce or all-to-all) over the scale-up fabric, before its per-hop
+    /// part: 12 µs (kernel launch and synchronization). With <see cref="DefaultCollectiveHopLatency"/> an all-reduce over 8
+    /// devices costs 12 + 2·7·1 = 26 µs, NCCL's own estimate for a 64 B all-reduce on 8 H100s (25.2 µs, NVIDIA/nccl issue #1453
+    /// tuner log); the form base + 2(n − 1)·hop is NCCL's ring latency model (src/graph/tuning.cc).</summary>
+    public static readonly Duration DefaultCollectiveLatency = Duration.FromMilliseconds(0.012);
+
+    /// <summary>Default latency of one hop of a collective: 1 µs; a ring all-reduce over n devices takes 2(n − 1) hops, an
+    /// all-to-all n − 1 (NCCL tuning model, src/graph/tuning.cc: NVLink per-step latencies 0.5–1.9 µs by protocol).</summary>
+    public static readonly Duration DefaultCollectiveHopLatency = Duration.FromMilliseconds(0.001);
 
     /// <summary>Gets the accelerator.</summary>
     public required AcceleratorSpec Accelerator { get; init; }
@@ -63,6 +69,13 @@ public sealed record InferenceDeployment
 
     /// <summary>Gets the fixed time of one collective, added to its bytes ÷ bandwidth.</summary>
     public Duration CollectiveLatency { get; init; } = DefaultCollectiveLatency;
+
+    /// <summary>Gets the latency of each hop of a collective, added per device step (see <see cref="DefaultCollectiveHopLatency"/>).</summary>
+    public Duration CollectiveHopLatency { get; init; } = DefaultCollectiveHopLatency;
+
+    /// <summary>Gets a fixed time added to every forward step (scheduling, launches, sampling): 0 by default, the CUDA-graph
+    /// engines' case (gpt-fast, TensorRT-LLM); set it for engines with measurable CPU time per step.</summary>
+    public Duration StepOverhead { get; init; } = Duration.Zero;
 
     /// <summary>Gets the devices one model replica spans: TP × PP.</summary>
     public int DevicesPerReplica => TensorParallel * PipelineParallel;
@@ -129,6 +142,8 @@ public sealed record InferenceDeployment
             : Pue < 1 ? "PUE must be at least 1"
             : CollectiveLatency.Seconds < 0 ? "collective latency must not be negative"
             : WeightGroupSize < 0 ? "weight group size must not be negative"
+            : CollectiveHopLatency.Seconds < 0 ? "collective hop latency must not be negative"
+            : StepOverhead.Seconds < 0 ? "step overhead must not be negative"
             : null;
     }
 }

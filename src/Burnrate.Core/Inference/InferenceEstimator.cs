@@ -35,6 +35,8 @@ public static class InferenceEstimator
         var setup = new ServingSetup(profile, deployment, efficiency);
         StepTime prefill = InferenceKernel.Prefill(setup, workload.InputTokens);
         InferenceKernel.Evaluate(setup, prefill, workload.InputTokens, workload.OutputTokens, workload.Concurrency, out InferenceFigures f);
+        List<Assumption> assumptions = Assumptions(model, deployment, workload, profile);
+        assumptions.AddRange(EfficiencyAssumptions(deployment, workload, efficiency));
 
         return new InferenceResult
         {
@@ -53,6 +55,8 @@ public static class InferenceEstimator
             PrefillBound = f.Prefill.Bound,
             DecodeParts = Parts(f.Decode),
             PrefillParts = Parts(f.Prefill),
+            DecodeOverhead = Duration.FromSeconds(f.Decode.OverheadSeconds),
+            PrefillOverhead = Duration.FromSeconds(f.Prefill.OverheadSeconds),
             PrefillShare = f.PrefillShare,
             CostPerHour = new Usd(setup.CostPerSecond * 3600),
             CostPerMillionInputTokens = new UsdPerMillionTokens(f.CostPerMillionInputUsd),
@@ -60,8 +64,28 @@ public static class InferenceEstimator
             CostPerRequest = new Usd(f.CostPerRequestUsd),
             EnergyPerOutputToken = new Joules(f.EnergyJoulesPerOutputToken),
             Layout = (setup.Replicas, (double)workload.Concurrency / Math.Min(setup.Replicas, workload.Concurrency)),
-            Assumptions = Assumptions(model, deployment, workload, profile),
+            Assumptions = assumptions,
         };
+    }
+
+    private static IEnumerable<Assumption> EfficiencyAssumptions(InferenceDeployment d, InferenceWorkload w, EfficiencyFactors e)
+    {
+        yield return new("prefill-compute-efficiency", Percent(e.PrefillCompute(w.InputTokens)), string.Create(CultureInfo.InvariantCulture, $"compute × {e.LongPrefillRatio:0.##} × T ÷ (T + {e.PrefillHalfTokens:0}) at T = {Int(w.InputTokens)} prompt tokens per step (long prompts: Pope et al. 2022, 76% prefill MFU)"));
+        double read = e.WeightRead(d.Weights, d.Compute);
+        if (read < 1)
+        {
+            yield return new("weight-only-read", Percent(read), $"{d.Weights.Id()} weights dequantized in a {d.Compute.Id()} kernel are read at this share of the 16-bit rate (gpt-fast README; llama.cpp PR #4766)");
+        }
+
+        if (d.WeightGroupSize > 0)
+        {
+            yield return new("quantization-group", Int(d.WeightGroupSize), string.Create(CultureInfo.InvariantCulture, $"{d.Weights.BytesPerElement(d.WeightGroupSize):0.####} B per weight with scales (and int4 zero points) per group"));
+        }
+
+        if (d.StepOverhead.Seconds > 0)
+        {
+            yield return new("step-overhead", d.StepOverhead.ToString(), "user: fixed time added to every forward step");
+        }
     }
 
     private static (Duration, Duration, Duration) Parts(StepTime t) =>
@@ -74,9 +98,9 @@ public static class InferenceEstimator
             new("compute-precision", d.Compute.Id(), $"peak {d.Accelerator.PeakFlops[d.Compute]} dense ({d.Accelerator.Provenance.Source})"),
             new("memory-reserve", Percent(d.MemoryReserve), d.MemoryReserve == InferenceDeployment.DefaultMemoryReserve ? "default: vLLM gpu_memory_utilization 0.9" : "user"),
             new("interconnect-per-direction", (d.Accelerator.InterconnectBandwidth * 0.5).ToString(), "half the catalog's bidirectional aggregate: a ring all-reduce sends one way per link step"),
-            new("collective-latency", d.CollectiveLatency.ToString(), d.CollectiveLatency == InferenceDeployment.DefaultCollectiveLatency ? "default: NCCL small-message all-reduce latency on NVLink (nccl-tests), per collective; 2 all-reduces per layer under TP" : "user"),
+            new("collective-latency", d.CollectiveLatency + " + " + d.CollectiveHopLatency + " per hop", d.CollectiveLatency == InferenceDeployment.DefaultCollectiveLatency && d.CollectiveHopLatency == InferenceDeployment.DefaultCollectiveHopLatency ? "default: base + 2(n−1) hops per all-reduce over n devices (NCCL ring model); 26 µs at 8 devices, NCCL's estimate for small all-reduces on 8 H100s; 2 all-reduces per layer under TP" : "user"),
             new("activation-precision", "bf16", "activations and all-reduce messages stay 16-bit whatever the weight precision"),
-            new("queueing", "none", "TTFT = prefill of the request alone; closed loop at fixed concurrency, new requests prefilled at once (prefill-priority scheduling, vLLM default)"),
+            new("queueing", "chunked prefill", "TTFT = prefill alone at batch 1; with others decoding, half a decode step of waiting + one step prefilling the prompt beside their decode tokens (Sarathi-Serve, arXiv 2403.02310); no waiting queue"),
             new("decode-context", Int(w.InputTokens + (w.OutputTokens / 2)) + " tokens", "average over a request's decode: input + output ÷ 2"),
             new("batching", Int(w.Concurrency) + " sequences over " + Int(d.Replicas) + " replica(s)", "continuous batching; requests spread evenly (replicas beyond the concurrency idle, still paid); throughput counts prefill interruptions, TPOT does not"),
             new("power-utilization", Percent(d.PowerUtilization), d.PowerUtilization == 1 ? "default: devices at TDP (an upper bound on energy)" : "user"),

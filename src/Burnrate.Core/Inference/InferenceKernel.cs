@@ -4,7 +4,7 @@ namespace Burnrate.Core.Inference;
 /// The allocation-free roofline model of serving (formulas and citations in docs/infer.md). Split in a request part
 /// (prefill, memory per sequence: independent of concurrency) and a batch part so a search can reuse the first.
 /// </summary>
-internal static class InferenceKernel
+internal static partial class InferenceKernel
 {
     /// <summary>Bytes each layer reads and writes per token of activations: the hidden state in and out, bf16.</summary>
     private const double ActivationTouchesPerLayer = 2;
@@ -13,18 +13,26 @@ internal static class InferenceKernel
     private const double AllReducesPerLayer = 2;
 
     /// <summary>Times the prefill of one request of <paramref name="inputTokens"/> tokens on one replica, alone.</summary>
-    public static StepTime Prefill(in ServingSetup s, int inputTokens)
+    public static StepTime Prefill(in ServingSetup s, int inputTokens) => Mixed(s, inputTokens, 0, 0);
+
+    /// <summary>Times one step of a replica that prefills <paramref name="promptTokens"/> tokens of one request together with one
+    /// decode token of each of <paramref name="decodeSequences"/> running sequences at <paramref name="context"/> tokens (chunked
+    /// prefill under continuous batching, Agrawal et al. 2024, Sarathi-Serve, arXiv 2403.02310). The weights are read once for
+    /// both; the pass goes through the PP stages one after another. With no decode sequences it is a plain prefill.</summary>
+    public static StepTime Mixed(in ServingSetup s, double promptTokens, double decodeSequences, double context)
     {
         ModelProfile m = s.Model;
-        double n = inputTokens;
-        // 2·N per token for the matmuls, plus causal attention: Σ_{i=1..n} a·i = a·n(n+1)/2.
-        double flop = (2 * m.ActiveComputeParams * n) + (m.AttentionFlopPerTokenPerContext * n * (n + 1) / 2);
-        double compute = flop / (s.Tp * s.FlopRate); // stages run one after another for a single request
-        double weights = s.WeightBytesPerElement * (m.AlwaysReadParams + (m.MoeLayers * m.ExpertParams * m.ExpertsTouched(n))) / s.Tp;
-        double kvWrite = n * s.KvBytesPerTokenPerDevice * s.Pp;
-        double activations = n * m.Hidden * m.Layers * ActivationTouchesPerLayer * ServingSetup.ActivationBytes;
-        double memory = (weights + kvWrite + activations) / s.ByteRate;
-        return new StepTime(compute, memory, Communication(s, n, m.Layers, m.MoeLayers));
+        double n = promptTokens;
+        double tokens = n + decodeSequences;
+        // 2·N per token for the matmuls, plus causal attention: Σ_{i=1..n} a·i = a·n(n+1)/2; decode tokens attend to their context.
+        double prefillFlop = (2 * m.ActiveComputeParams * n) + (m.AttentionFlopPerTokenPerContext * n * (n + 1) / 2);
+        double decodeFlop = decodeSequences * ((2 * m.ActiveComputeParams) + (m.AttentionFlopPerTokenPerContext * context));
+        double compute = ((prefillFlop / s.Efficiency.PrefillCompute(Math.Max(1, n))) + (decodeFlop / s.Efficiency.Compute)) / (s.Tp * s.PeakFlops);
+        double weights = s.WeightBytesPerElement * (m.AlwaysReadParams + (m.MoeLayers * m.ExpertParams * m.ExpertsTouched(tokens))) / s.Tp;
+        double kv = (n + (decodeSequences * context)) * s.KvBytesPerTokenPerDevice * s.Pp; // prompt KV written, running KV read
+        double activations = tokens * m.Hidden * m.Layers * ActivationTouchesPerLayer * ServingSetup.ActivationBytes;
+        double memory = (weights + kv + activations) / s.ByteRate;
+        return Roofline(s, compute, memory, weights / s.ByteRate, Communication(s, tokens, m.Layers, m.MoeLayers));
     }
 
     /// <summary>Times one decode step for a replica with <paramref name="batch"/> sequences at <paramref name="context"/> tokens:
@@ -40,7 +48,8 @@ internal static class InferenceKernel
         double activations = b * m.Hidden * ((double)m.Layers / s.Pp) * ActivationTouchesPerLayer * ServingSetup.ActivationBytes;
         double memory = (weights + kv + activations) / s.ByteRate;
         double comm = Communication(s, b, (double)m.Layers / s.Pp, (double)m.MoeLayers / s.Pp);
-        return new StepTime(s.Pp * compute, s.Pp * memory, s.Pp * comm);
+        StepTime stage = Roofline(s, compute, memory, weights / s.ByteRate, comm);
+        return new StepTime(s.Pp * stage.ComputeSeconds, s.Pp * stage.MemorySeconds, s.Pp * stage.CommunicationSeconds, s.Pp * stage.OverheadSeconds);
     }
 
     /// <summary>Evaluates a workload at a concurrency, given its prefill (computed once per request shape).</summary>
@@ -66,9 +75,9 @@ internal static class InferenceKernel
         f.Decode = Decode(s, batch, context);
         double p = prefill.Seconds;
         double tpot = f.Decode.Seconds;
-        f.TtftSeconds = p;
+        f.TtftSeconds = Ttft(s, prefill, f.Decode, n, batch, context);
         f.TpotSeconds = tpot;
-        f.E2eSeconds = p + ((o - 1) * tpot);
+        f.E2eSeconds = f.TtftSeconds + ((o - 1) * tpot);
 
         // Closed loop per replica: each of the batch's requests costs one prefill, and the batch advances one token per decode step.
         double cycle = (batch * p) + (o * tpot);
@@ -81,29 +90,17 @@ internal static class InferenceKernel
         f.EnergyJoulesPerOutputToken = s.DeploymentWatts / f.OutputTokensPerSecond;
     }
 
-    /// <summary>Tensor-parallel all-reduces (ring: 2(tp−1)/tp of the message per device; 2 per layer, after attention and after
-    /// the FFN) and, with EP, the dispatch and combine all-to-alls of each MoE layer, which replace that layer's FFN all-reduce.
-    /// A token goes to the distinct devices holding its k experts, ep·(1 − (1 − 1/ep)^k) on average, (ep−1)/ep of them remote.
-    /// Each collective also costs a fixed latency.</summary>
-    private static double Communication(in ServingSetup s, double tokens, double layers, double moeLayers)
+    /// <summary>TTFT under continuous batching: alone on its replica it is the prefill; with other sequences decoding, a new request
+    /// waits on average half a running decode step, then is prefilled in one step together with their decode tokens.</summary>
+    private static double Ttft(in ServingSetup s, in StepTime prefill, in StepTime decode, double n, double batch, double context) =>
+        batch <= 1 ? prefill.Seconds : (0.5 * decode.Seconds) + Mixed(s, n, batch - 1, context).Seconds;
+
+    /// <summary>max(compute, memory) with the weight-only read penalty (weights read at <see cref="ServingSetup.WeightRead"/> of the
+    /// 16-bit rate) and the fixed step overhead booked as overhead, so compute and memory stay the pure roofline terms.</summary>
+    private static StepTime Roofline(in ServingSetup s, double compute, double memory, double weightSeconds, double communication)
     {
-        double bytes = 0;
-        double collectives = 0;
-        double message = tokens * s.Model.Hidden * ServingSetup.ActivationBytes;
-        double allReduces = layers * AllReducesPerLayer;
-        if (s.Ep > 1)
-        {
-            allReduces -= moeLayers;
-            bytes += moeLayers * 2 * message * s.EpDevicesPerToken * (s.Ep - 1) / s.Ep;
-            collectives += moeLayers * 2;
-        }
-
-        if (s.Tp > 1)
-        {
-            bytes += allReduces * 2.0 * (s.Tp - 1) / s.Tp * message;
-            collectives += allReduces;
-        }
-
-        return bytes == 0 ? 0 : (bytes / s.LinkRate) + (collectives * s.CollectiveLatencySeconds);
+        double penalty = weightSeconds * ((1 / s.WeightRead) - 1);
+        double overhead = Math.Max(compute, memory + penalty) - Math.Max(compute, memory);
+        return new StepTime(compute, memory, communication, overhead + s.StepOverheadSeconds);
     }
 }

@@ -6,7 +6,8 @@ namespace Burnrate.Core.Inference;
 /// <summary>What serving a workload on a deployment costs and how fast it is (definitions: docs/metrics.md, "Cost-model figures").</summary>
 public sealed record InferenceResult
 {
-    /// <summary>Gets the time to first token: the prefill of one request alone on its replica (no queueing assumed).</summary>
+    /// <summary>Gets the time to first token: the prefill alone at batch 1; with other sequences decoding, half a decode step of
+    /// waiting plus one step that prefills the prompt beside their decode tokens (chunked prefill; no waiting queue).</summary>
     public required Duration Ttft { get; init; }
 
     /// <summary>Gets the time per output token: one decode step at the batch in flight, context = input + output ÷ 2.</summary>
@@ -50,6 +51,12 @@ public sealed record InferenceResult
 
     /// <summary>Gets the prefill's compute, memory and communication parts.</summary>
     public required (Duration Compute, Duration Memory, Duration Communication) PrefillParts { get; init; }
+
+    /// <summary>Gets the part of a decode step beyond the roofline: weight-only dequantization stalls and the fixed step overhead.</summary>
+    public Duration DecodeOverhead { get; init; }
+
+    /// <summary>Gets the part of the prefill beyond the roofline: weight-only dequantization stalls and the fixed step overhead.</summary>
+    public Duration PrefillOverhead { get; init; }
 
     /// <summary>Gets the share of deployment time spent in prefill (prices input tokens).</summary>
     public required double PrefillShare { get; init; }

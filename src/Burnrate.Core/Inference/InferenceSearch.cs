@@ -80,7 +80,7 @@ public static class InferenceSearch
             Accelerator = a.Spec, Devices = candidate.Devices, TensorParallel = candidate.Tp, PipelineParallel = candidate.Pp, ExpertParallel = candidate.Ep,
             Weights = candidate.Weights, KvCache = candidate.KvCache, Compute = candidate.Compute, MemoryReserve = space.MemoryReserve,
             PricePerDeviceHour = a.Price, DevicePower = a.Power, PowerUtilization = space.PowerUtilization, Pue = space.Pue,
-            CollectiveLatency = space.CollectiveLatency,
+            CollectiveLatency = space.CollectiveLatency, CollectiveHopLatency = space.CollectiveHopLatency,
         };
     }
 
@@ -88,7 +88,7 @@ public static class InferenceSearch
         SearchSpace space, in ModelProfile model, PricedAccelerator a, ServingSetup.Money money, SearchCandidate key, int[] concurrencies,
         double ttftLimit, double tpotLimit, double budget, ref SearchState state)
     {
-        var layout = new ServingSetup.Layout(key.Devices, key.Tp, key.Pp, key.Ep, space.CollectiveLatency.Seconds);
+        var layout = new ServingSetup.Layout(key.Devices, key.Tp, key.Pp, key.Ep, space.CollectiveLatency.Seconds) { HopLatencySeconds = space.CollectiveHopLatency.Seconds };
         foreach (Precision weights in space.Weights)
         {
             Precision compute = InferenceDeployment.DefaultCompute(a.Spec, weights);
@@ -102,7 +102,7 @@ public static class InferenceSearch
             {
                 var setup = new ServingSetup(
                     model, layout, peak, a.Spec.MemoryBandwidth.Value, a.Spec.InterconnectBandwidth.Value, a.Spec.Memory.Value,
-                    weights.BytesPerElement(), kv.BytesPerElement(), space.Efficiency, money);
+                    new ServingSetup.Formats(weights.BytesPerElement(), kv.BytesPerElement(), space.Efficiency.WeightRead(weights, compute)), space.Efficiency, money);
                 SearchCandidate setupKey = key with { Weights = weights, KvCache = kv, Compute = compute, CostPerHourUsd = setup.CostPerSecond * 3600 };
                 SearchSetup(setup, setupKey, space.InputTokens, space.OutputTokens, concurrencies, ttftLimit, tpotLimit, budget, ref state);
             }

@@ -53,6 +53,9 @@ public sealed record SearchSpace
     /// <summary>Gets the fixed time of one collective.</summary>
     public Duration CollectiveLatency { get; init; } = InferenceDeployment.DefaultCollectiveLatency;
 
+    /// <summary>Gets the per-hop time of one collective.</summary>
+    public Duration CollectiveHopLatency { get; init; } = InferenceDeployment.DefaultCollectiveHopLatency;
+
     /// <summary>Gets the PUE.</summary>
     public double Pue { get; init; } = 1;
 

@@ -11,22 +11,32 @@ internal readonly struct ServingSetup
     public ServingSetup(in ModelProfile model, InferenceDeployment deployment, EfficiencyFactors efficiency)
         : this(
             model,
-            deployment is null ? throw new ArgumentNullException(nameof(deployment)) : new Layout(deployment.Devices, deployment.TensorParallel, deployment.PipelineParallel, deployment.ExpertParallel, deployment.CollectiveLatency.Seconds),
+            deployment is null ? throw new ArgumentNullException(nameof(deployment)) : new Layout(deployment.Devices, deployment.TensorParallel, deployment.PipelineParallel, deployment.ExpertParallel, deployment.CollectiveLatency.Seconds)
+            {
+                HopLatencySeconds = deployment.CollectiveHopLatency.Seconds,
+                StepOverheadSeconds = deployment.StepOverhead.Seconds,
+            },
             deployment.Accelerator.PeakFlops[deployment.Compute].Value,
             deployment.Accelerator.MemoryBandwidth.Value,
             deployment.Accelerator.InterconnectBandwidth.Value,
             deployment.Accelerator.Memory.Value,
-            deployment.Weights.BytesPerElement(),
-            deployment.KvCache.BytesPerElement(),
+            new Formats(deployment.Weights.BytesPerElement(deployment.WeightGroupSize), deployment.KvCache.BytesPerElement(), (efficiency ?? throw new ArgumentNullException(nameof(efficiency))).WeightRead(deployment.Weights, deployment.Compute)),
             efficiency,
             new Money(deployment.MemoryReserve, deployment.PricePerDeviceHour.Value, deployment.DevicePower.Value * deployment.PowerUtilization * deployment.Pue))
     {
     }
 
     /// <summary>Initializes the constants from primitives (the search's allocation-free path).</summary>
-    public ServingSetup(in ModelProfile model, Layout layout, double peakFlops, double memoryBandwidth, double interconnect, double memory, double weightBytes, double kvBytes, EfficiencyFactors efficiency, Money money)
+    public ServingSetup(in ModelProfile model, Layout layout, double peakFlops, double memoryBandwidth, double interconnect, double memory, Formats formats, EfficiencyFactors efficiency, Money money)
     {
         ArgumentNullException.ThrowIfNull(efficiency);
+        double weightBytes = formats.WeightBytes;
+        double kvBytes = formats.KvBytes;
+        Efficiency = efficiency;
+        PeakFlops = peakFlops;
+        WeightRead = formats.WeightRead;
+        HopLatencySeconds = layout.HopLatencySeconds;
+        StepOverheadSeconds = layout.StepOverheadSeconds;
         Model = model;
         Tp = layout.Tp;
         Pp = layout.Pp;
@@ -52,13 +62,33 @@ internal readonly struct ServingSetup
         EpDevicesPerToken = Ep > 1 ? Ep * (1 - Math.Pow(1 - (1.0 / Ep), model.ExpertsPerToken)) : 1;
     }
 
-    /// <summary>Devices, parallel degrees and the fixed time of one collective.</summary>
-    public readonly record struct Layout(int Devices, int Tp, int Pp, int Ep, double CollectiveLatencySeconds);
+    /// <summary>Devices, parallel degrees, the fixed time of one collective, its per-hop time and the fixed time of a step.</summary>
+    public readonly record struct Layout(int Devices, int Tp, int Pp, int Ep, double CollectiveLatencySeconds)
+    {
+        public double HopLatencySeconds { get; init; } = InferenceDeployment.DefaultCollectiveHopLatency.Seconds;
+
+        public double StepOverheadSeconds { get; init; }
+    }
+
+    /// <summary>Bytes per weight element (quantization metadata included), per KV element, and the weight-only read ratio.</summary>
+    public readonly record struct Formats(double WeightBytes, double KvBytes, double WeightRead);
 
     /// <summary>Memory reserve share, USD per device-hour, and wall watts per device (power × utilization × PUE).</summary>
     public readonly record struct Money(double MemoryReserve, double PricePerDeviceHour, double WattsPerDevice);
 
     public ModelProfile Model { get; }
+
+    public EfficiencyFactors Efficiency { get; }
+
+    /// <summary>Gets the peak FLOP/s of one device at the matmul precision.</summary>
+    public double PeakFlops { get; }
+
+    /// <summary>Gets the achieved weight-read rate of the weight format relative to 16-bit weights (1 unless weight-only).</summary>
+    public double WeightRead { get; }
+
+    public double HopLatencySeconds { get; }
+
+    public double StepOverheadSeconds { get; }
 
     public int Tp { get; }
 

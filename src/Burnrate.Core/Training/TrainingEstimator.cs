@@ -1,4 +1,5 @@
 using Burnrate.Core.Economics;
+using Burnrate.Core.Hardware;
 using Burnrate.Core.Quantities;
 
 namespace Burnrate.Core.Training;
@@ -14,7 +15,7 @@ public static class TrainingEstimator
     public const double DefaultMfu = 0.40;
 
     /// <summary>The wall-clock formula as printed.</summary>
-    public const string TimeFormula = "wall-clock = model FLOPs ÷ (devices × peak FLOP/s at the precision × MFU)";
+    public const string TimeFormula = "wall-clock = model FLOPs ÷ (devices × dense peak FLOP/s of the MFU basis (bf16 unless set) × MFU)";
 
     /// <summary>The energy formula as printed.</summary>
     public const string EnergyFormula = "energy = devices × power × PUE × wall-clock; emissions = energy × grid kg CO2e/kWh";
@@ -33,7 +34,7 @@ public static class TrainingEstimator
 
         Flop model = TrainingFlops.Model(run);
         Flop hardware = TrainingFlops.Hardware(run);
-        FlopPerSecond peak = run.Accelerator.PeakFlops[run.Precision];
+        FlopPerSecond peak = MfuPeak(run);
         Duration wall = model / (run.Devices * run.Mfu.Value * peak);
         Joules energy = run.Pue * (run.Devices * run.DevicePower * wall);
         GpuHours hours = GpuHours.Of(run.Devices, wall);
@@ -85,7 +86,7 @@ public static class TrainingEstimator
         }
 
         Flop model = TrainingFlops.Model(run);
-        FlopPerSecond perDevice = run.Mfu.Value * run.Accelerator.PeakFlops[run.Precision];
+        FlopPerSecond perDevice = run.Mfu.Value * MfuPeak(run);
         double needed = model.Value / (perDevice.Value * deadline.Seconds);
         long unit = run.Layout.ModelParallelUnit;
         double rounded = Math.Ceiling(needed / unit) * unit;
@@ -95,6 +96,21 @@ public static class TrainingEstimator
         }
 
         return (int)Math.Max(unit, rounded);
+    }
+
+    /// <summary>Gets the peak MFU is stated against: the dense peak at <see cref="TrainingRun.MfuBasis"/>, by default bf16 (fp16
+    /// on chips without bf16) whatever the training precision, as published FP8 runs report it: DeepSeek-V3's FP8 pre-training
+    /// (2.664M H800-hours for 14.8T tokens, arXiv 2412.19437 Table 1) is 35% MFU against the BF16 peak, 17% against FP8's.</summary>
+    /// <param name="run">The run.</param>
+    /// <returns>The peak per device.</returns>
+    public static FlopPerSecond MfuPeak(TrainingRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Precision basis = run.MfuBasis
+            ?? (run.Accelerator.Supports(Precision.Bf16) ? Precision.Bf16
+            : run.Accelerator.Supports(Precision.Fp16) ? Precision.Fp16
+            : run.Precision);
+        return run.Accelerator.PeakFlops[basis];
     }
 
     private static List<Assumption> EstimatorAssumptions(TrainingRun run)
@@ -107,6 +123,7 @@ public static class TrainingEstimator
             new("bytes-per-parameter", "2 weights + 2 gradients + 12 optimizer = 16 B (mixed-precision Adam)", TrainingMemory.Source),
             new("activations", run.Architecture is null ? "not estimated (no architecture)" : TrainingMemory.ActivationFormula, TrainingMemory.Source),
             new("time-formula", TimeFormula, "MFU as defined by PaLM (arXiv 2204.02311) appendix B"),
+            new("mfu-basis", MfuPeak(run) + " (" + (run.MfuBasis ?? (run.Accelerator.Supports(Precision.Bf16) ? Precision.Bf16 : Precision.Fp16)).Id() + " dense peak)", run.MfuBasis is null ? "default: MFU is stated against the BF16 dense peak whatever the training precision (DeepSeek-V3 FP8 run: 35% vs BF16 peak, 17% vs FP8)" : "user"),
             new("energy-formula", EnergyFormula, "devices at full board power for the whole run"),
         };
         return list;

@@ -34,6 +34,10 @@ public sealed record TrainingRun
     /// <summary>Gets the model FLOPs utilization: achieved model FLOP/s ÷ peak (PaLM, Chowdhery et al. 2022, arXiv 2204.02311, appendix B).</summary>
     public required Fraction Mfu { get; init; }
 
+    /// <summary>Gets the precision whose dense peak <see cref="Mfu"/> is stated against; null = bf16 (fp16 where the chip has no bf16),
+    /// whatever <see cref="Precision"/> is.</summary>
+    public Hardware.Precision? MfuBasis { get; init; }
+
     /// <summary>Gets the tensor-parallel degree.</summary>
     public int TensorParallel { get; init; } = 1;
 
@@ -105,6 +109,7 @@ public sealed record TrainingRun
             : MicroBatch <= 0 ? Invariant($"micro-batch must be a positive integer, got {MicroBatch}")
             : GlobalBatch is { } g && (g <= 0 || g % ((long)MicroBatch * Layout.Data) != 0) ? Invariant($"global-batch {g} must be a positive multiple of micro-batch × dp = {MicroBatch}×{Layout.Data}")
             : !Accelerator.Supports(Precision) ? $"accelerator '{Accelerator.Id}' has no dense {Precision.Id()} peak; use one of {string.Join(", ", Accelerator.PeakFlops.Keys.Select(p => p.Id()))}"
+            : MfuBasis is { } basis && !Accelerator.Supports(basis) ? $"accelerator '{Accelerator.Id}' has no dense {basis.Id()} peak to state MFU against; use one of {string.Join(", ", Accelerator.PeakFlops.Keys.Select(p => p.Id()))}"
             : Pue < 1 ? Invariant($"pue must be at least 1, got {Pue}")
             : !(DevicePower.Value > 0) ? Invariant($"device power must be positive, got {DevicePower.Value} W")
             : PricePerDeviceHour.Value < 0 ? Invariant($"price per device-hour must not be negative, got {PricePerDeviceHour.Value}")

@@ -132,9 +132,10 @@ public sealed class InferenceEstimatorTests
     [Fact]
     public void Should_AddAllReduceTime_When_TensorParallel()
     {
-        // 2 all-reduces per layer × 80 layers × [2·(4−1)/4 × (1 token · 8192 · 2 B) ÷ (900 GB/s ÷ 2 × 0.7) + 10 µs latency]
+        // 2 all-reduces per layer × 80 layers × [2·(4−1)/4 × (1 token · 8192 · 2 B) ÷ (900 GB/s ÷ 2 × 0.7) + latency], the latency
+        // being 12 µs + 2·(4−1) hops × 1 µs = 18 µs (NCCL ring model; it was a flat 10 µs before issue 15).
         InferenceResult r = InferenceEstimator.Estimate(Llama70B, Deployment(H100, 4), Chat, EfficiencyFactors.Default);
-        double expected = 80 * 2 * (((2.0 * 3 / 4) * (8192 * 2) / (450e9 * 0.7)) + 10e-6);
+        double expected = 80 * 2 * (((2.0 * 3 / 4) * (8192 * 2) / (450e9 * 0.7)) + 18e-6);
 
         r.DecodeParts.Communication.Seconds.ShouldBe(expected, expected * 1e-9);
         r.Tpot.Seconds.ShouldBe(Math.Max(r.DecodeParts.Compute.Seconds, r.DecodeParts.Memory.Seconds) + expected, 1e-12);
@@ -156,19 +157,38 @@ public sealed class InferenceEstimatorTests
     }
 
     [Fact]
-    public void Should_ReplaceMoeAllReduceWithAllToAll_When_ExpertParallel()
+    public void Should_KeepTheAllReduces_When_ExpertParallelStaysInsideTensorParallel()
     {
-        // DeepSeek-V3 on 8×H100, TP 8, EP 8, batch 1: 61 layers · 2 all-reduces − 58 MoE layers = 64 all-reduces of
-        // 2·7/8 · 7168 · 2 B, plus 58 · 2 all-to-alls of 7168 · 2 B · D · 7/8 with D = 8·(1 − (7/8)^8) devices per token;
-        // link 450 GB/s × 0.7 one way; 10 µs per collective.
+        // DeepSeek-V3 on 8×H100, TP 8, EP 8, batch 1: every device already holds every token after the attention all-reduce, so
+        // the MoE layers need no all-to-all (issue 15; the model charged 58 · 2 all-to-alls before): 61 layers · 2 all-reduces of
+        // 2·7/8 · 7168 · 2 B over 450 GB/s × 0.7 one way, each 12 µs + 14 hops × 1 µs.
         InferenceDeployment d = Deployment(H100, 8, Precision.Fp8) with { Compute = Precision.Fp8, ExpertParallel = 8 };
         InferenceResult r = InferenceEstimator.Estimate(DeepSeekV3, d, Chat, EfficiencyFactors.Default);
         double message = 7168 * 2;
-        double devicesPerToken = 8 * (1 - Math.Pow(7.0 / 8, 8));
-        double bytes = (64 * 2 * 7.0 / 8 * message) + (58 * 2 * message * devicesPerToken * 7 / 8);
-        double expected = (bytes / (450e9 * 0.7)) + ((64 + 116) * 10e-6);
+        double expected = (122 * 2 * 7.0 / 8 * message / (450e9 * 0.7)) + (122 * 26e-6);
 
         r.DecodeParts.Communication.Seconds.ShouldBe(expected, expected * 1e-9);
+        InferenceResult tpOnly = InferenceEstimator.Estimate(DeepSeekV3, d with { ExpertParallel = 1 }, Chat, EfficiencyFactors.Default);
+        tpOnly.DecodeParts.Communication.Seconds.ShouldBe(expected, expected * 1e-9);
+    }
+
+    [Fact]
+    public void Should_ReplaceMoeAllReduceWithAllToAll_When_ExpertParallelSpansBeyondTensorParallel()
+    {
+        // TP 2 × PP 4 with EP 8: the experts spread beyond the TP group, so each MoE layer trades its FFN all-reduce for dispatch and
+        // combine all-to-alls. Per stage (61/4 layers, 58/4 MoE layers) at micro-batch 1: (61/4 · 2 − 58/4) all-reduces of
+        // 2·1/2 · message, 58/4 · 2 all-to-alls of message · D · 7/8 with D = 8·(1 − (7/8)^8); latencies 12 + 2 hops and 12 + 7 hops µs.
+        InferenceDeployment d = Deployment(H100, 8, Precision.Fp8, tp: 2, pp: 4) with { Compute = Precision.Fp8, ExpertParallel = 8 };
+        InferenceResult r = InferenceEstimator.Estimate(DeepSeekV3, d, Chat with { Concurrency = 4 }, EfficiencyFactors.Default);
+        double message = 7168 * 2;
+        double devicesPerToken = 8 * (1 - Math.Pow(7.0 / 8, 8));
+        double layers = 61 / 4.0;
+        double moe = 58 / 4.0;
+        double allReduces = (layers * 2) - moe;
+        double bytes = (allReduces * 2 * 0.5 * message) + (moe * 2 * message * devicesPerToken * 7 / 8);
+        double stage = (bytes / (450e9 * 0.7)) + (allReduces * 14e-6) + (moe * 2 * 19e-6);
+
+        r.DecodeParts.Communication.Seconds.ShouldBe(4 * stage, stage * 1e-9);
     }
 
     [Fact]
