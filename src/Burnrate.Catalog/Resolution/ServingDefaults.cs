@@ -33,7 +33,8 @@ public static class ServingDefaults
     /// <summary>Gets the default memory reserve (activations, workspace): <see cref="InferenceDeployment.DefaultMemoryReserve"/>.</summary>
     public const double MemoryReserve = InferenceDeployment.DefaultMemoryReserve;
 
-    /// <summary>Gets the default fixed time of one collective: 10 µs (<see cref="InferenceDeployment.DefaultCollectiveLatency"/>).</summary>
+    /// <summary>Gets the default fixed time of one collective before its per-hop part: 12 µs (<see cref="InferenceDeployment.DefaultCollectiveLatency"/>;
+    /// each hop adds <see cref="InferenceDeployment.DefaultCollectiveHopLatency"/>).</summary>
     public static Duration CollectiveLatency => InferenceDeployment.DefaultCollectiveLatency;
 
     /// <summary>Gets the weight precisions a deployment may store.</summary>
