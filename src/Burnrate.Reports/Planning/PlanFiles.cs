@@ -1,4 +1,5 @@
 using System.Text;
+using Burnrate.Core.Economics;
 using Burnrate.Planning;
 
 namespace Burnrate.Reports.Planning;
@@ -10,7 +11,14 @@ public static class PlanFiles
     /// <param name="outcome">The plan.</param>
     /// <param name="directory">The directory (created if missing).</param>
     /// <returns>The paths written.</returns>
-    public static IReadOnlyList<string> Write(PlanOutcome outcome, string directory)
+    public static IReadOnlyList<string> Write(PlanOutcome outcome, string directory) => Write(outcome, directory, []);
+
+    /// <summary>Writes the files (each to a temp file, then moved into place), with the run's assumptions in the workbook.</summary>
+    /// <param name="outcome">The plan.</param>
+    /// <param name="directory">The directory (created if missing).</param>
+    /// <param name="assumptions">The run's assumptions (paths, seed, derivations) for the workbook's Assumptions sheet.</param>
+    /// <returns>The paths written.</returns>
+    public static IReadOnlyList<string> Write(PlanOutcome outcome, string directory, IReadOnlyList<Assumption> assumptions)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         Directory.CreateDirectory(directory);
@@ -34,7 +42,7 @@ public static class PlanFiles
             WriteCsv(Add($"statement-{preset.Name}.csv"), PlanTables.Statement(outcome, preset));
         }
 
-        PlanWorkbook.Save(outcome, Add("plan.xlsx"));
+        PlanWorkbook.Save(outcome, assumptions, Add("plan.xlsx"));
         return written;
     }
 

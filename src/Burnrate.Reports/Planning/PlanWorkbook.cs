@@ -1,57 +1,62 @@
+using Burnrate.Catalog.Files;
+using Burnrate.Core.Economics;
 using Burnrate.Planning;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using ClosedXML.Excel;
 
 namespace Burnrate.Reports.Planning;
 
-/// <summary>Writes the plan as an Excel workbook: a sheet per preset with the monthly statement, and a "bands" sheet with the percentile bands.</summary>
-public static class PlanWorkbook
+/// <summary>
+/// Writes the plan as an Excel workbook laid out like a finance P&amp;L (ClosedXML): a Summary sheet (cash-out odds, presets,
+/// triggers, tornado), one statement sheet per preset with the months as dates across the columns, a Bands sheet with the
+/// Monte Carlo percentiles, and an Assumptions sheet with every driver and where it comes from.
+/// </summary>
+public static partial class PlanWorkbook
 {
     /// <summary>Saves the workbook at <paramref name="path"/> (temp file, then move).</summary>
     /// <param name="outcome">The plan.</param>
     /// <param name="path">The target .xlsx file.</param>
-    public static void Save(PlanOutcome outcome, string path)
+    public static void Save(PlanOutcome outcome, string path) => Save(outcome, [], path);
+
+    /// <summary>Saves the workbook at <paramref name="path"/> (temp file, then move).</summary>
+    /// <param name="outcome">The plan.</param>
+    /// <param name="assumptions">The run's assumptions (paths, seed, derivations) for the Assumptions sheet, beside the scenario's drivers.</param>
+    /// <param name="path">The target .xlsx file.</param>
+    public static void Save(PlanOutcome outcome, IReadOnlyList<Assumption> assumptions, string path)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(assumptions);
         ArgumentNullException.ThrowIfNull(path);
-        string temp = path + ".tmp" + Environment.ProcessId;
-        using (SpreadsheetDocument document = SpreadsheetDocument.Create(temp, SpreadsheetDocumentType.Workbook))
-        {
-            WorkbookPart workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            Sheets sheets = workbook.Workbook.AppendChild(new Sheets());
-            uint id = 1;
-            foreach (var preset in outcome.Presets)
-            {
-                AddSheet(workbook, sheets, id++, preset.Name, PlanTables.Statement(outcome, preset));
-            }
-
-            AddSheet(workbook, sheets, id, "bands", PlanTables.Bands(outcome));
-            workbook.Workbook.Save();
-        }
-
-        File.Move(temp, path, overwrite: true);
+        using XLWorkbook workbook = Build(outcome, assumptions);
+        AtomicFile.Write(path, (Stream stream) => workbook.SaveAs(stream));
     }
 
-    private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IReadOnlyList<object[]> rows)
+    /// <summary>Builds the workbook in memory (tests read it back without a file).</summary>
+    internal static XLWorkbook Build(PlanOutcome outcome, IReadOnlyList<Assumption> assumptions)
     {
-        WorksheetPart part = workbook.AddNewPart<WorksheetPart>();
-        var data = new SheetData();
-        foreach (object[] row in rows)
+        var formats = WorkbookFormats.For(LargestAmount(outcome));
+        var workbook = new XLWorkbook();
+        AddSummary(workbook.Worksheets.Add("Summary"), outcome, formats);
+        foreach (var preset in outcome.Presets)
         {
-            var r = new Row();
-            foreach (object cell in row)
-            {
-                r.Append(cell is double d
-                    ? (double.IsFinite(d) ? new Cell { DataType = CellValues.Number, CellValue = new CellValue(d) } : new Cell())
-                    : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(cell.ToString() ?? "")) });
-            }
-
-            data.Append(r);
+            AddStatement(workbook.Worksheets.Add(SheetName(preset.Name)), outcome, preset, formats);
         }
 
-        part.Worksheet = new Worksheet(data);
-        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name.Length > 31 ? name[..31] : name });
+        AddBands(workbook.Worksheets.Add("Bands"), outcome, formats);
+        AddAssumptions(workbook.Worksheets.Add("Assumptions"), outcome, assumptions);
+        return workbook;
+    }
+
+    // Excel sheet names: at most 31 characters, none of : \ / ? * [ ], and the preset names are lower-case ids.
+    private static string SheetName(string preset)
+    {
+        string name = new([.. preset.Select(c => ":\\/?*[]".Contains(c, StringComparison.Ordinal) ? '-' : c)]);
+        name = name.Length == 0 ? "preset" : char.ToUpperInvariant(name[0]) + name[1..];
+        return name.Length > 31 ? name[..31] : name;
+    }
+
+    private static double LargestAmount(PlanOutcome outcome)
+    {
+        double largest = outcome.Presets.SelectMany(p => p.Statement.ClosingCash.Concat(p.Statement.Revenue)).Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        return Math.Max(largest, outcome.MonteCarlo.Cash.P95.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max());
     }
 }

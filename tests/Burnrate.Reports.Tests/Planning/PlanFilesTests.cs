@@ -1,8 +1,7 @@
 using Burnrate.Planning;
 using Burnrate.Planning.Scenario;
 using Burnrate.Reports.Planning;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using ClosedXML.Excel;
 
 namespace Burnrate.Reports.Tests.Planning;
 
@@ -38,7 +37,7 @@ public sealed class PlanFilesTests
         statement.Length.ShouldBe(13);
         statement[0].ShouldStartWith("month,revenue_api_usd,revenue_usd,");
         statement[1].ShouldStartWith("2026-01,50,50,");
-        using SpreadsheetDocument book = SpreadsheetDocument.Open(Path.Combine(dir, "plan.xlsx"), false);
-        book.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ShouldBe(["best", "base", "worst", "bands"]);
+        using var book = new XLWorkbook(Path.Combine(dir, "plan.xlsx"));
+        book.Worksheets.Select(s => s.Name).ShouldBe(["Summary", "Best", "Base", "Worst", "Bands", "Assumptions"]);
     }
 }
