@@ -76,7 +76,7 @@ public static class BenchReport
         html.Append("</table>");
         if (levels.Count > 0)
         {
-            html.Append("<h2>Latency vs load</h2>").Append(BenchCharts.LatencyVsLoad(levels))
+            html.Append("<h2>Latency vs load</h2>").Append(BenchCharts.LatencyVsLoad(levels, result.Slo))
                 .Append("<h2>Throughput vs load</h2>").Append(BenchCharts.ThroughputVsLoad(levels));
             if (levels.Any(l => l.CostPerMillionOutputTokensUsd is not null))
             {

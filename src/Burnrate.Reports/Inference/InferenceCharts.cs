@@ -9,17 +9,51 @@ public static class InferenceCharts
     /// <param name="path">The PNG file.</param>
     /// <param name="title">The chart title.</param>
     /// <param name="points">X = output tokens/s, Y = TPOT ms.</param>
-    public static void SaveSweep(string path, string title, IReadOnlyList<CurvePoint> points) =>
-        SaveCurve(path, title, points, "Output tokens/s (deployment)", "TPOT (ms)");
+    /// <returns>The paths written: the PNG, then the SVG beside it.</returns>
+    public static IReadOnlyList<string> SaveSweep(string path, string title, IReadOnlyList<CurvePoint> points) =>
+        ChartFile.SavePngAndSvg(BuildSweep(title, points), path);
 
     /// <summary>Saves the Pareto frontier: TPOT in ms (x) against cost per 1M output tokens (y), each point labelled with its configuration.</summary>
     /// <param name="path">The PNG file.</param>
     /// <param name="title">The chart title.</param>
     /// <param name="points">X = TPOT ms, Y = USD per 1M output tokens.</param>
-    public static void SavePareto(string path, string title, IReadOnlyList<CurvePoint> points) =>
-        SaveCurve(path, title, points, "TPOT (ms)", "USD per 1M output tokens (all-in, log scale)", logY: true);
+    /// <returns>The paths written: the PNG, then the SVG beside it.</returns>
+    public static IReadOnlyList<string> SavePareto(string path, string title, IReadOnlyList<CurvePoint> points) =>
+        ChartFile.SavePngAndSvg(BuildPareto(title, points), path);
 
-    private static void SaveCurve(string path, string title, IReadOnlyList<CurvePoint> points, string xLabel, string yLabel, bool logY = false)
+    /// <summary>Builds the sweep chart.</summary>
+    internal static ScottPlot.Plot BuildSweep(string title, IReadOnlyList<CurvePoint> points)
+    {
+        ScottPlot.Plot plot = Curve(title, points, "Output tokens/s (deployment)", "TPOT (ms)", logY: false);
+        ChartStyle.NumberAxis(plot.Axes.Bottom);
+        return plot;
+    }
+
+    /// <summary>Builds the Pareto chart (cost on a log-10 axis labelled in dollars).</summary>
+    internal static ScottPlot.Plot BuildPareto(string title, IReadOnlyList<CurvePoint> points) =>
+        Curve(title, points, "TPOT (ms)", "USD per 1M output tokens (all-in, log scale)", logY: true);
+
+    private static void LogTicks(ScottPlot.IAxis axis, double min, double max)
+    {
+        var positions = new List<double>();
+        var labels = new List<string>();
+        for (int decade = (int)Math.Floor(Math.Log10(min)); decade <= (int)Math.Ceiling(Math.Log10(max)); decade++)
+        {
+            foreach (double mantissa in new[] { 1.0, 2.0, 5.0 })
+            {
+                double v = mantissa * Math.Pow(10, decade);
+                if (v >= min / 2 && v <= max * 2)
+                {
+                    positions.Add(Math.Log10(v));
+                    labels.Add(ChartText.Money(v));
+                }
+            }
+        }
+
+        axis.SetTicks([.. positions], [.. labels]);
+    }
+
+    private static ScottPlot.Plot Curve(string title, IReadOnlyList<CurvePoint> points, string xLabel, string yLabel, bool logY)
     {
         ArgumentNullException.ThrowIfNull(points);
         var plot = new ScottPlot.Plot();
@@ -30,13 +64,8 @@ public static class InferenceCharts
         line.LineWidth = 2;
         if (logY)
         {
-            // ScottPlot's log-scale recipe: plot log10(y), label ticks 10^tick, minor ticks spaced logarithmically.
-            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-            {
-                LabelFormatter = y => Math.Pow(10, y).ToString("G3", System.Globalization.CultureInfo.InvariantCulture),
-                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-                IntegerTicksOnly = true,
-            };
+            // A log-10 axis: the data are log10(USD); ticks at 1, 2 and 5 of each decade the points span, read as dollars.
+            LogTicks(plot.Axes.Left, points.Min(p => p.Y), points.Max(p => p.Y));
         }
 
         // At most about ten labels, evenly spread, so a long frontier stays readable.
@@ -59,6 +88,6 @@ public static class InferenceCharts
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        ChartFile.SavePng(plot, path);
+        return plot;
     }
 }

@@ -4,7 +4,7 @@ using Burnrate.Planning;
 
 namespace Burnrate.Reports.Planning;
 
-/// <summary>Writes every plan file into a directory: fan-chart.png, tornado.png, bands.csv, one statement CSV per preset, and plan.xlsx.</summary>
+/// <summary>Writes every plan file into a directory: fan-chart.png/.svg, tornado.png/.svg, bands.csv, one statement CSV per preset, and plan.xlsx.</summary>
 public static class PlanFiles
 {
     /// <summary>Writes the files (each to a temp file, then moved into place).</summary>
@@ -30,10 +30,10 @@ public static class PlanFiles
             return path;
         }
 
-        PlanCharts.SaveFanChart(outcome, Add("fan-chart.png"));
+        written.AddRange(PlanCharts.SaveFanChart(outcome, Path.Combine(directory, "fan-chart.png")));
         if (outcome.Tornado.Count > 0)
         {
-            PlanCharts.SaveTornado(outcome, Add("tornado.png"));
+            written.AddRange(PlanCharts.SaveTornado(outcome, Path.Combine(directory, "tornado.png")));
         }
 
         WriteCsv(Add("bands.csv"), PlanTables.Bands(outcome));

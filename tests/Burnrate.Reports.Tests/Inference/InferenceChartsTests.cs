@@ -22,7 +22,9 @@ public sealed class InferenceChartsTests
             File.ReadAllBytes(Path.Combine(dir, file)).Take(4).ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
         }
 
-        Directory.GetFiles(dir).Length.ShouldBe(2); // no temp files left
+        File.ReadAllText(Path.Combine(dir, "sweep.svg")).ShouldContain("<svg");
+        File.ReadAllText(Path.Combine(dir, "pareto.svg")).ShouldContain("<svg");
+        Directory.GetFiles(dir).Length.ShouldBe(4); // a PNG and an SVG each, no temp files left
     }
 
     [Fact]
