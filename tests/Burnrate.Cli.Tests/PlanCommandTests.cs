@@ -97,7 +97,7 @@ public sealed class PlanCommandTests
         output.ShouldContain("Tornado");
         output.ShouldContain("Assumptions");
         Directory.GetFiles(dir).Select(Path.GetFileName).Order().ShouldBe(
-            ["bands.csv", "fan-chart.png", "plan.xlsx", "statement-base.csv", "statement-best.csv", "statement-worst.csv", "tornado.png"]);
+            ["bands.csv", "fan-chart.png", "fan-chart.svg", "plan.xlsx", "statement-base.csv", "statement-best.csv", "statement-worst.csv", "tornado.png", "tornado.svg"]);
     }
 
     [Theory]
