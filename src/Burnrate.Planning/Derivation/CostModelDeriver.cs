@@ -7,6 +7,7 @@ using Burnrate.Core.Inference;
 using Burnrate.Core.Models;
 using Burnrate.Core.Quantities;
 using Burnrate.Core.Training;
+using Burnrate.Planning.Fleet;
 using Burnrate.Planning.Scenario;
 
 namespace Burnrate.Planning.Derivation;
@@ -102,6 +103,34 @@ public sealed class CostModelDeriver : ICostDeriver
             estimate.Cost.ToString(),
             Invariant($"burnrate train {model.Id} --tokens {source.Tokens:0.###e0} --gpu {gpu.Id} --gpus {source.Gpus} --mfu {mfu}: {estimate.GpuHours} × {run.PricePerDeviceHour} over {estimate.WallClock}")));
         return estimate.Cost;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<double> DeriveFleetCostPerMillionTokens(FleetCostSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        FleetInput input = FleetReader.ReadFile(source.Path, new ServingCapacityDeriver(_catalog, EfficiencyFactors.Default, "default efficiency factors"));
+        FleetReport report = FleetOptimizer.Run(input, new SolverSettings()).Report;
+        if (report.Status is not ("optimal" or "feasible"))
+        {
+            throw new CatalogException($"fleet '{source.Path}' is {report.Status}: {report.Reason}");
+        }
+
+        var byMonth = report.Months.ToDictionary(m => m.Month, StringComparer.Ordinal);
+        var series = new double[source.Months];
+        for (int m = 0; m < source.Months; m++)
+        {
+            string label = source.Start.AddMonths(m).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            series[m] = byMonth.TryGetValue(label, out FleetMonthReport? month)
+                ? (month.ServedTokens > 0 ? month.CostUsd / month.ServedTokens * 1e6 : 0)
+                : throw new CatalogException($"fleet '{source.Path}' covers {report.Start} for {report.HorizonMonths} months; the plan needs {label} too (lengthen the fleet's horizon)");
+        }
+
+        _derivations.Add(new Assumption(
+            "costs.inference.from",
+            Invariant($"${series[0]:0.####}..${series[^1]:0.####}/1M tokens by month"),
+            Invariant($"burnrate fleet {source.Path}: each month's cheapest-fleet cost ÷ the tokens it serves ({report.Status}, total {report.TotalCostUsd:0} USD); the plan multiplies by its own tokens")));
+        return series;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -59,13 +59,30 @@ public static class Projector
         return Project(scenario, overrides).ClosingCash[^1];
     }
 
+    /// <summary>Writes every series driver's month values into <paramref name="input"/>'s per-month values (they are the same on every path).</summary>
+    internal static void FillSeries(PlanScenario scenario, PathInputs input)
+    {
+        for (int d = 0; d < scenario.Drivers.Count; d++)
+        {
+            if (scenario.Drivers[d].Series is { } series)
+            {
+                for (int m = 0; m < scenario.Months; m++)
+                {
+                    input.Monthly[(m * input.Once.Length) + d] = series[m];
+                }
+            }
+        }
+    }
+
     private static PathInputs CentralInputs(PlanScenario scenario, IReadOnlyDictionary<int, double> overrides)
     {
-        var input = new PathInputs(scenario.Drivers.Count, scenario.Months, scenario.Funding.Count, new bool[scenario.Drivers.Count]);
+        var input = new PathInputs(scenario.Drivers.Count, scenario.Months, scenario.Funding.Count, [.. scenario.Drivers.Select(d => d.Series is not null)]);
         for (int d = 0; d < scenario.Drivers.Count; d++)
         {
             input.Once[d] = overrides.TryGetValue(d, out double v) ? v : scenario.Drivers[d].Central;
         }
+
+        FillSeries(scenario, input);
 
         for (int i = 0; i < scenario.Funding.Count; i++)
         {

@@ -11,6 +11,9 @@ public sealed record Driver(string Path, double Value, Distribution? Distributio
     /// <summary>Gets whether the driver has a distribution.</summary>
     public bool IsUncertain => Distribution is not null;
 
+    /// <summary>Gets a fixed value for every month (e.g. a fleet's cost per 1M tokens), or null; such a driver is read per month on every path.</summary>
+    public IReadOnlyList<double>? Series { get; init; }
+
     /// <summary>Gets the value used by deterministic runs: the constant, or the distribution's median.</summary>
     public double Central => Distribution?.Median ?? Value;
 }

@@ -17,4 +17,13 @@ public interface ICostDeriver
     /// <param name="source">The fields of the <c>from:</c> mapping.</param>
     /// <returns>The cost of the run.</returns>
     Usd DeriveTrainingCostUsd(TrainingCostSource source);
+
+    /// <summary>
+    /// Gets the cost per million tokens for each month of the plan from a fleet file (<c>costs.inference.from: {fleet: FILE}</c>):
+    /// the cheapest fleet's monthly cost ÷ the tokens it serves that month (docs/fleet.md).
+    /// </summary>
+    /// <param name="source">The fleet file and the plan's months.</param>
+    /// <returns>One USD-per-1M-tokens value per plan month.</returns>
+    IReadOnlyList<double> DeriveFleetCostPerMillionTokens(FleetCostSource source) =>
+        throw new Catalog.CatalogException("from: {fleet: …} needs the fleet optimizer; give costPerMillionTokens instead");
 }

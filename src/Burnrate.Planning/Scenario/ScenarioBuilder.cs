@@ -145,8 +145,10 @@ internal sealed partial class ScenarioBuilder
         }
 
         var f = new YamlFields(node, _file);
-        int cost = f.OptionalMapping("from") is { } from
-            ? Register(new Driver(P + "costPerMillionTokens", DeriveInference(from), null, false, YamlFields.Locate(_file, from)), DriverRule.NonNegative)
+        int cost = f.OptionalMapping("from") is { } from && from.Children.ContainsKey(new YamlScalarNode("fleet"))
+            ? Register(FleetSeries(from), DriverRule.NonNegative)
+            : f.OptionalMapping("from") is { } model
+            ? Register(new Driver(P + "costPerMillionTokens", DeriveInference(model), null, false, YamlFields.Locate(_file, model)), DriverRule.NonNegative)
             : Driver(f, node, "costPerMillionTokens", P + "costPerMillionTokens", DriverRule.NonNegative, null);
         int change = Driver(f, node, "annualCostChange", P + "annualCostChange", DriverRule.Rate, 0);
         f.RejectUnknown("costs.inference (allowed: costPerMillionTokens or from, annualCostChange)");
@@ -236,6 +238,23 @@ internal sealed partial class ScenarioBuilder
             f.Location(from));
         f.RejectUnknown("costs.inference.from (allowed: model, gpu, gpus, weights, input, output, concurrency, gpuHourUsd)");
         return Derive(from, d => d.DeriveInferenceCostPerMillionTokens(source).Value);
+    }
+
+    /// <summary>A fleet's cost per 1M tokens, month by month, as a series driver (docs/fleet.md, "Into plan").</summary>
+    private Driver FleetSeries(YamlMappingNode from)
+    {
+        var f = new YamlFields(from, _file);
+        string fleet = f.RequiredString("fleet");
+        f.RejectUnknown("costs.inference.from with fleet (allowed: fleet)");
+        string path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_file)) ?? ".", fleet);
+        var source = new FleetCostSource(path, _start, _months, f.Location(from));
+        IReadOnlyList<double> series = [];
+        Derive(from, d =>
+        {
+            series = d.DeriveFleetCostPerMillionTokens(source);
+            return 0;
+        });
+        return new Driver("costs.inference.costPerMillionTokens", series[0], null, false, f.Location(from)) { Series = series };
     }
 
     private double DeriveTraining(YamlMappingNode from)

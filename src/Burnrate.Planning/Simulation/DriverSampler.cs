@@ -17,7 +17,7 @@ internal sealed class DriverSampler
         _scenario = scenario;
         CorrelationFactor.TryBuild(scenario.Drivers, scenario.Correlations, false, out _once, out _);
         CorrelationFactor.TryBuild(scenario.Drivers, scenario.Correlations, true, out _monthly, out _);
-        PerMonth = scenario.Drivers.Select(d => d.IsUncertain && d.PerMonth).ToArray();
+        PerMonth = scenario.Drivers.Select(d => (d.IsUncertain && d.PerMonth) || d.Series is not null).ToArray();
         _quantile = scenario.Drivers.Select(d => d.Distribution is { } dist ? QuantileFunction(dist) : null).ToArray();
     }
 
@@ -32,6 +32,7 @@ internal sealed class DriverSampler
             input.Once[d] = _scenario.Drivers[d].Central;
         }
 
+        Projection.Projector.FillSeries(_scenario, input);
         return input;
     }
 
