@@ -11,7 +11,7 @@ namespace Burnrate.Bench.Client;
 /// </summary>
 internal static class TokenCounter
 {
-    public const int PieceBytes = 4096;
+    public const int PieceBytes = 1024;
 
     public static int? Count(Tokenizer tokenizer, ReadOnlySpan<byte> utf8, CancellationToken cancellationToken)
     {

@@ -90,4 +90,20 @@ public sealed class LevelStatsTests
         LevelResult level = LevelStats.Compute(records, new LevelResult { Concurrency = 1 }, SloSettings.None, null);
         return level.Completed + level.Failed == level.Sent && level.Sent == fails.Length && level.ErrorsByKind.Values.Sum() == level.Failed;
     }
+
+    [Fact]
+    public void Should_CountARequestAsSentAndFailed_When_ItFailedBeforeReachingTheClient()
+    {
+        // Given: a request recorded in the log that never got a send time (cancelled while queued, or a bad per-request bound)
+        var early = new RequestRecord(3, "concurrency=1", 0) { ScheduledAt = T(1.0) };
+        early.Fail("cancelled", "run cancelled", T(1.0));
+
+        // When
+        LevelResult level = LevelStats.Compute([early], new LevelResult { Concurrency = 1 }, SloSettings.None, null);
+
+        // Then: the summary agrees with requests.jsonl, which holds it
+        level.Sent.ShouldBe(1);
+        level.Failed.ShouldBe(1);
+        level.ErrorsByKind["cancelled"].ShouldBe(1);
+    }
 }

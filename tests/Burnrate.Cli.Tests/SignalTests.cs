@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Burnrate.Bench.Simulation;
+
+namespace Burnrate.Cli.Tests;
+
+/// <summary>
+/// Ctrl-C and SIGTERM against the built CLI in a child process (the burnrate.dll beside the tests), bounded: each wait
+/// gives up after 60 s and kills the child. POSIX only (signals sent with kill(1)), as CI is.
+/// </summary>
+public sealed class SignalTests : IAsyncLifetime, IDisposable
+{
+    private readonly TempFolder _dir = new("burnrate-signal-");
+    private SimulatedServer? _server;
+
+    public async Task InitializeAsync() => _server = await SimulatedServer.StartAsync(new SimulatorOptions { TtftSeconds = 0.05, ItlSeconds = 0.05 });
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task Should_WriteTheSummaryAndExitWithTheSignalCode_When_BenchIsInterrupted(string signal, int expected)
+    {
+        // Given: 400 requests of about 0.5 s each at concurrency 4 (about 50 s); stop once a few have finished
+        string outDir = _dir.File("run-" + signal);
+        using Process bench = Start("bench", "--url", _server!.BaseUrl.ToString(), "--model", "m", "--concurrency", "4", "--requests", "400", "--input-tokens", "8", "--output-tokens", "10", "--out", outDir, "--json");
+        string log = Path.Combine(outDir, "requests.jsonl");
+        await WaitUntil(() => File.Exists(log) && File.ReadAllLines(log).Length >= 4, bench);
+
+        // When
+        Kill(bench, signal);
+        string output = await bench.StandardOutput.ReadToEndAsync();
+        await WaitForExit(bench);
+
+        // Then: the signal's exit code, a summary of what was measured with the in-flight requests as cancelled, and it agrees with the log
+        bench.ExitCode.ShouldBe(expected);
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        summary.RootElement.GetProperty("interrupted").GetBoolean().ShouldBeTrue();
+        JsonElement level = summary.RootElement.GetProperty("levels")[0];
+        level.GetProperty("completed").GetInt32().ShouldBeGreaterThanOrEqualTo(4);
+        level.GetProperty("errorsByKind").GetProperty("cancelled").GetInt32().ShouldBeInRange(1, 4);
+        level.GetProperty("sent").GetInt32().ShouldBe(File.ReadAllLines(log).Length);
+        level.GetProperty("sent").GetInt32().ShouldBeLessThan(400);
+        File.Exists(Path.Combine(outDir, "summary.csv")).ShouldBeTrue();
+        File.Exists(Path.Combine(outDir, "report.html")).ShouldBeTrue();
+        JsonDocument.Parse(output).RootElement.GetProperty("interrupted").GetBoolean().ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task Should_StopServing_When_TheSimulatorGetsASignal(string signal, int expected)
+    {
+        // Given
+        using Process sim = Start("simulate", "serve", "--json");
+        string? first = await sim.StandardOutput.ReadLineAsync();
+        first.ShouldNotBeNull().ShouldContain("http://127.0.0.1:");
+
+        // When
+        Kill(sim, signal);
+        await WaitForExit(sim);
+
+        // Then
+        sim.ExitCode.ShouldBe(expected);
+    }
+
+    private static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "burnrate.dll"));
+        foreach (string a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        Process process = Process.Start(info)!;
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void Kill(Process process, string signal)
+    {
+        using Process kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    private static async Task WaitUntil(Func<bool> condition, Process process)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60) || process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("the child did not get going within 60 s (or exited early)");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task WaitForExit(Process process)
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the child did not exit within 60 s of the signal");
+        }
+    }
+}
