@@ -61,7 +61,8 @@ internal static class LevelStats
             }
 
             int outTokens = r.OutputTokens ?? 0;
-            if (r.FirstTokenAt != 0 && outTokens >= 2)
+            // TPOT needs the tokens to arrive over time: a whole answer in one chunk (non-streaming) has none to measure.
+            if (r.FirstTokenAt != 0 && outTokens >= 2 && r.Chunks >= 2)
             {
                 p = BenchClock.Seconds(r.LastTokenAt - r.FirstTokenAt) / (outTokens - 1);
                 tpot.Add(p.Value);

@@ -17,6 +17,9 @@ internal sealed partial class BenchCommand
     private readonly Option<string?> _modelId = new("--model-id") { Description = "Catalog model (or config.json) served: show the cost model's prediction beside each concurrency level (needs --gpu)" };
     private readonly DeploymentOptions _deployment = new();
     private readonly Option<int> _maxResponseBytes = new("--max-response-bytes") { Description = "Most bytes read from one response; a longer one fails as too_large", DefaultValueFactory = _ => BenchRequest.DefaultMaxResponseBytes };
+    private readonly Option<bool> _noStream = new("--no-stream") { Description = "Same as --stream false: non-streaming requests (TTFT = E2E, no TPOT)" };
+    private readonly Option<bool> _noIgnoreEos = new("--no-ignore-eos") { Description = "Same as --ignore-eos false, for endpoints that reject ignore_eos/min_tokens" };
+    private readonly Option<bool> _noIncludeUsage = new("--no-include-usage") { Description = "Same as --include-usage false" };
     private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace earlier results in a non-empty --out folder (refused otherwise)" };
 
     /// <summary>The model, deployment and efficiency to predict with, or null without --model-id. Checked before any load is sent.</summary>

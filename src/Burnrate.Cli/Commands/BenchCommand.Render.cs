@@ -74,7 +74,8 @@ internal sealed partial class BenchCommand
             Markup.Escape(string.Join(", ", l.ErrorsByKind.Select(kv => kv.Key + " " + kv.Value.ToString(CultureInfo.InvariantCulture)))));
     }
 
-    private static string Ms(double? seconds) => seconds is { } s ? (s * 1000).ToString("0.#", CultureInfo.InvariantCulture) : "-";
+    // "—" where a figure cannot be measured (TPOT and ITL of a non-streaming run, TTFT of a level where nothing completed).
+    private static string Ms(double? seconds) => seconds is { } s ? (s * 1000).ToString("0.#", CultureInfo.InvariantCulture) : "—";
 
-    private static string S(double? seconds) => seconds is { } s ? s.ToString("0.###", CultureInfo.InvariantCulture) : "-";
+    private static string S(double? seconds) => seconds is { } s ? s.ToString("0.###", CultureInfo.InvariantCulture) : "—";
 }

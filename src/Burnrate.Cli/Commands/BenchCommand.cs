@@ -58,7 +58,7 @@ internal sealed partial class BenchCommand : Command
         {
             _url, _model, _api, _stream, _concurrency, _rate, _arrivals, _requests, _duration, _warmup, _rampUp, _maxGoodput, _searchRange, _searchSteps,
             _attainment, _inputTokens, _outputTokens, _dataset, _sharedPrefix, _tokenizer, _seed, _ignoreEos, _includeUsage, _apiKeyEnv, _header, _timeout,
-            _stallTimeout, _sloTtft, _sloTpot, _sloE2e, _deploymentUsd, _gpu, _gpus, _gpuHourUsd, _modelId, _maxSeconds, _maxResponseBytes, _out, _overwrite, _json,
+            _stallTimeout, _sloTtft, _sloTpot, _sloE2e, _deploymentUsd, _gpu, _gpus, _gpuHourUsd, _modelId, _maxSeconds, _maxResponseBytes, _out, _overwrite, _json, _noStream, _noIgnoreEos, _noIncludeUsage,
         })
         {
             Options.Add(option);
