@@ -97,6 +97,20 @@ public sealed class BenchCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Theory]
+    [InlineData("-1")]
+    [InlineData("Infinity")]
+    public void Should_ExitWith2NamingTheOption_When_TheDeviceHourPriceIsBad(string price)
+    {
+        // Given: the library's price policy checks the user's price (never a silent $0 or an infinite cost)
+        (int code, string output, string error) = CliRunner.Run("bench", "--url", Url, "--model", "m", "--gpu", "h100-sxm", "--gpu-hour-usd", price);
+
+        // Then
+        code.ShouldBe(2);
+        error.Trim().ShouldBe($"error: --gpu-hour-usd '{price}' is not allowed; expected a number in (0, 1000000] USD per device-hour");
+        output.ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData("--concurrency", "0", "--concurrency")]
     [InlineData("--concurrency", "1,x", "--concurrency")]
     [InlineData("--rate", "-2", "--rate")]
@@ -107,6 +121,7 @@ public sealed class BenchCommandTests : IAsyncLifetime, IDisposable
     [InlineData("--api-key-env", "BURNRATE_TEST_UNSET_VARIABLE", "BURNRATE_TEST_UNSET_VARIABLE")]
     [InlineData("--max-goodput", "true", "--slo")]
     [InlineData("--gpu", "h1000", "h1000")]
+    [InlineData("--gpu", "h800", "--deployment-usd-per-hour")]
     [InlineData("--slo-ttft", "500", "--slo-ttft")]
     [InlineData("--header", "X-A: 1\r\nX-Injected: 2", "--header")]
     [InlineData("--timeout", "1e10s", "--timeout")]

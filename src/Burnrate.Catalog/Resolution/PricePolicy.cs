@@ -32,6 +32,23 @@ public static class PricePolicy
         return new ResolvedPrice(price, priced, power, pue, assumptions);
     }
 
+    /// <summary>
+    /// Resolves the price of one device-hour where neither energy nor owned hardware is shown (bench's cost per 1M tokens):
+    /// the user's price, else the catalog's on-demand cloud price. Neither is an <see cref="InputException"/> naming
+    /// <c>gpuHourUsd</c>, never $0.
+    /// </summary>
+    /// <param name="gpu">The accelerator.</param>
+    /// <param name="gpuHourUsd">The user's price of one device-hour in USD, or null for the catalog's.</param>
+    /// <returns>The price and its gpu-hour-usd assumption.</returns>
+    /// <exception cref="InputException">The price is out of range, or there is none.</exception>
+    public static (UsdPerGpuHour Price, Assumption Assumption) DeviceHour(AcceleratorSpec gpu, double? gpuHourUsd)
+    {
+        ArgumentNullException.ThrowIfNull(gpu);
+        InputException.ThrowIfAny(new PriceRequest { GpuHourUsd = gpuHourUsd }.Validate());
+        return gpuHourUsd is { } price ? User(price)
+            : Cloud(gpu) ?? throw new InputException("gpuHourUsd", "", $"a price per device-hour: the catalog has no cloud price for '{gpu.Id}'");
+    }
+
     /// <summary>Gets the facility PUE: the request's, else the sourced default, with its assumption.</summary>
     /// <param name="request">The request.</param>
     /// <returns>The PUE and its assumption.</returns>
@@ -70,8 +87,9 @@ public static class PricePolicy
     {
         if (request.GpuHourUsd is { } price)
         {
-            assumptions.Add(new Assumption("gpu-hour-usd", "$" + NumberText.Plain(price) + "/device-h", "user"));
-            return (new UsdPerGpuHour(price), true);
+            (UsdPerGpuHour user, Assumption shown) = User(price);
+            assumptions.Add(shown);
+            return (user, true);
         }
 
         if (request.IsOwned)
@@ -79,10 +97,10 @@ public static class PricePolicy
             return (Owned(gpu, request, power, pue, assumptions), true);
         }
 
-        if (gpu.CloudPricePerHour is { } cloud)
+        if (Cloud(gpu) is { } cloud)
         {
-            assumptions.Add(new Assumption("gpu-hour-usd", cloud.Amount + "/device-h", $"catalog on-demand price, {gpu.CloudProvider}: {cloud.Provenance.Source} ({NumberText.Date(cloud.Provenance.AsOf)})"));
-            return (new UsdPerGpuHour(cloud.Amount.Value), true);
+            assumptions.Add(cloud.Assumption);
+            return (cloud.Price, true);
         }
 
         if (!required)
@@ -93,6 +111,13 @@ public static class PricePolicy
 
         throw new InputException("gpuHourUsd", "", $"a price per device-hour: the catalog has no cloud price for '{gpu.Id}' (or price it as owned hardware with a purchase price)");
     }
+
+    private static (UsdPerGpuHour Price, Assumption Assumption) User(double price) =>
+        (new UsdPerGpuHour(price), new Assumption("gpu-hour-usd", "$" + NumberText.Plain(price) + "/device-h", "user"));
+
+    private static (UsdPerGpuHour Price, Assumption Assumption)? Cloud(AcceleratorSpec gpu) => gpu.CloudPricePerHour is { } cloud
+        ? (new UsdPerGpuHour(cloud.Amount.Value), new Assumption("gpu-hour-usd", cloud.Amount + "/device-h", $"catalog on-demand price, {gpu.CloudProvider}: {cloud.Provenance.Source} ({NumberText.Date(cloud.Provenance.AsOf)})"))
+        : null;
 
     private static UsdPerGpuHour Owned(AcceleratorSpec gpu, PriceRequest request, Watts power, double pue, List<Assumption> assumptions)
     {

@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using Burnrate.Bench;
 using Burnrate.Bench.Metrics;
-using Burnrate.Catalog;
+using Burnrate.Catalog.Resolution;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
 using Burnrate.Core.Models;
+using Burnrate.Core.Quantities;
 using Spectre.Console;
 
 namespace Burnrate.Cli.Commands;
@@ -32,17 +33,19 @@ internal sealed partial class BenchCommand
 
         string gpu = parse.GetValue(_gpu) ?? throw new UsageException("--model-id needs --gpu ID (and --gpus N) to predict with the cost model");
         var assumptions = new List<Assumption>();
-        (ModelArchitecture model, InferenceDeployment deployment) = _deployment.Build(parse, _globals.LoadCatalog(parse), modelId, gpu, parse.GetValue(_gpus), assumptions);
+        (_, ModelArchitecture model, InferenceDeployment deployment, _, _) = _deployment.Resolve(parse, _globals.LoadCatalog(parse), modelId, gpu, parse.GetValue(_gpus), assumptions);
         EfficiencyFactors efficiency = _deployment.Efficiency(parse, assumptions);
         string source = string.Create(CultureInfo.InvariantCulture, $"burnrate infer {model.Id} on {deployment.Devices}×{deployment.Accelerator.Id} tp {deployment.TensorParallel}, efficiency compute {efficiency.Compute:0.###}, bandwidth {efficiency.Bandwidth:0.###}, communication {efficiency.Communication:0.###}");
         return new BenchPredictionSetup(model, deployment, efficiency, source, assumptions);
     }
 
+    /// <summary>The deployment's price per hour: --deployment-usd-per-hour, else --gpus × the device-hour price of the
+    /// library's <see cref="PricePolicy"/> (--gpu-hour-usd, else the catalog's on-demand price; none is an error).</summary>
     private double? DeploymentPrice(ParseResult parse, List<Assumption> assumptions)
     {
         if (parse.GetValue(_deploymentUsd) is { } usd)
         {
-            assumptions.Add(new Assumption("deployment-usd-per-hour", "$" + Fmt(usd) + "/h", "user"));
+            assumptions.Add(new Assumption("deployment-usd-per-hour", "$" + NumberText.Plain(usd) + "/h", "user"));
             return usd;
         }
 
@@ -51,32 +54,17 @@ internal sealed partial class BenchCommand
             return null;
         }
 
-        BurnrateCatalog catalog = _globals.LoadCatalog(parse);
-        AcceleratorSpec gpu = catalog.Accelerator(gpuId);
+        AcceleratorSpec gpu = _globals.LoadCatalog(parse).Accelerator(gpuId);
         int gpus = parse.GetValue(_gpus);
         if (gpus < 1)
         {
             throw new UsageException($"--gpus must be at least 1, got {gpus}");
         }
 
-        double perDevice;
-        if (parse.GetValue(_gpuHourUsd) is { } price)
-        {
-            perDevice = price > 0 && double.IsFinite(price) ? price : throw new UsageException($"--gpu-hour-usd must be a positive number, got {Fmt(price)}");
-            assumptions.Add(new Assumption("gpu-hour-usd", "$" + Fmt(price) + "/device-h", "user"));
-        }
-        else if (gpu.CloudPricePerHour is { } cloud)
-        {
-            perDevice = cloud.Amount.Value;
-            assumptions.Add(new Assumption("gpu-hour-usd", "$" + Fmt(perDevice) + "/device-h", $"catalog on-demand price, {gpu.CloudProvider}: {cloud.Provenance.Source} ({cloud.Provenance.AsOf:yyyy-MM-dd})"));
-        }
-        else
-        {
-            throw new UsageException($"accelerator '{gpu.Id}' has no cloud price in the catalog; pass --gpu-hour-usd or --deployment-usd-per-hour");
-        }
-
-        assumptions.Add(new Assumption("deployment-usd-per-hour", "$" + Fmt(perDevice * gpus) + "/h", $"{gpus} × {gpu.Id}"));
-        return perDevice * gpus;
+        (UsdPerGpuHour perDevice, Assumption source) = PricePolicy.DeviceHour(gpu, parse.GetValue(_gpuHourUsd));
+        assumptions.Add(source);
+        assumptions.Add(new Assumption("deployment-usd-per-hour", "$" + NumberText.Plain(perDevice.Value * gpus) + "/h", $"{gpus} × {gpu.Id}"));
+        return perDevice.Value * gpus;
     }
 
     private static void RenderPredictions(IAnsiConsole console, IReadOnlyList<LevelResult> levels)

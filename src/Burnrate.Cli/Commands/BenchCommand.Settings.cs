@@ -86,7 +86,15 @@ internal sealed partial class BenchCommand
             OutputDirectory = parse.GetValue(_out),
             Overwrite = parse.GetValue(_overwrite),
         };
-        request = request with { DeploymentUsdPerHour = DeploymentPrice(parse, assumptions), Assumptions = assumptions };
+        try
+        {
+            request = request with { DeploymentUsdPerHour = DeploymentPrice(parse, assumptions), Assumptions = assumptions };
+        }
+        catch (InputException e)
+        {
+            throw Mapped(e);
+        }
+
         Check(request.Validate());
         return request with { Prediction = PredictionSetup(parse) };
     }
@@ -108,6 +116,7 @@ internal sealed partial class BenchCommand
         "slo" => new FieldError("", "", "--max-goodput needs at least one of --slo-ttft, --slo-tpot, --slo-e2e"),
         "outputDirectory" when e.Allowed.Contains("earlier results", StringComparison.Ordinal) =>
             new FieldError("", "", $"--out '{e.Value}' holds earlier results; pass --overwrite to replace them, or pick a new folder"),
+        "gpuHourUsd" when e.Value.Length == 0 => new FieldError("", "", e.Allowed + "; pass --gpu-hour-usd or --deployment-usd-per-hour"),
         _ => e with { Field = OptionOf.GetValueOrDefault(e.Field) ?? OptionNames.For(e.Field) },
     };
 
@@ -188,6 +197,4 @@ internal sealed partial class BenchCommand
 
     private static bool TryDouble(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
-
-    private static string Fmt(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
 }

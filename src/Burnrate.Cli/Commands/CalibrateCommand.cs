@@ -58,7 +58,7 @@ internal sealed class CalibrateCommand : Command
 
         BenchResult result = BenchResultFile.Load(path);
         var assumptions = new List<Assumption>();
-        (ModelArchitecture model, InferenceDeployment deployment) = _deployment.Build(parse, _globals.LoadCatalog(parse), parse.GetRequiredValue(_model), parse.GetRequiredValue(_gpu), parse.GetValue(_gpus), assumptions);
+        (_, ModelArchitecture model, InferenceDeployment deployment, _, _) = _deployment.Resolve(parse, _globals.LoadCatalog(parse), parse.GetRequiredValue(_model), parse.GetRequiredValue(_gpu), parse.GetValue(_gpus), assumptions);
         CalibrationReport report = BenchCalibration.Calibrate(new CalibrationRequest
         {
             Result = result,

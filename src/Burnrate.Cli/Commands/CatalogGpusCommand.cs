@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Burnrate.Catalog;
 using Burnrate.Cli.Rendering;
-using Burnrate.Core.Hardware;
-using Burnrate.Core.Quantities;
+using Burnrate.Reports.Catalog;
 using Spectre.Console;
 
 namespace Burnrate.Cli.Commands;
@@ -23,39 +21,16 @@ internal sealed class CatalogGpusCommand : Command
 
     private int Run(ParseResult parse)
     {
-        BurnrateCatalog catalog = _globals.LoadCatalog(parse);
+        AcceleratorView[] views = [.. _globals.LoadCatalog(parse).Accelerators.Select(CatalogViews.Accelerator)];
         if (parse.GetValue(_json))
         {
-            Output.WriteJson(parse, catalog.Accelerators.Select(CatalogJson.Accelerator));
+            Output.WriteReport(parse, views);
             return ExitCodes.Success;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title("Accelerators (dense peak, per device)");
-        foreach (string column in new[] { "id", "bf16", "fp8", "memory", "bandwidth", "interconnect", "TDP", "cloud $/h", "purchase", "as of" })
-        {
-            table.AddColumn(new TableColumn(column));
-        }
-
-        foreach (AcceleratorSpec a in catalog.Accelerators)
-        {
-            table.AddRow(
-                a.Id,
-                Peak(a, Precision.Bf16),
-                Peak(a, Precision.Fp8),
-                a.Memory.ToString(),
-                a.MemoryBandwidth.ToString(),
-                a.InterconnectBandwidth.ToString(),
-                a.Tdp?.ToString() ?? "n/p",
-                a.CloudPricePerHour?.Amount.ToString() ?? "-",
-                a.PurchasePrice?.Amount.ToString() ?? "-",
-                a.Provenance.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
         IAnsiConsole console = Output.Console(parse);
-        console.Write(table);
+        console.Write(CatalogTables.Accelerators(views));
         console.WriteLine("Dense peaks (no sparsity). n/p = not published. Sources: burnrate catalog show ID. Add or override entries with --catalog FILE.yaml.");
         return ExitCodes.Success;
     }
-
-    private static string Peak(AcceleratorSpec a, Precision p) => a.PeakFlops.TryGetValue(p, out FlopPerSecond f) ? f.ToString() : "-";
 }

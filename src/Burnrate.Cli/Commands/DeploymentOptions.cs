@@ -4,7 +4,6 @@ using Burnrate.Catalog.Resolution;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
-using Burnrate.Core.Models;
 
 namespace Burnrate.Cli.Commands;
 
@@ -63,12 +62,5 @@ internal sealed class DeploymentOptions
         InferenceDeployment d = resolved.Deployment;
         assumptions.Add(new Assumption("cost-model-deployment", $"{resolved.Model.Id} on {gpus}×{d.Accelerator.Id}, tp {d.TensorParallel}, weights {d.Weights.Id()}, kv {d.KvCache.Id()}", "user and defaults (--tp = --gpus, bf16)"));
         return resolved;
-    }
-
-    /// <summary>Builds the deployment; see <see cref="Resolve"/>.</summary>
-    public (ModelArchitecture Model, InferenceDeployment Deployment) Build(ParseResult parse, BurnrateCatalog catalog, string modelId, string gpuId, int gpus, List<Assumption> assumptions)
-    {
-        ResolvedDeployment resolved = Resolve(parse, catalog, modelId, gpuId, gpus, assumptions);
-        return (resolved.Model, resolved.Deployment);
     }
 }

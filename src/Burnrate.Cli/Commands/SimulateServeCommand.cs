@@ -156,7 +156,7 @@ internal sealed class SimulateServeCommand : Command
 
         string gpuId = parse.GetValue(_gpu) ?? throw new UsageException("--model needs --gpu ID (see 'burnrate catalog gpus')");
         var assumptions = new List<Assumption>();
-        (var model, InferenceDeployment deployment) = _deployment.Build(parse, _globals.LoadCatalog(parse), modelId, gpuId, parse.GetValue(_gpus), assumptions);
+        (_, var model, InferenceDeployment deployment, _, _) = _deployment.Resolve(parse, _globals.LoadCatalog(parse), modelId, gpuId, parse.GetValue(_gpus), assumptions);
         if (deployment.Replicas != 1)
         {
             throw new UsageException($"--tp {deployment.TensorParallel} with --gpus {deployment.Devices} makes {deployment.Replicas} replicas; simulate serve models one replica, so use --tp {deployment.Devices}");

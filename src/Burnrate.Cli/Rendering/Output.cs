@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Burnrate.Reports.Json;
 using Spectre.Console;
 
 namespace Burnrate.Cli.Rendering;
@@ -32,6 +33,10 @@ internal static class Output
         console.Profile.Width = 200;
         return console;
     }
+
+    /// <summary>Writes a typed report through the one source-generated context (<see cref="BurnrateJson"/>).</summary>
+    public static void WriteReport<T>(ParseResult parse, T report) =>
+        parse.InvocationConfiguration.Output.WriteLine(BurnrateJson.Serialize(report));
 
     public static void WriteJson<T>(ParseResult parse, T value)
     {

@@ -78,4 +78,40 @@ public sealed class PricePolicyTests
 
         request.Validate().Select(e => e.Field).ShouldBe(["gpuHourUsd", "electricityUsdPerKWh", "pue", "deviceWatts"]);
     }
+
+    [Fact]
+    public void Should_PriceADeviceHourFromTheCatalogWithoutNeedingPower_When_NoPriceIsGiven()
+    {
+        // Given: an accelerator with a cloud price but no published TDP (bench shows no energy)
+        AcceleratorSpec noTdp = H100 with { Tdp = null };
+
+        // When
+        (Burnrate.Core.Quantities.UsdPerGpuHour price, Burnrate.Core.Economics.Assumption source) = PricePolicy.DeviceHour(noTdp, null);
+
+        // Then: the same price and citation as the full policy
+        price.Value.ShouldBe(H100.CloudPricePerHour!.Amount.Value);
+        source.ShouldBe(PricePolicy.Resolve(H100, new PriceRequest()).Assumptions[1]);
+    }
+
+    [Fact]
+    public void Should_UseTheUserDeviceHourPrice_When_OneIsGiven()
+    {
+        (Burnrate.Core.Quantities.UsdPerGpuHour price, Burnrate.Core.Economics.Assumption source) = PricePolicy.DeviceHour(H100, 1.25);
+
+        price.Value.ShouldBe(1.25);
+        source.ShouldBe(new Burnrate.Core.Economics.Assumption("gpu-hour-usd", "$1.25/device-h", "user"));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    public void Should_FailNamingThePriceFieldNeverZero_When_TheDeviceHourHasNoValidPrice(double? given)
+    {
+        AcceleratorSpec unpriced = H100 with { CloudPricePerHour = null };
+
+        var e = Should.Throw<InputException>(() => PricePolicy.DeviceHour(unpriced, given));
+
+        e.Errors.ShouldHaveSingleItem().Field.ShouldBe("gpuHourUsd");
+    }
 }

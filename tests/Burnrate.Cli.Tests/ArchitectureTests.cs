@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+
+namespace Burnrate.Cli.Tests;
+
+/// <summary>
+/// Keeps the CLI thin (PRODUCT.md, Architecture): deployments and prices come from the library's resolvers, commands
+/// do not reach into each other. These read the source, so a regression fails here with the file and line.
+/// </summary>
+public sealed partial class ArchitectureTests
+{
+    private static string Root([System.Runtime.CompilerServices.CallerFilePath] string source = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", ".."));
+
+    private static IEnumerable<(string File, int Line, string Text)> Lines(string folder, string pattern = "*.cs") =>
+        from file in Directory.EnumerateFiles(Path.Combine(Root(), folder), pattern, SearchOption.AllDirectories)
+        where !file.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+        from line in File.ReadAllLines(file).Select((text, i) => (Text: text, Number: i + 1))
+        select (Path.GetRelativePath(Root(), file), line.Number, line.Text);
+
+    [Fact]
+    public void Should_LeaveDeploymentsAndPricesToTheLibrary_When_InTheCli()
+    {
+        // Given: the one deployment resolver and price policy live in Burnrate.Catalog.Resolution
+        var offending = Lines("src/Burnrate.Cli")
+            .Where(l => CatalogPriceOrDeployment().IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        // Then
+        offending.ShouldBeEmpty();
+    }
+
+    // An AcceleratorSpec's prices (a PricePoint's Amount and Provenance); the typed catalog views (PriceView) are fine.
+    [GeneratedRegex(@"new\s+InferenceDeployment\b|\bCloudPricePerHour\b|\bPurchasePrice[?!]?\.(Amount|Provenance)\b|\bCloudProvider\b")]
+    private static partial Regex CatalogPriceOrDeployment();
+}
