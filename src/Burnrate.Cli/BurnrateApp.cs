@@ -36,6 +36,7 @@ public static class BurnrateApp
         root.Subcommands.Add(new BenchCommand(globals));
         root.Subcommands.Add(new SimulateCommand(globals));
         root.Subcommands.Add(new PlanCommand(globals));
+        root.Subcommands.Add(new ReportCommand(globals));
         root.Subcommands.Add(new CalibrateCommand(globals));
         root.Subcommands.Add(new ValidateCommand(globals));
         root.Subcommands.Add(new LedgerCommand(globals));
