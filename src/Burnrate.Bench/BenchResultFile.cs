@@ -74,7 +74,7 @@ public static class BenchResultFile
         }
         catch (JsonException e)
         {
-            throw Bad(path, $"not a bench summary JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message.Split('.')[0]})");
+            throw new InputException(Catalog.Files.JsonErrorText.Describe(path, e) + " (expected a bench summary.json)");
         }
     }
 

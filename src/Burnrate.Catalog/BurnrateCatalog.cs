@@ -55,12 +55,7 @@ public sealed class BurnrateCatalog
     public BurnrateCatalog WithFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new CatalogException($"{path}: catalog file not found");
-        }
-
-        return With(CatalogYamlReader.Read(File.ReadAllText(path), path));
+        return With(CatalogYamlReader.Read(Files.InputFile.ReadAllText(path, "catalog file"), path));
     }
 
     /// <summary>Finds an accelerator by id (case-insensitive).</summary>

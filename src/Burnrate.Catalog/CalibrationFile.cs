@@ -27,12 +27,7 @@ public sealed record CalibrationFile(EfficiencyFactors Efficiency, string? Fitte
     public static CalibrationFile Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new CatalogException($"{path}: calibration file not found");
-        }
-
-        return Parse(File.ReadAllText(path), path);
+        return Parse(Files.InputFile.ReadAllText(path, "calibration file"), path);
     }
 
     /// <summary>Parses calibration JSON text.</summary>
@@ -50,7 +45,7 @@ public sealed record CalibrationFile(EfficiencyFactors Efficiency, string? Fitte
         }
         catch (JsonException e)
         {
-            throw new CatalogException($"{file}: not valid JSON ({e.Message})", e);
+            throw new CatalogException(Files.JsonErrorText.Describe(file, e), e);
         }
 
         using (doc)

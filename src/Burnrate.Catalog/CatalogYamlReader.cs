@@ -8,7 +8,7 @@ using YamlDotNet.RepresentationModel;
 namespace Burnrate.Catalog;
 
 /// <summary>Reads catalog YAML (see Data/SCHEMA.md) into accelerator and model records, validating every field with its location.</summary>
-public static class CatalogYamlReader
+public static partial class CatalogYamlReader
 {
     private static readonly string[] ByteUnits = ["B"];
     private static readonly string[] BandwidthUnits = ["B/s", "Bps"];
@@ -75,7 +75,7 @@ public static class CatalogYamlReader
     private static AcceleratorSpec ReadAccelerator(YamlMappingNode node, string file)
     {
         var f = new YamlFields(node, file);
-        string id = f.RequiredString("id");
+        string id = CheckId(f, "accelerator");
         YamlMappingNode peakNode = f.OptionalMapping("peakFlops") ?? throw f.Error(node, $"accelerator '{id}': missing required field 'peakFlops'");
         var peak = new Dictionary<Precision, FlopPerSecond>();
         foreach ((YamlNode keyNode, YamlNode valueNode) in peakNode.Children)
@@ -132,14 +132,14 @@ public static class CatalogYamlReader
     private static ModelArchitecture ReadModel(YamlMappingNode node, string file)
     {
         var f = new YamlFields(node, file);
-        string id = f.RequiredString("id");
+        string id = CheckId(f, "model");
         int heads = f.RequiredPositiveInt("attentionHeads");
         int hidden = f.RequiredPositiveInt("hiddenSize");
         var model = new ModelArchitecture
         {
             Id = id,
             Name = f.OptionalString("name") ?? id,
-            Family = f.OptionalString("family") ?? "custom",
+            Family = CheckFamily(f, id),
             Layers = f.RequiredPositiveInt("layers"),
             HiddenSize = hidden,
             AttentionHeads = heads,
@@ -171,6 +171,37 @@ public static class CatalogYamlReader
 
         return model;
     }
+
+    /// <summary>Gets the model families the schema allows (Data/SCHEMA.md): the catalog's own, every family the config.json
+    /// importer reads, and <c>custom</c> (the default).</summary>
+    public static IReadOnlyList<string> Families { get; } =
+        [.. new[] { "custom", "llama", "mistral", "mixtral", "qwen2", "deepseek-v3", "gpt" }
+            .Concat(HuggingFaceConfig.SupportedModelTypes.Select(t => t.Replace('_', '-')))
+            .Distinct(StringComparer.Ordinal)];
+
+    // Ids are lowercase letters, digits, dots and dashes, starting with a letter or digit (Data/SCHEMA.md), at most 64 characters.
+    private static string CheckId(YamlFields f, string kind)
+    {
+        string id = f.RequiredString("id");
+        return id.Length <= 64 && IdPattern().IsMatch(id)
+            ? id
+            : throw f.Error(f.Find("id")!, $"{kind} id '{id}' is not allowed; expected lowercase letters, digits, '.' and '-' (at most 64, starting with a letter or digit), e.g. h100-sxm");
+    }
+
+    private static string CheckFamily(YamlFields f, string id)
+    {
+        string family = f.OptionalString("family") ?? "custom";
+        if (Families.Contains(family, StringComparer.Ordinal))
+        {
+            return family;
+        }
+
+        string near = Suggestions.Nearest(family, Families) is { Count: > 0 } n ? $" (did you mean {string.Join(" or ", n)}?)" : "";
+        throw f.Error(f.Find("family")!, $"model '{id}': family '{family}' is not allowed{near}; allowed: {string.Join(", ", Families)}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9.-]*$")]
+    private static partial System.Text.RegularExpressions.Regex IdPattern();
 
     private static MoeSpec? ReadMoe(YamlMappingNode? node, string file)
     {

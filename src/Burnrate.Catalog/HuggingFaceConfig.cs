@@ -29,7 +29,7 @@ public static partial class HuggingFaceConfig
             ? folder
             : Path.GetFileNameWithoutExtension(path);
         var asOf = DateOnly.FromDateTime(File.GetLastWriteTimeUtc(path));
-        return Parse(File.ReadAllText(path), path, id, asOf);
+        return Parse(Files.InputFile.ReadAllText(path, "config.json"), path, id, asOf);
     }
 
     /// <summary>Parses config.json text.</summary>
@@ -48,13 +48,18 @@ public static partial class HuggingFaceConfig
         }
         catch (JsonException e)
         {
-            throw new CatalogException($"{file}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON", e);
+            throw new CatalogException(Files.JsonErrorText.Describe(file, e), e);
         }
 
         using (document)
         {
             JsonElement root = document.RootElement;
-            string modelType = root.TryGetProperty("model_type", out JsonElement t) ? t.GetString() ?? "" : "";
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new CatalogException($"{file}: a config.json is a JSON object, got {Kind(root.ValueKind)}");
+            }
+
+            string modelType = root.TryGetProperty("model_type", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString() ?? "" : "";
             if (!SupportedModelTypes.Contains(modelType))
             {
                 string near = Suggestions.Nearest(modelType, SupportedModelTypes) is { Count: > 0 } n ? $" (did you mean {string.Join(", ", n)}?)" : "";
@@ -69,29 +74,29 @@ public static partial class HuggingFaceConfig
             }
 
             var reader = new Reader(root, file);
-            int hidden = reader.Int("hidden_size");
-            int heads = reader.Int("num_attention_heads");
+            int hidden = reader.Positive("hidden_size");
+            int heads = reader.Positive("num_attention_heads");
             int ffn = reader.Int("intermediate_size");
             var model = new ModelArchitecture
             {
                 Id = id,
                 Name = id,
                 Family = modelType.Replace('_', '-'),
-                Layers = reader.Int("num_hidden_layers"),
+                Layers = reader.Positive("num_hidden_layers"),
                 HiddenSize = hidden,
                 AttentionHeads = heads,
-                KvHeads = reader.Int("num_key_value_heads", heads),
+                KvHeads = reader.Positive("num_key_value_heads", heads),
                 HeadDim = reader.Int("head_dim", hidden / heads),
                 FfnSize = ffn,
                 FfnKind = FfnKind.Gated,
-                VocabSize = reader.Int("vocab_size"),
+                VocabSize = reader.Positive("vocab_size"),
                 TiedEmbeddings = reader.Bool("tie_word_embeddings", modelType.StartsWith("gemma", StringComparison.Ordinal)),
-                MaxContext = reader.Int("max_position_embeddings"),
+                MaxContext = reader.Positive("max_position_embeddings"),
                 AttentionBias = modelType == "qwen2" || (modelType != "gpt_oss" && reader.Bool("attention_bias", false)),
                 Provenance = new Provenance(file, asOf),
             };
 
-            return modelType switch
+            return Check(modelType switch
             {
                 "mixtral" => model with
                 {
@@ -107,9 +112,33 @@ public static partial class HuggingFaceConfig
                     Mla = new MlaSpec(reader.Int("q_lora_rank", 0), reader.Int("kv_lora_rank"), reader.Int("qk_rope_head_dim"), reader.Int("qk_nope_head_dim"), reader.Int("v_head_dim")),
                 },
                 _ => model,
-            };
+            }, file);
         }
     }
+
+    // The schema's cross-field rules, named by config.json's own keys.
+    private static ModelArchitecture Check(ModelArchitecture model, string file)
+    {
+        string? problem =
+            model.KvHeads > model.AttentionHeads ? $"num_key_value_heads ({model.KvHeads}) must not exceed num_attention_heads ({model.AttentionHeads})"
+            : model.AttentionHeads % model.KvHeads != 0 ? $"num_attention_heads ({model.AttentionHeads}) must be a multiple of num_key_value_heads ({model.KvHeads})"
+            : model.HeadDim < 1 ? $"head_dim must be at least 1, got {model.HeadDim}"
+            : model.FfnSize < 1 ? $"intermediate_size must be at least 1, got {model.FfnSize}"
+            : model.Moe is { } moe && (moe.RoutedExperts < 1 || moe.ExpertsPerToken < 1) ? $"the expert count and num_experts_per_tok must be at least 1, got {moe.RoutedExperts} and {moe.ExpertsPerToken}"
+            : model.Moe is { } m && m.ExpertsPerToken > m.RoutedExperts ? $"num_experts_per_tok ({m.ExpertsPerToken}) must not exceed the number of experts ({m.RoutedExperts})"
+            : model.Moe is { } d && (d.DenseLayers > model.Layers || d.ExpertFfnSize < 1) ? $"dense layers ({d.DenseLayers}) must not exceed num_hidden_layers ({model.Layers}) and the expert FFN size must be at least 1"
+            : null;
+        return problem is null ? model : throw new CatalogException(FormattableString.Invariant($"{file}: {problem}"));
+    }
+
+    private static string Kind(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true/false",
+        _ => "null",
+    };
 
     private sealed class Reader(JsonElement root, string file)
     {
@@ -123,6 +152,12 @@ public static partial class HuggingFaceConfig
             return e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int value) && value >= 0
                 ? value
                 : throw new CatalogException($"{file}: field '{key}' must be a non-negative whole number, got {e.GetRawText()}");
+        }
+
+        public int Positive(string key, int? fallback = null)
+        {
+            int value = Int(key, fallback);
+            return value >= 1 ? value : throw new CatalogException(string.Create(CultureInfo.InvariantCulture, $"{file}: field '{key}' must be at least 1, got {value}"));
         }
 
         public int Count(string key) =>

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Burnrate.Catalog;
 using Burnrate.Cli.Commands;
-using Burnrate.Core.Validation;
 
 namespace Burnrate.Cli;
 
@@ -48,43 +46,43 @@ public static class BurnrateApp
         // The default version action reads the entry assembly, which is the test host under tests.
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
 
-        ParseResult parse = root.Parse(args);
+        // No response files: an argument starting with @ is a value, never a file to read (`@/dev/zero` would never end).
+        ParseResult parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (string line in ParseErrorHints.Describe(parse))
-            {
-                error.WriteLine("error: " + line);
-            }
-
-            error.WriteLine("Run 'burnrate --help' (or COMMAND --help) for usage.");
+            // One line, however many errors: the usual case is one, and a second is mostly an echo of the first.
+            ErrorReport.WriteLine(error, string.Join("; ", ParseErrorHints.Describe(parse)) + " (see burnrate " + CommandPath(parse.CommandResult.Command) + "--help)");
             return ExitCodes.BadInput;
         }
 
         try
         {
+            if (parse.Action is not System.CommandLine.Help.HelpAction && OutputPaths.Problem(parse) is { } badOut)
+            {
+                ErrorReport.WriteLine(error, badOut);
+                return ExitCodes.BadInput;
+            }
+
             // Commands that run long (bench, simulate serve) handle Ctrl-C/SIGTERM themselves (SignalStop): a graceful stop
             // may take longer than System.CommandLine's termination timeout, after which it would end the process.
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
-        catch (InputException e)
+        catch (Exception e)
         {
-            foreach (string line in e.Lines(OptionNames.For))
-            {
-                error.WriteLine("error: " + line);
-            }
+            // Every failure is one line (file errors name the path and reason; anything unexpected is an "internal error").
+            return ErrorReport.Write(e, error);
+        }
+    }
 
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (e is CatalogException or UsageException)
+    private static string CommandPath(Command command)
+    {
+        var names = new List<string>();
+        for (Command? c = command; c is not null and not RootCommand; c = c.Parents.OfType<Command>().FirstOrDefault())
         {
-            error.WriteLine("error: " + e.Message);
-            return ExitCodes.BadInput;
+            names.Insert(0, c.Name);
         }
-        catch (IOException e)
-        {
-            error.WriteLine("error: " + e.Message);
-            return ExitCodes.Failure;
-        }
+
+        return string.Concat(names.Select(n => n + " "));
     }
 }
 

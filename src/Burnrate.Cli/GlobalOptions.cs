@@ -16,6 +16,25 @@ internal sealed class GlobalOptions
     /// <summary>Gets standard input (<c>plan -</c> reads its scenario from it); empty under tests unless they give one.</summary>
     public TextReader Input { get; init; } = TextReader.Null;
 
+    /// <summary>Reads standard input whole, at most <see cref="Burnrate.Catalog.Files.InputFile.MaxBytes"/> characters (a piped device
+    /// such as /dev/zero fails with one line instead of filling memory).</summary>
+    public string ReadInput(string what)
+    {
+        var buffer = new char[81920];
+        var text = new System.Text.StringBuilder();
+        int read;
+        while ((read = Input.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > Burnrate.Catalog.Files.InputFile.MaxBytes)
+            {
+                throw new CatalogException($"<stdin>: larger than {Burnrate.Catalog.Files.InputFile.MaxBytes / (1024 * 1024)} MiB; a {what} is at most that large");
+            }
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Gets the embedded catalog with the user's --catalog files applied in order.</summary>
     public BurnrateCatalog LoadCatalog(ParseResult parse)
     {

@@ -1,10 +1,14 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using Burnrate.Catalog;
 
 namespace Burnrate.Cli;
 
-/// <summary>Adds "did you mean …?" to System.CommandLine's errors for mistyped options and commands.</summary>
-internal static class ParseErrorHints
+/// <summary>
+/// Rewrites System.CommandLine's errors as one plain line each ("--gpus must be a whole number, got 8.5", never a .NET type
+/// name), and adds "did you mean …?" for mistyped options and commands.
+/// </summary>
+internal static partial class ParseErrorHints
 {
     /// <summary>Gets one line per parse error, with the nearest option or command names when a token was not recognised.</summary>
     public static IEnumerable<string> Describe(ParseResult parse)
@@ -16,9 +20,48 @@ internal static class ParseErrorHints
             // A stray word after a mistyped option is usually that option's value: hint only the option.
             bool hintable = token is not null && (token.StartsWith('-') || (token.Length >= 3 && hinted.Count == 0));
             string hint = hintable && hinted.Add(token!) ? Hint(parse.CommandResult.Command, token!) : "";
-            yield return e.Message + hint;
+            yield return Translate(e.Message) + hint;
         }
     }
+
+    /// <summary>Gets a System.CommandLine message without .NET type names and on one line.</summary>
+    public static string Translate(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (CannotParse().Match(message) is { Success: true } m)
+        {
+            string value = m.Groups["value"].Value;
+            string type = m.Groups["type"].Value;
+            string name = m.Groups["kind"].Value == "option" ? m.Groups["name"].Value : $"the argument of '{m.Groups["name"].Value}'";
+            string[] choices = m.Groups["rest"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(c => !c.EndsWith('?')).ToArray();
+            return $"{name} must be {Expected(type, value, choices)}, got {(value.Length == 0 ? "nothing" : value)}";
+        }
+
+        return string.Join(" ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    private static string Expected(string type, string value, string[] choices)
+    {
+        string bare = NullableOf().Match(type) is { Success: true } n ? n.Groups[1].Value : type;
+        return bare switch
+        {
+            // A whole number too large for the type says so; anything else just is not a whole number.
+            "System.Int32" => "a whole number" + (value.TrimStart('-', '+').All(char.IsAsciiDigit) ? " from -2147483648 to 2147483647" : ""),
+            "System.Int64" => "a whole number",
+            "System.UInt64" or "System.UInt32" => "a whole number, 0 or more",
+            "System.Double" or "System.Single" or "System.Decimal" => "a number such as 0.5 or 1e6",
+            "System.Boolean" => "true or false",
+            _ when choices.Length > 0 => "one of " + string.Join(", ", choices),
+            _ => "a " + bare[(bare.LastIndexOf('.') + 1)..].ToLowerInvariant(),
+        };
+    }
+
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for (?<kind>option|command) '(?<name>[^']*)' as expected type '(?<type>[^']*)'\.(?<rest>.*)$", RegexOptions.Singleline)]
+    private static partial Regex CannotParse();
+
+    [GeneratedRegex(@"^System\.Nullable`1\[(.+)\]$")]
+    private static partial Regex NullableOf();
 
     private static string Hint(Command command, string token)
     {

@@ -34,7 +34,7 @@ public sealed class CalibrationFileTests
     [InlineData("""{"computeEfficiency":0.5,"bandwidthEfficiency":"fast","communicationEfficiency":0.5}""", "cal.json: bandwidthEfficiency: expected a number")]
     [InlineData("""{"kind":"other","computeEfficiency":0.5,"bandwidthEfficiency":0.5,"communicationEfficiency":0.5}""", "cal.json: kind:")]
     [InlineData("""{"computeEfficiency":0.5,"bandwidthEfficiency":0.5,"communicationEfficiency":0.5,"asOf":"29/11/2026"}""", "cal.json: asOf:")]
-    [InlineData("not json", "cal.json: not valid JSON")]
+    [InlineData("not json", "cal.json:1:2: not valid JSON")]
     public void Should_NameFileAndField_When_Invalid(string json, string expected)
     {
         Should.Throw<CatalogException>(() => CalibrationFile.Parse(json, "cal.json")).Message.ShouldStartWith(expected);

@@ -150,6 +150,6 @@ public sealed class PlanCommandTests
         var (code, _, error) = CliRunner.Run("plan", "no-such-scenario.yaml");
 
         code.ShouldBe(2);
-        error.ShouldStartWith("error: scenario file 'no-such-scenario.yaml' not found");
+        error.ShouldStartWith("error: no-such-scenario.yaml: scenario file not found");
     }
 }

@@ -55,7 +55,7 @@ internal sealed class PlanCommand : Command
         var deriver = new CostModelDeriver(_globals.LoadCatalog(parse));
         string file = parse.GetRequiredValue(_file);
         var actuals = new LedgerActualsSource();
-        PlanScenario scenario = file == "-" ? ScenarioReader.Read(_globals.Input.ReadToEnd(), "<stdin>", deriver, actuals) : ScenarioReader.ReadFile(file, deriver, actuals);
+        PlanScenario scenario = file == "-" ? ScenarioReader.Read(_globals.ReadInput("scenario"), "<stdin>", deriver, actuals) : ScenarioReader.ReadFile(file, deriver, actuals);
         ulong seed = parse.GetValue(_seed);
         PlanOutcome outcome = PlanOutcome.Compute(scenario, paths, seed, threads);
         var byMonths = new List<(string, int)>();

@@ -16,9 +16,7 @@ public static partial class FleetReader
     public static FleetInput ReadFile(string path, IServingCapacity? serving = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return File.Exists(path)
-            ? Read(File.ReadAllText(path), path, serving)
-            : throw new CatalogException($"fleet file '{path}' not found");
+        return Read(Catalog.Files.InputFile.ReadAllText(path, "fleet file"), path, serving);
     }
 
     /// <summary>Parses fleet YAML.</summary>

@@ -16,12 +16,7 @@ public static class ScenarioReader
     public static PlanScenario ReadFile(string path, ICostDeriver? deriver = null, Actuals.IActualsSource? actuals = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new CatalogException($"scenario file '{path}' not found");
-        }
-
-        return Read(File.ReadAllText(path), path, deriver, actuals);
+        return Read(Catalog.Files.InputFile.ReadAllText(path, "scenario file"), path, deriver, actuals);
     }
 
     /// <summary>Parses scenario YAML.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Burnrate.Catalog.Files;
 using Burnrate.Core.Economics;
 using Burnrate.Planning;
 
@@ -7,13 +8,13 @@ namespace Burnrate.Reports.Planning;
 /// <summary>Writes every plan file into a directory: fan-chart.png/.svg, tornado.png/.svg, bands.csv, one statement CSV per preset, and plan.xlsx.</summary>
 public static class PlanFiles
 {
-    /// <summary>Writes the files (each to a temp file, then moved into place).</summary>
+    /// <summary>Writes the files (into a temporary folder beside it, then swapped in).</summary>
     /// <param name="outcome">The plan.</param>
     /// <param name="directory">The directory (created if missing).</param>
     /// <returns>The paths written.</returns>
     public static IReadOnlyList<string> Write(PlanOutcome outcome, string directory) => Write(outcome, directory, []);
 
-    /// <summary>Writes the files (each to a temp file, then moved into place), with the run's assumptions in the workbook.</summary>
+    /// <summary>Writes the files (into a temporary folder beside it, then swapped in), with the run's assumptions in the workbook.</summary>
     /// <param name="outcome">The plan.</param>
     /// <param name="directory">The directory (created if missing).</param>
     /// <param name="assumptions">The run's assumptions (paths, seed, derivations) for the workbook's Assumptions sheet.</param>
@@ -21,7 +22,23 @@ public static class PlanFiles
     public static IReadOnlyList<string> Write(PlanOutcome outcome, string directory, IReadOnlyList<Assumption> assumptions)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        Directory.CreateDirectory(directory);
+        // The set is written into a temporary folder beside the target and swapped in, so an interrupted or failed write
+        // never leaves old and new files mixed or temporary files behind (AtomicFolder).
+        return AtomicFolder.Write(directory, folder => WriteInto(outcome, folder, assumptions), IsPlanFile);
+    }
+
+    /// <summary>Gets whether a file name is one <see cref="Write(PlanOutcome, string)"/> writes (replaced or removed on the next write).</summary>
+    /// <param name="name">A file name.</param>
+    /// <returns>True for fan-chart, tornado, bands, statement and workbook files.</returns>
+    public static bool IsPlanFile(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name is "fan-chart.png" or "fan-chart.svg" or "tornado.png" or "tornado.svg" or "bands.csv" or "plan.xlsx"
+            || (name.StartsWith("statement-", StringComparison.Ordinal) && name.EndsWith(".csv", StringComparison.Ordinal));
+    }
+
+    private static List<string> WriteInto(PlanOutcome outcome, string directory, IReadOnlyList<Assumption> assumptions)
+    {
         var written = new List<string>();
         string Add(string name)
         {
@@ -54,8 +71,6 @@ public static class PlanFiles
             text.AppendJoin(',', row.Select(PlanTables.Csv)).Append('\n');
         }
 
-        string temp = path + ".tmp" + Environment.ProcessId;
-        File.WriteAllText(temp, text.ToString());
-        File.Move(temp, path, overwrite: true);
+        File.WriteAllText(path, text.ToString());
     }
 }

@@ -1,0 +1,124 @@
+namespace Burnrate.Cli.Tests.Reliability;
+
+/// <summary>Issue 11, "No stack trace": input files are capped (16 MiB), so <c>/dev/zero</c> or a huge file is one line, exit 2,
+/// not gigabytes of memory; a folder given as a file says so.</summary>
+public sealed class InputFileTests : IDisposable
+{
+    private readonly TempFolder _dir = new("burnrate-in-");
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("plan", "scenario file")]
+    [InlineData("catalog", "catalog file")]
+    [InlineData("infer", "config.json")]
+    [InlineData("fleet", "fleet file")]
+    public void Should_ExitTwoWithOneLine_When_AnInputIsLargerThanTheCap(string command, string what)
+    {
+        // Given: 16 MiB + 1 byte (a sparse file: no disk is used)
+        string big = _dir.File("big.txt");
+        using (FileStream f = File.Create(big))
+        {
+            f.SetLength(Catalog.Files.InputFile.MaxBytes + 1);
+        }
+
+        // When
+        CliRun run = command switch
+        {
+            "plan" => CliRunner.Run("plan", big),
+            "catalog" => CliRunner.Run("--catalog", big, "catalog", "gpus"),
+            "infer" => CliRunner.Run("infer", big, "--gpu", "h100-sxm"),
+            _ => CliRunner.Run("fleet", big),
+        };
+
+        // Then
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldBe($"error: {big}: larger than 16 MiB; a {what} is at most that large\n");
+    }
+
+    [Fact]
+    public void Should_StopReadingAtTheCap_When_TheInputIsAnEndlessDevice()
+    {
+        if (!File.Exists("/dev/zero"))
+        {
+            return; // Not a POSIX system: there is no endless device to read.
+        }
+
+        // When
+        CliRun plan = CliRunner.Run("plan", "/dev/zero");
+        CliRun catalog = CliRunner.Run("--catalog", "/dev/zero", "catalog", "gpus");
+
+        // Then
+        plan.ExitCode.ShouldBe(2);
+        plan.Error.ShouldBe("error: /dev/zero: larger than 16 MiB; a scenario file is at most that large\n");
+        catalog.ExitCode.ShouldBe(2);
+        catalog.Error.ShouldBe("error: /dev/zero: larger than 16 MiB; a catalog file is at most that large\n");
+    }
+
+    [Fact]
+    public void Should_StopReadingAtTheCap_When_StandardInputIsEndless()
+    {
+        // Given
+        using var endless = new StreamReader(new EndlessStream());
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        // When
+        int code = BurnrateApp.Run(["plan", "-"], endless, output, error);
+
+        // Then
+        code.ShouldBe(2);
+        error.ToString().ShouldBe("error: <stdin>: larger than 16 MiB; a scenario is at most that large\n");
+    }
+
+    [Fact]
+    public void Should_SayItIsAFolder_When_AFolderIsGivenAsAScenario()
+    {
+        // When
+        CliRun run = CliRunner.Run("plan", _dir.Path);
+
+        // Then
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldBe($"error: {_dir.Path}: is a folder, not a scenario file\n");
+    }
+
+    [Fact]
+    public void Should_TreatAtSignsAsValues_When_AnArgumentStartsWithOne()
+    {
+        // When: System.CommandLine's response files are off, so @/dev/zero is not read
+        CliRun run = CliRunner.Run("train", "@/dev/zero", "--tokens", "1T", "--gpu", "h100-sxm", "--gpus", "8");
+
+        // Then
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldStartWith("error: unknown model '@/dev/zero'");
+    }
+
+    private sealed class EndlessStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Fill(buffer, (byte)'a', offset, count);
+            return count;
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
