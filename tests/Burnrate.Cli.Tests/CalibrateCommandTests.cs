@@ -80,7 +80,7 @@ public sealed class CalibrateCommandTests : IDisposable
 
     [Theory]
     [InlineData("missing", "file not found")]
-    [InlineData("notjson", "not a bench summary JSON")]
+    [InlineData("notjson", "1:3: not valid JSON")]
     [InlineData("nonstreaming", "non-streaming")]
     [InlineData("rateonly", "no concurrency level")]
     [InlineData("badmodel", "llama-9")]
