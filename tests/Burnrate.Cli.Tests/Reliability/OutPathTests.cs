@@ -17,6 +17,7 @@ public sealed class OutPathTests : IDisposable
         { "bench", ["bench", "--url", "http://127.0.0.1:9/v1", "--model", "m", "--requests", "1"] },
         { "fleet", ["fleet", RepoFiles.Example("fleet-hybrid.yaml")] },
         { "validate", ["validate", "--group", "training"] },
+        { "report", ["report", RepoFiles.Example("example-ai-api.yaml"), "--paths", "10"] },
     };
 
     [Theory]
