@@ -14,4 +14,5 @@ namespace Burnrate.Ledger;
 [JsonSerializable(typeof(MarginReport))]
 [JsonSerializable(typeof(ReconcileReport))]
 [JsonSerializable(typeof(ActualsReport))]
+[JsonSerializable(typeof(FocusExportSummary))]
 public sealed partial class LedgerJsonContext : JsonSerializerContext;

@@ -70,7 +70,7 @@ public sealed class LedgerCommandTests : IDisposable
         CliRun run = CliRunner.Run("ledger", "import", Example("revenue.csv"), "--format", "litelm", "--db", Db);
 
         run.ExitCode.ShouldBe(2);
-        run.Error.Trim().ShouldBe("error: --format: \"litelm\" is not one of litellm, openai-usage, openai-costs, anthropic-usage, anthropic-costs, revenue (nearest: litellm)");
+        run.Error.Trim().ShouldBe("error: --format: \"litelm\" is not one of litellm, openai-usage, openai-costs, anthropic-usage, anthropic-costs, focus, revenue (nearest: litellm)");
     }
 
     [Fact]
@@ -150,5 +150,36 @@ public sealed class LedgerCommandTests : IDisposable
         march.GetProperty("month").GetString().ShouldBe("2026-03");
         march.GetProperty("revenueUsdByKind").GetProperty("credit").GetDecimal().ShouldBe(-5m);
         march.GetProperty("revenueUsd").GetDecimal().ShouldBe(94m); // 5 + 12 + 45 + 30 subscriptions + 7 usage − 5 credit
+    }
+
+    [Fact]
+    public void Should_NameEachBrokenInvariant_When_ImportingAFocusBill()
+    {
+        string bill = _dir.Write("bill.csv",
+            "BilledCost,EffectiveCost,ListCost,ContractedCost,BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ChargeClass,ChargeDescription,ServiceProviderName,ServiceName,ServiceCategory,ListUnitPrice,PricingQuantity\n"
+            + "10,10,10,10,USD,2026-01-01T00:00:00Z,2026-01-02T00:00:00Z,Usage,,gpu,AWS,EC2,Compute,1.25,8\n"
+            + "10,10,11,10,USD,2026-01-01T00:00:00Z,2026-01-02T00:00:00Z,Usage,,gpu,AWS,EC2,Compute,1.25,8\n");
+
+        CliRun run = CliRunner.Run("ledger", "import", bill, "--format", "focus", "--db", Db);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldContain("bill.csv: 1 row(s) imported that break a focus invariant:");
+        run.Output.ShouldContain("bill.csv:3: ListCost = ListUnitPrice × PricingQuantity: ListCost 11.00 ≠ ListUnitPrice 1.25 × PricingQuantity 8 = 10.00");
+    }
+
+    [Fact]
+    public void Should_ExportFocusRows_When_AskedForFocus()
+    {
+        ImportExample();
+        string focus = _dir.File("focus.csv");
+
+        CliRun run = CliRunner.Run("ledger", "export", "--focus", focus, "--db", Db, "--json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        JsonElement summary = JsonDocument.Parse(run.Output).RootElement;
+        summary.GetProperty("rows").GetInt64().ShouldBe(File.ReadAllLines(focus).Length - 1);
+        decimal reported = JsonDocument.Parse(CliRunner.Run("ledger", "report", "--by", "month", "--db", Db, "--json").Output).RootElement
+            .GetProperty("totals").GetProperty("costUsd").GetDecimal();
+        summary.GetProperty("billedUsd").GetDecimal().ShouldBe(reported);
     }
 }

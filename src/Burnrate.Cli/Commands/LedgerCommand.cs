@@ -14,6 +14,7 @@ internal sealed class LedgerCommand : Command
         Subcommands.Add(new LedgerReportCommand());
         Subcommands.Add(new LedgerReconcileCommand());
         Subcommands.Add(new LedgerActualsCommand());
+        Subcommands.Add(new LedgerExportCommand());
     }
 
     /// <summary>Gets a new --db option (one per command: an option records the commands it is added to).</summary>

@@ -98,6 +98,20 @@ internal sealed class LedgerImportCommand : Command
             }
         }
 
+        foreach (FileImport f in report.Files.Where(f => f.Violations.Count > 0))
+        {
+            console.WriteLine($"{f.Path}: {N(f.Violations.Count)} row(s) imported that break a {f.Format} invariant:");
+            foreach (ImportViolation v in f.Violations.Take(ErrorsShown))
+            {
+                console.WriteLine($"{f.Path}:{v.Line}: {v.Rule}: {v.Message}");
+            }
+
+            if (f.Violations.Count > ErrorsShown)
+            {
+                console.WriteLine($"{f.Path}: … and {N(f.Violations.Count - ErrorsShown)} more (--json lists them all)");
+            }
+        }
+
         console.WriteLine($"ledger: {location}");
     }
 

@@ -60,8 +60,18 @@ internal static class AnthropicReaders
                 CacheReadTokens = read,
                 CacheWriteTokens = written,
                 CostSource = "unpriced",
+                ServiceTier = tier is "standard" ? string.Empty : tier,
+                RequestInputTokens = ContextFloor(window),
             });
         }
+    }
+
+    // context_window "200k-1M" → requests above 200k input tokens (the long-context price); "0-200k" or none → unknown.
+    private static long ContextFloor(string window)
+    {
+        string low = window.Split('-')[0].Trim().ToLowerInvariant();
+        long scale = low.EndsWith('k') ? 1_000 : low.EndsWith('m') ? 1_000_000 : 1;
+        return long.TryParse(low.TrimEnd('k', 'm'), NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) && n > 0 ? n * scale + 1 : 0;
     }
 
     public static IEnumerable<ImportItem<BilledRow>> Costs(Stream stream)

@@ -44,6 +44,51 @@ internal readonly record struct BilledRow : ILedgerRow
     /// <summary>Gets the amount at list prices (FOCUS ListCost; = billed for API providers).</summary>
     public required decimal ListUsd { get; init; }
 
+    /// <summary>Gets the amount at negotiated prices (FOCUS ContractedCost; = billed for API providers).</summary>
+    public decimal ContractedUsd { get; init; }
+
+    /// <summary>Gets the FOCUS ChargeClass ("" or Correction).</summary>
+    public string ChargeClass { get => field ?? string.Empty; init; }
+
+    /// <summary>Gets the FOCUS ChargeFrequency (One-Time, Recurring, Usage-Based).</summary>
+    public string ChargeFrequency { get => field ?? string.Empty; init; }
+
+    /// <summary>Gets the FOCUS ServiceCategory (e.g. AI and Machine Learning, Compute).</summary>
+    public string ServiceCategory { get => field ?? string.Empty; init; }
+
+    /// <summary>Gets the FOCUS ResourceId.</summary>
+    public string ResourceId { get => field ?? string.Empty; init; }
+
+    /// <summary>Gets the FOCUS RegionId (or RegionName).</summary>
+    public string Region { get => field ?? string.Empty; init; }
+
+    /// <summary>Gets the FOCUS PricingQuantity (null when the source has none).</summary>
+    public decimal? PricingQuantity { get; init; }
+
+    /// <summary>Gets the FOCUS PricingUnit.</summary>
+    public string PricingUnit { get => field ?? string.Empty; init; }
+
+    /// <summary>Gets the FOCUS ConsumedQuantity (null unless a usage charge).</summary>
+    public decimal? ConsumedQuantity { get; init; }
+
+    /// <summary>Gets the FOCUS ConsumedUnit.</summary>
+    public string ConsumedUnit { get => field ?? string.Empty; init; }
+
+    /// <summary>Gets the FOCUS CommitmentDiscountId.</summary>
+    public string CommitmentId { get => field ?? string.Empty; init; }
+
+    /// <summary>Gets the FOCUS CommitmentDiscountStatus (Used, Unused).</summary>
+    public string CommitmentStatus { get => field ?? string.Empty; init; }
+
+    /// <summary>Gets the FOCUS InvoiceId.</summary>
+    public string InvoiceId { get => field ?? string.Empty; init; }
+
+    /// <summary>Gets the FOCUS BillingAccountId.</summary>
+    public string BillingAccount { get => field ?? string.Empty; init; }
+
+    /// <summary>Gets the FOCUS Tags as JSON text ("" when none).</summary>
+    public string Tags { get => field ?? string.Empty; init; }
+
     /// <inheritdoc/>
     public void Write<TWriter>(TWriter writer)
         where TWriter : IRowWriter
@@ -61,5 +106,20 @@ internal readonly record struct BilledRow : ILedgerRow
         writer.Money(BilledUsd);
         writer.Money(EffectiveUsd);
         writer.Money(ListUsd);
+        writer.Money(ContractedUsd);
+        writer.Text(ChargeClass);
+        writer.Text(ChargeFrequency);
+        writer.Text(ServiceCategory);
+        writer.Text(ResourceId);
+        writer.Text(Region);
+        writer.Quantity(PricingQuantity);
+        writer.Text(PricingUnit);
+        writer.Quantity(ConsumedQuantity);
+        writer.Text(ConsumedUnit);
+        writer.Text(CommitmentId);
+        writer.Text(CommitmentStatus);
+        writer.Text(InvoiceId);
+        writer.Text(BillingAccount);
+        writer.Text(Tags);
     }
 }

@@ -6,7 +6,7 @@ namespace Burnrate.Ledger.Import;
 public static class ImportFormats
 {
     /// <summary>Gets the format names.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["litellm", "openai-usage", "openai-costs", "anthropic-usage", "anthropic-costs", "revenue"];
+    public static IReadOnlyList<string> Names { get; } = ["litellm", "openai-usage", "openai-costs", "anthropic-usage", "anthropic-costs", "focus", "revenue"];
 
     /// <summary>Gets whether a format needs a --mapping file.</summary>
     public static bool NeedsMapping(string format) => format is "csv" or "jsonl";
@@ -20,6 +20,12 @@ public static class ImportFormats
             BatchWriter.Run(store, LedgerTables.Usage, UsagePricing.Apply(items, prices), path, request.Format, request.BatchRows, rowsRead, cancellationToken);
         FileImport Billed(IEnumerable<ImportItem<BilledRow>> items) =>
             BatchWriter.Run(store, LedgerTables.Billed, items, path, request.Format, request.BatchRows, rowsRead, cancellationToken);
+        FileImport Focus()
+        {
+            var violations = new List<ImportViolation>();
+            return Billed(FocusReader.Read(path, stream, violations, bytesRead)) with { Violations = violations };
+        }
+
         return request.Format switch
         {
             "litellm" => BatchWriter.Run(store, LedgerTables.Usage,
@@ -29,6 +35,7 @@ public static class ImportFormats
             "anthropic-usage" => Usage(AnthropicReaders.Usage(stream)),
             "openai-costs" => Billed(OpenAiReaders.Costs(stream)),
             "anthropic-costs" => Billed(AnthropicReaders.Costs(stream)),
+            "focus" => Focus(),
             "revenue" => BatchWriter.Run(store, LedgerTables.Revenue, RevenueCsvReader.Read(stream, bytesRead),
                 path, request.Format, request.BatchRows, rowsRead, cancellationToken),
             _ => throw new LedgerInputException($"--format: \"{request.Format}\" is not one of {string.Join(", ", Names)}"),

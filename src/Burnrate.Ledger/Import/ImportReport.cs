@@ -12,7 +12,17 @@ public sealed record ImportReport(IReadOnlyList<FileImport> Files);
 /// <param name="Duplicates">Rows the ledger already held (same request id, or same content).</param>
 /// <param name="Rejected">Records rejected; each is in <paramref name="Errors"/>.</param>
 /// <param name="Errors">Each rejected record's line and reason.</param>
-public sealed record FileImport(string Path, string Format, long RowsRead, long Imported, long Duplicates, long Rejected, IReadOnlyList<ImportError> Errors);
+public sealed record FileImport(string Path, string Format, long RowsRead, long Imported, long Duplicates, long Rejected, IReadOnlyList<ImportError> Errors)
+{
+    /// <summary>Gets the rows imported that break one of the format's invariants (FOCUS), each with its line and rule.</summary>
+    public IReadOnlyList<ImportViolation> Violations { get; init; } = [];
+}
+
+/// <summary>A row (or, for a header or cross-row rule, a file) that breaks an invariant of its format but was imported.</summary>
+/// <param name="Line">The 1-based line (or record) number; for a cross-row rule, its first row's.</param>
+/// <param name="Rule">The invariant (e.g. "ListCost = ListUnitPrice × PricingQuantity").</param>
+/// <param name="Message">The values that break it.</param>
+public sealed record ImportViolation(long Line, string Rule, string Message);
 
 /// <summary>A rejected record.</summary>
 /// <param name="Line">The 1-based line (or record) number.</param>

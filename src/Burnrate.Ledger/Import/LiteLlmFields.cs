@@ -88,6 +88,7 @@ internal sealed class LiteLlmFields
             OutputTokens = output,
             CostUsd = spend,
             CostSource = spend is null ? "unpriced" : "litellm spend",
+            RequestInputTokens = input,
         };
         return null;
     }

@@ -52,6 +52,7 @@ internal static class OpenAiReaders
                 OutputTokens = output,
                 CacheReadTokens = Math.Min(cached, input),
                 CostSource = "unpriced",
+                ServiceTier = batch == "true" ? "batch" : tier is "default" or "auto" ? string.Empty : tier,
             });
         }
     }
@@ -100,6 +101,8 @@ internal static class OpenAiReaders
         BilledUsd = usd,
         EffectiveUsd = usd,
         ListUsd = usd,
+        ContractedUsd = usd,
+        ChargeFrequency = "Usage-Based",
     };
 
     /// <summary>Gets the first non-empty value, or "(unknown)".</summary>

@@ -53,6 +53,12 @@ internal readonly record struct UsageRow : ILedgerRow
     /// <summary>Gets where the cost came from (e.g. "litellm spend", "price list prices.yaml").</summary>
     public required string CostSource { get; init; }
 
+    /// <summary>Gets the service tier the provider served the row at ("" standard; batch, priority, flex...): picks tier prices.</summary>
+    public string ServiceTier { get => field ?? string.Empty; init; }
+
+    /// <summary>Gets the input tokens of one request of the row, for context-length tier prices (0: unknown; not stored).</summary>
+    public long RequestInputTokens { get; init; }
+
     /// <inheritdoc/>
     public void Write<TWriter>(TWriter writer)
         where TWriter : IRowWriter
@@ -73,5 +79,6 @@ internal readonly record struct UsageRow : ILedgerRow
         writer.Count(CacheWriteTokens);
         writer.Money(CostUsd);
         writer.Text(CostSource);
+        writer.Text(ServiceTier);
     }
 }

@@ -23,4 +23,7 @@ internal enum ColumnType
 
     /// <summary>A calendar date.</summary>
     Date,
+
+    /// <summary>A nullable quantity as DECIMAL(38,10) (FOCUS PricingQuantity, ConsumedQuantity; GPU-hours).</summary>
+    NullableQuantity,
 }

@@ -19,8 +19,13 @@ internal sealed class DuckDbDialect : SqlDialect
         ColumnType.NullableMoney => "DECIMAL(18,10)",
         ColumnType.Timestamp => "TIMESTAMP NOT NULL",
         ColumnType.Date => "DATE NOT NULL",
+        ColumnType.NullableQuantity => "DECIMAL(38,10)",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
+
+    /// <inheritdoc/>
+    public override string AddColumn(string table, LedgerColumn column) =>
+        $"ALTER TABLE {table} ADD COLUMN {column.Name} {TypeName(column.Type).Replace(" NOT NULL", string.Empty, StringComparison.Ordinal)} DEFAULT {DefaultValue(column.Type)}";
 
     /// <inheritdoc/>
     public override string TableOptions(LedgerTable table) => string.Empty;

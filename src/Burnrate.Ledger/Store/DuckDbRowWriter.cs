@@ -27,4 +27,7 @@ internal sealed class DuckDbRowWriter : IRowWriter
 
     /// <inheritdoc/>
     public void Date(DateOnly value) => Current.AppendValue((DateOnly?)value);
+
+    /// <inheritdoc/>
+    public void Quantity(decimal? value) => Current.AppendValue(value);
 }

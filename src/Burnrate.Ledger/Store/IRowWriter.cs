@@ -20,4 +20,7 @@ internal interface IRowWriter
 
     /// <summary>Writes a date.</summary>
     void Date(DateOnly value);
+
+    /// <summary>Writes a quantity (null when the source gave none).</summary>
+    void Quantity(decimal? value);
 }

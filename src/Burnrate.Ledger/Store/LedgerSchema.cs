@@ -6,7 +6,7 @@ namespace Burnrate.Ledger.Store;
 internal static class LedgerSchema
 {
     /// <summary>Gets the version this build writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>Gets the table holding the schema version.</summary>
     public const string VersionTable = "ledger_schema";
@@ -20,6 +20,18 @@ internal static class LedgerSchema
             statements.Add($"CREATE TABLE {VersionTable} (version {dialect.TypeName(ColumnType.Count)}) {dialect.TableOptions(new LedgerTable(VersionTable, []))}");
             statements.AddRange(LedgerTables.All.Select(t => CreateTable(dialect, t)));
             statements.Add($"INSERT INTO {VersionTable} (version) VALUES (0)");
+        }
+
+        else if (fromVersion < 2)
+        {
+            // Version 2: usage rows carry their service tier (batch, priority, flex: tier prices); billed rows keep the
+            // rest of a FOCUS row. Old provider cost lines were billed at contract, so contracted = billed.
+            foreach (LedgerTable table in LedgerTables.All)
+            {
+                statements.AddRange(LedgerTables.AddedIn(2, table).Select(c => dialect.AddColumn(table.Name, c)));
+            }
+
+            statements.Add($"UPDATE {LedgerTables.Billed.Name} SET contracted_usd = billed_usd");
         }
 
         // Later versions append their ALTER statements here, each guarded by fromVersion < N.

@@ -78,4 +78,16 @@ internal static class LedgerSql
     public static string RevenueByMonth(SqlDialect dialect) =>
         $"SELECT {dialect.StartOfMonth("revenue_date")} AS rev_month, kind AS rev_kind, sum(amount_usd) AS sum_amount_usd"
         + $" FROM {LedgerTables.Revenue.Name} GROUP BY {dialect.StartOfMonth("revenue_date")}, kind";
+
+    /// <summary>Gets usage per UTC day, provider, model, tier, customer and feature (the rows of a FOCUS export).</summary>
+    public static string UsageForFocus(SqlDialect dialect, DateTime fromUtc, DateTime toUtc) =>
+        $"SELECT {dialect.StartOfDay("started_at")} AS usage_day, provider AS usage_provider, model AS usage_model, service_tier AS usage_tier"
+        + ", customer AS usage_customer, feature AS usage_feature"
+        + ", CAST(sum(requests) AS BIGINT) AS sum_requests, CAST(sum(input_tokens) AS BIGINT) AS sum_input_tokens"
+        + ", CAST(sum(output_tokens) AS BIGINT) AS sum_output_tokens, CAST(sum(cache_read_tokens) AS BIGINT) AS sum_cache_read_tokens"
+        + ", CAST(sum(cache_write_tokens) AS BIGINT) AS sum_cache_write_tokens, sum(cost_usd) AS sum_cost_usd"
+        + ", CAST(sum(CASE WHEN cost_usd IS NULL THEN requests ELSE 0 END) AS BIGINT) AS unpriced_requests, min(cost_source) AS first_cost_source"
+        + $" FROM {LedgerTables.Usage.Name}"
+        + $" WHERE started_at >= {dialect.TimestampLiteral(fromUtc)} AND started_at < {dialect.TimestampLiteral(toUtc)}"
+        + $" GROUP BY {dialect.StartOfDay("started_at")}, provider, model, service_tier, customer, feature";
 }

@@ -22,6 +22,7 @@ internal static class LedgerTables
         new("cache_write_tokens", ColumnType.Count),
         new("cost_usd", ColumnType.NullableMoney),
         new("cost_source", ColumnType.Text),
+        new("service_tier", ColumnType.Text), // version 2
     ]);
 
     /// <summary>Gets the billed-cost table: provider invoices and cloud bills (OpenAI costs, Anthropic cost report, FOCUS rows).</summary>
@@ -40,6 +41,23 @@ internal static class LedgerTables
         new("billed_usd", ColumnType.Money),
         new("effective_usd", ColumnType.Money),
         new("list_usd", ColumnType.Money),
+
+        // version 2: the rest of a FOCUS row a FinOps analyst filters and reconciles by
+        new("contracted_usd", ColumnType.Money),
+        new("charge_class", ColumnType.Text),
+        new("charge_frequency", ColumnType.Text),
+        new("service_category", ColumnType.Text),
+        new("resource_id", ColumnType.Text),
+        new("region", ColumnType.Text),
+        new("pricing_quantity", ColumnType.NullableQuantity),
+        new("pricing_unit", ColumnType.Text),
+        new("consumed_quantity", ColumnType.NullableQuantity),
+        new("consumed_unit", ColumnType.Text),
+        new("commitment_id", ColumnType.Text),
+        new("commitment_status", ColumnType.Text),
+        new("invoice_id", ColumnType.Text),
+        new("billing_account", ColumnType.Text),
+        new("tags", ColumnType.Text),
     ]);
 
     /// <summary>Gets the revenue table: subscription, usage, credit and refund lines per customer and date.</summary>
@@ -51,6 +69,12 @@ internal static class LedgerTables
         new("amount_usd", ColumnType.Money),
         new("kind", ColumnType.Text),
     ]);
+
+    /// <summary>Gets the columns each schema version added to a table (for migrations).</summary>
+    public static IReadOnlyList<LedgerColumn> AddedIn(int version, LedgerTable table) =>
+        version == 2 && table == Usage ? [.. Usage.Columns.Where(c => c.Name == "service_tier")]
+        : version == 2 && table == Billed ? [.. Billed.Columns.SkipWhile(c => c.Name != "contracted_usd")]
+        : [];
 
     /// <summary>Gets every table, in creation order.</summary>
     public static IReadOnlyList<LedgerTable> All { get; } = [Usage, Billed, Revenue];

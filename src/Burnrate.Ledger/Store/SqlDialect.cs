@@ -29,6 +29,18 @@ internal abstract class SqlDialect
     /// <summary>Gets a query returning one row with the number of tables named <paramref name="table"/> (0 or 1).</summary>
     public abstract string TableExists(string table);
 
+    /// <summary>Gets the statement adding a column to an existing table (a migration), filled with <see cref="DefaultValue"/> for old rows.</summary>
+    public abstract string AddColumn(string table, LedgerColumn column);
+
+    /// <summary>Gets the value old rows get in a column added by a migration: '' for text, 0 for counts and money, NULL for nullable values.</summary>
+    public static string DefaultValue(ColumnType type) => type switch
+    {
+        ColumnType.Text => "''",
+        ColumnType.Count or ColumnType.Money => "0",
+        ColumnType.NullableMoney or ColumnType.NullableQuantity => "NULL",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "a migration adds only text, count, money or nullable columns"),
+    };
+
     /// <summary>Gets a timestamp literal for a UTC instant.</summary>
     public virtual string TimestampLiteral(DateTime utc) =>
         "TIMESTAMP '" + utc.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "'";

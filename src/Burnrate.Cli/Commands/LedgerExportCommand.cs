@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Globalization;
+using Burnrate.Ledger;
+using Burnrate.Ledger.Reporting;
+
+namespace Burnrate.Cli.Commands;
+
+/// <summary><c>burnrate ledger export --focus FILE</c>: the ledger's LLM spend as FinOps FOCUS 1.2 rows (CSV or Parquet).</summary>
+internal sealed class LedgerExportCommand : Command
+{
+    private readonly Option<string> _focus = new("--focus") { Description = "Write FOCUS 1.2 cost and usage rows to FILE (.csv, or .parquet)", Required = true };
+    private readonly Option<string?> _from = new("--from") { Description = "First day, YYYY-MM-DD (default: the first usage day)" };
+    private readonly Option<string?> _to = new("--to") { Description = "Last day, YYYY-MM-DD (default: the last usage day)" };
+    private readonly Option<string> _db = LedgerCommand.DbOption();
+    private readonly Option<bool> _json = new("--json") { Description = "Print what was written as JSON" };
+
+    public LedgerExportCommand()
+        : base("export", "Export the ledger's LLM spend as FinOps FOCUS 1.2 rows (one per day, provider, model, tier, customer and feature)")
+    {
+        foreach (Option option in new Option[] { _focus, _from, _to, _db, _json })
+        {
+            Options.Add(option);
+        }
+
+        SetAction(parse => LedgerCommand.Guard(() => Run(parse)));
+    }
+
+    private int Run(ParseResult parse)
+    {
+        DateOnly? from = LedgerReportCommand.Day("--from", parse.GetValue(_from)), to = LedgerReportCommand.Day("--to", parse.GetValue(_to));
+        using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
+        FocusExportSummary summary = FocusExport.Write(ledger, parse.GetRequiredValue(_focus), from, to);
+        if (parse.GetValue(_json))
+        {
+            parse.InvocationConfiguration.Output.WriteLine(LedgerJson.Serialize(summary));
+            return ExitCodes.Success;
+        }
+
+        string unpriced = summary.UnpricedRequests > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"; {summary.UnpricedRequests:N0} unpriced requests exported at $0 (import with --prices)")
+            : string.Empty;
+        parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Wrote {summary.Rows:N0} FOCUS 1.2 rows, BilledCost {summary.BilledUsd.ToCents().Usd:#,##0.00} USD, to {summary.Path}{unpriced}"));
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,251 @@
+using System.Globalization;
+
+namespace Burnrate.Ledger.Import;
+
+/// <summary>
+/// Reads a FinOps FOCUS 1.0–1.3 Cost and Usage file (CSV or Parquet) into billed rows and checks the specification's
+/// invariants. A row the ledger cannot hold (an unreadable amount or time, a ChargeCategory FOCUS does not define, a
+/// currency other than USD) is rejected by line; a row that breaks an invariant but is still a charge is imported and the
+/// violation reported, so the ledger's totals stay those of the bill. Row ids hash the charge's FOCUS values (so the same
+/// bill as CSV or Parquet, or with its columns reordered, imports once).
+/// </summary>
+internal static class FocusReader
+{
+    /// <summary>The importer's name.</summary>
+    public const string Source = "focus";
+
+    private const int Billed = 0, Effective = 1, List = 2, Contracted = 3, Start = 4, End = 5, Category = 6, Class = 7, Frequency = 8, Description = 9,
+        Currency = 10, Provider = 11, Issuer = 12, Service = 13, ServiceCategory = 14, Sku = 15, SkuMeter = 16, SubAccount = 17, BillingAccount = 18,
+        Resource = 19, Region = 20, ListUnitPrice = 21, ContractedUnitPrice = 22, PricingQuantity = 23, PricingUnit = 24, ConsumedQuantity = 25,
+        ConsumedUnit = 26, CommitmentId = 27, CommitmentStatus = 28, Invoice = 29, Tags = 30;
+
+    // Unit price × quantity may differ from the stated cost by rounding to the cent.
+    private const decimal Tolerance = 0.01m;
+
+    /// <summary>Reads the rows of a FOCUS file; violations of the specification's invariants go to <paramref name="violations"/>.</summary>
+    public static IEnumerable<ImportItem<BilledRow>> Read(string path, Stream stream, List<ImportViolation> violations, Action<long>? bytesRead = null)
+    {
+        using TabularReader table = TabularReader.Open(path, stream);
+        int[] index = [.. FocusColumns.Read.Select(names => table.IndexOf(names))];
+        string[] missing = [.. FocusColumns.Required.Where(c => index[Array.FindIndex(FocusColumns.Read, n => n[0] == c)] < 0)];
+        if (missing.Length > 0)
+        {
+            throw new LedgerInputException(
+                $"line 1: not a FOCUS cost and usage file: the header lacks {string.Join(", ", missing)}; it has {string.Join(", ", table.Header.Take(12))}");
+        }
+
+        foreach (string column in FocusColumns.Mandatory.Where(c => index[Array.FindIndex(FocusColumns.Read, n => n[0] == c)] < 0))
+        {
+            violations.Add(new ImportViolation(1, "mandatory column", $"{column}: missing (mandatory since FOCUS 1.0){Defaulted(column)}"));
+        }
+
+        foreach (string custom in table.Header.Where(h => !h.StartsWith("x_", StringComparison.OrdinalIgnoreCase) && !FocusColumns.Known.Contains(TabularReader.Normalize(h))))
+        {
+            violations.Add(new ImportViolation(1, "custom column", $"{custom}: not a FOCUS column, and custom columns must be prefixed x_ (kept out of the ledger)"));
+        }
+
+        var commitments = new Dictionary<string, Commitment>(StringComparer.Ordinal);
+        var occurrences = new ContentOccurrences();
+        var f = new string?[index.Length];
+        while (table.Next())
+        {
+            for (int i = 0; i < index.Length; i++)
+            {
+                f[i] = Clean(table.Field(index[i]));
+            }
+
+            bytesRead?.Invoke(table.BytesRead);
+            yield return table.RecordError is { } bad ? ImportItem<BilledRow>.Bad(table.Line, bad) : Map(table.Line, f, violations, commitments, occurrences);
+        }
+
+        foreach ((string id, Commitment c) in commitments.Where(c => c.Value.HasPurchase).OrderBy(c => c.Value.FirstLine))
+        {
+            if (Math.Abs(c.PurchaseBilled - c.UsageEffective) >= Tolerance)
+            {
+                violations.Add(new ImportViolation(c.FirstLine, "commitment",
+                    $"CommitmentDiscountId {FieldText.Show(id)}: Σ EffectiveCost of its Usage rows {Usd(c.UsageEffective)} ≠ Σ BilledCost of its Purchase rows {Usd(c.PurchaseBilled)} (used + unused must amortize the purchase)"));
+            }
+        }
+    }
+
+    private static ImportItem<BilledRow> Map(long line, string?[] f, List<ImportViolation> violations, Dictionary<string, Commitment> commitments, ContentOccurrences occurrences)
+    {
+        if (!Money("BilledCost", f[Billed], required: true, out decimal billed, out string? error)
+            || !Money("EffectiveCost", f[Effective], required: true, out decimal effective, out error)
+            || !Money("ListCost", f[List], required: false, out decimal list, out error)
+            || !Money("ContractedCost", f[Contracted], required: false, out decimal contracted, out error)
+            || !FieldText.TryInstant("ChargePeriodStart", f[Start], out DateTime start, out error)
+            || !FieldText.TryInstant("ChargePeriodEnd", f[End], out DateTime end, out error)
+            || !Quantity("PricingQuantity", f[PricingQuantity], out decimal? pricingQuantity, out error)
+            || !Quantity("ConsumedQuantity", f[ConsumedQuantity], out decimal? consumedQuantity, out error)
+            || !Quantity("ListUnitPrice", f[ListUnitPrice], out decimal? listUnitPrice, out error)
+            || !Quantity("ContractedUnitPrice", f[ContractedUnitPrice], out decimal? contractedUnitPrice, out error))
+        {
+            return ImportItem<BilledRow>.Bad(line, error!);
+        }
+
+        string category = Canonical(f[Category]) ?? "Usage";
+        if (f[Category] is not null && Array.IndexOf(FocusColumns.Categories, category) < 0)
+        {
+            return ImportItem<BilledRow>.Bad(line, $"ChargeCategory: {FieldText.Show(f[Category])} is not one of {string.Join(", ", FocusColumns.Categories)}");
+        }
+
+        if (f[Currency] is { } currency && !currency.Equals("USD", StringComparison.OrdinalIgnoreCase))
+        {
+            return ImportItem<BilledRow>.Bad(line, $"BillingCurrency: {FieldText.Show(currency)} is not USD (the ledger holds USD; convert the bill first)");
+        }
+
+        string chargeClass = f[Class] ?? string.Empty;
+        bool correction = chargeClass.Equals("Correction", StringComparison.OrdinalIgnoreCase);
+        if (chargeClass.Length > 0 && !correction)
+        {
+            violations.Add(new ImportViolation(line, "ChargeClass", $"ChargeClass: {FieldText.Show(chargeClass)} is neither empty nor Correction"));
+        }
+
+        list = f[List] is null ? billed : list;
+        contracted = f[Contracted] is null ? billed : contracted;
+        Check(violations, line, end > start, "ChargePeriodEnd", $"ChargePeriodEnd {f[End]} is not after ChargePeriodStart {f[Start]} (the period is [start, end))");
+        if (!correction && listUnitPrice is { } lup && pricingQuantity is { } q1)
+        {
+            Check(violations, line, Math.Abs(lup * q1 - list) < Tolerance, "ListCost = ListUnitPrice × PricingQuantity",
+                $"ListCost {Usd(list)} ≠ ListUnitPrice {lup.ToString(CultureInfo.InvariantCulture)} × PricingQuantity {q1.ToString(CultureInfo.InvariantCulture)} = {Usd(lup * q1)}");
+        }
+
+        if (!correction && contractedUnitPrice is { } cup && pricingQuantity is { } q2)
+        {
+            Check(violations, line, Math.Abs(cup * q2 - contracted) < Tolerance, "ContractedCost = ContractedUnitPrice × PricingQuantity",
+                $"ContractedCost {Usd(contracted)} ≠ ContractedUnitPrice {cup.ToString(CultureInfo.InvariantCulture)} × PricingQuantity {q2.ToString(CultureInfo.InvariantCulture)} = {Usd(cup * q2)}");
+        }
+
+        Check(violations, line, category != "Credit" || effective == billed, "Credit: EffectiveCost = BilledCost",
+            $"a Credit row's EffectiveCost {Usd(effective)} must equal its BilledCost {Usd(billed)}");
+        Check(violations, line, category != "Tax" || pricingQuantity is null, "Tax: no PricingQuantity",
+            $"a Tax row must have no PricingQuantity, got {pricingQuantity?.ToString(CultureInfo.InvariantCulture)}");
+        Check(violations, line, category == "Usage" || consumedQuantity is null, "ConsumedQuantity only on Usage",
+            $"ConsumedQuantity {consumedQuantity?.ToString(CultureInfo.InvariantCulture)} on a {category} row (only Usage rows consume)");
+        if (f[CommitmentId] is { } commitmentId)
+        {
+            Check(violations, line, category != "Usage" || f[CommitmentStatus] is not null, "CommitmentDiscountStatus",
+                "a Usage row with a CommitmentDiscountId needs CommitmentDiscountStatus (Used or Unused)");
+            if (!commitments.TryGetValue(commitmentId, out Commitment? c))
+            {
+                commitments[commitmentId] = c = new Commitment { FirstLine = line };
+            }
+
+            if (category == "Purchase")
+            {
+                c.HasPurchase = true;
+                c.PurchaseBilled += billed;
+            }
+            else if (category == "Usage")
+            {
+                c.UsageEffective += effective;
+            }
+        }
+
+        // The id hashes the parsed values, so the same charge typed in Parquet or as CSV text gets one id.
+        string?[] key = (string?[])f.Clone();
+        (key[Billed], key[Effective], key[List], key[Contracted]) = (Key(billed), Key(effective), Key(list), Key(contracted));
+        (key[PricingQuantity], key[ConsumedQuantity], key[ListUnitPrice], key[ContractedUnitPrice]) = (Key(pricingQuantity), Key(consumedQuantity), Key(listUnitPrice), Key(contractedUnitPrice));
+        (key[Start], key[End], key[Category], key[Currency]) = (start.ToString("O", CultureInfo.InvariantCulture), end.ToString("O", CultureInfo.InvariantCulture), category, null);
+        Guid id = occurrences.Next(TabularReader.KeyOf(Source, key));
+        return ImportItem<BilledRow>.Ok(line, new BilledRow
+        {
+            RowId = id,
+            Source = Source,
+            ChargeStart = start,
+            ChargeEnd = end,
+            Provider = f[Provider] ?? f[Issuer] ?? "(unknown)",
+            Service = f[Service] ?? "(unknown)",
+            Sku = f[SkuMeter] is { } meter ? $"{f[Sku]} {meter}".Trim() : f[Sku] ?? string.Empty,
+            Account = f[SubAccount] ?? string.Empty,
+            ChargeCategory = category,
+            Description = f[Description] ?? string.Empty,
+            BilledUsd = billed,
+            EffectiveUsd = effective,
+            ListUsd = list,
+            ContractedUsd = contracted,
+            ChargeClass = correction ? "Correction" : string.Empty,
+            ChargeFrequency = f[Frequency] ?? string.Empty,
+            ServiceCategory = f[ServiceCategory] ?? string.Empty,
+            ResourceId = f[Resource] ?? string.Empty,
+            Region = f[Region] ?? string.Empty,
+            PricingQuantity = pricingQuantity,
+            PricingUnit = f[PricingUnit] ?? string.Empty,
+            ConsumedQuantity = consumedQuantity,
+            ConsumedUnit = f[ConsumedUnit] ?? string.Empty,
+            CommitmentId = f[CommitmentId] ?? string.Empty,
+            CommitmentStatus = f[CommitmentStatus] ?? string.Empty,
+            InvoiceId = f[Invoice] ?? string.Empty,
+            BillingAccount = f[BillingAccount] ?? string.Empty,
+            Tags = f[Tags] ?? string.Empty,
+        });
+    }
+
+    private static string Defaulted(string column) => column is "ListCost" or "ContractedCost" ? "; taken as BilledCost" : column == "ChargeCategory" ? "; rows taken as Usage" : string.Empty;
+
+    private static void Check(List<ImportViolation> violations, long line, bool ok, string rule, string message)
+    {
+        if (!ok)
+        {
+            violations.Add(new ImportViolation(line, rule, message));
+        }
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) || text is "null" or "NULL" ? null : text.Trim();
+
+    private static string? Canonical(string? category) =>
+        category is null ? null : FocusColumns.Categories.FirstOrDefault(c => c.Equals(category, StringComparison.OrdinalIgnoreCase)) ?? category;
+
+    private static bool Money(string field, string? text, bool required, out decimal value, out string? error)
+    {
+        value = 0;
+        if (!FieldText.TryMoney(field, text, allowNegative: true, out decimal? parsed, out error))
+        {
+            return false;
+        }
+
+        if (parsed is null && required)
+        {
+            error = $"{field}: missing (a FOCUS cost is a decimal, never empty)";
+            return false;
+        }
+
+        value = parsed ?? 0;
+        return true;
+    }
+
+    private static bool Quantity(string field, string? text, out decimal? value, out string? error)
+    {
+        error = null;
+        value = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) && Math.Abs(d) < 1e27m)
+        {
+            value = Math.Round(d, 10, MidpointRounding.ToEven);
+            return true;
+        }
+
+        error = $"{field}: {FieldText.Show(text)} is not a decimal number";
+        return false;
+    }
+
+    private static string? Key(decimal? value) => value?.ToString("0.##########", CultureInfo.InvariantCulture);
+
+    private static string Usd(decimal usd) => usd.ToString("0.00########", CultureInfo.InvariantCulture);
+
+    private sealed class Commitment
+    {
+        public long FirstLine { get; init; }
+
+        public bool HasPurchase { get; set; }
+
+        public decimal PurchaseBilled { get; set; }
+
+        public decimal UsageEffective { get; set; }
+    }
+}
