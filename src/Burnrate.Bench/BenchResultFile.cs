@@ -52,6 +52,19 @@ public static class BenchResultFile
             throw Bad(path, "cannot be read (" + e.Message + ")");
         }
 
+        return Parse(json, path);
+    }
+
+    /// <summary>Reads a summary.json's text (the web API takes summaries in request bodies, never paths).</summary>
+    /// <param name="json">The summary's JSON text.</param>
+    /// <param name="name">What to call it in errors (a file name).</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="InputException">The text is not a bench summary of a known schema version.</exception>
+    public static BenchResult Parse(string json, string name)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(name);
+        string path = name;
         try
         {
             using (JsonDocument doc = JsonDocument.Parse(json))

@@ -40,6 +40,9 @@ public static class BurnrateWeb
         app.MapOpenApi();
         app.MapCatalogApi();
         app.MapPlanApi();
+        app.MapBenchApi();
+        app.MapFleetApi();
+        app.MapLedgerApi();
         app.MapDashboard();
         return app;
     }
@@ -63,6 +66,7 @@ public static class BurnrateWeb
     {
         services.AddSingleton(settings);
         services.AddSingleton(new PlanGate(Environment.ProcessorCount));
+        services.AddSingleton(new WebExamples(settings.Catalog));
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));

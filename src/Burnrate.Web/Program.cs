@@ -1,4 +1,4 @@
-// dotnet run --project src/Burnrate.Web -- [--host 127.0.0.1] [--port 8080] [--api-key-env NAME]   (burnrate serve does the same)
+// dotnet run --project src/Burnrate.Web -- [--host 127.0.0.1] [--port 8080] [--api-key-env NAME] [--ledger FILE]   (burnrate serve does the same)
 using Burnrate.Web;
 using Burnrate.Web.Hosting;
 
@@ -8,6 +8,7 @@ ServeSettings settings = new ServeSettings
     Host = options["host"] ?? ServeSettings.DefaultHost,
     Port = int.TryParse(options["port"], out int port) ? port : ServeSettings.DefaultPort,
     ApiKeyEnv = options["api-key-env"],
+    LedgerPath = options["ledger"],
 }.Resolve(Environment.GetEnvironmentVariable);
 
 await using WebApplication app = BurnrateWeb.Build(settings, args);

@@ -14,13 +14,14 @@ internal sealed class ServeCommand : Command
     private readonly Option<int> _port = new("--port") { Description = "TCP port (0: any free port)", DefaultValueFactory = _ => ServeSettings.DefaultPort };
     private readonly Option<string> _host = new("--host") { Description = "Address to listen on; anything but loopback requires --api-key-env", DefaultValueFactory = _ => ServeSettings.DefaultHost };
     private readonly Option<string?> _apiKeyEnv = new("--api-key-env") { Description = "Environment variable holding the API key every /api call must send as 'Authorization: Bearer KEY'" };
+    private readonly Option<string?> _ledger = new("--ledger") { Description = "A ledger file (from burnrate ledger import) for the ledger page and POST /api/ledger/report" };
     private readonly Option<bool> _open = new("--open") { Description = "Open the dashboard in the default browser" };
 
     public ServeCommand(GlobalOptions globals)
         : base("serve", "Web dashboard and HTTP API (cost model, plan, bench) on http://127.0.0.1:8080/")
     {
         _globals = globals;
-        foreach (Option option in new Option[] { _port, _host, _apiKeyEnv, _open })
+        foreach (Option option in new Option[] { _port, _host, _apiKeyEnv, _ledger, _open })
         {
             Options.Add(option);
         }
@@ -38,6 +39,7 @@ internal sealed class ServeCommand : Command
                 Host = parse.GetRequiredValue(_host),
                 Port = parse.GetValue(_port),
                 ApiKeyEnv = parse.GetValue(_apiKeyEnv),
+                LedgerPath = parse.GetValue(_ledger),
                 Catalog = _globals.LoadCatalog(parse),
             }.Resolve(Environment.GetEnvironmentVariable);
         }

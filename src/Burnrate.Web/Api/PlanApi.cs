@@ -1,7 +1,6 @@
 using Burnrate.Catalog;
 using Burnrate.Core.Economics;
 using Burnrate.Planning;
-using Burnrate.Planning.Derivation;
 using Burnrate.Planning.Examples;
 using Burnrate.Planning.Scenario;
 using Burnrate.Reports.Planning;
@@ -43,7 +42,7 @@ public static class PlanApi
 
     /// <summary>Runs a plan; at most one run per core at a time (429 otherwise), cancelled when the client goes away.</summary>
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> RunPlan(
-        PlanRequest request, ServeSettings settings, PlanGate gate, IHostApplicationLifetime lifetime, HttpContext context)
+        PlanRequest request, ServeSettings settings, WebExamples examples, PlanGate gate, IHostApplicationLifetime lifetime, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         int paths = request.Paths ?? PlanJson.DefaultPaths;
@@ -54,7 +53,7 @@ public static class PlanApi
             errors["paths"] = [$"must be between 1 and {MaxPaths:N0} per request, got {paths}"];
         }
 
-        Read(request, settings, errors, out PlanScenario? scenario, out CostModelDeriver deriver);
+        Read(request, settings, examples, errors, out PlanScenario? scenario, out RequestCostDeriver deriver);
         if (errors.Count > 0 || scenario is null)
         {
             return Problems.Invalid(errors);
@@ -76,29 +75,28 @@ public static class PlanApi
     }
 
     /// <summary>Lists a scenario's drivers.</summary>
-    public static Results<Ok<PlanDriver[]>, ValidationProblem> GetDrivers(PlanRequest request, ServeSettings settings)
+    public static Results<Ok<PlanDriver[]>, ValidationProblem> GetDrivers(PlanRequest request, ServeSettings settings, WebExamples examples)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Read(request with { WhatIf = null }, settings, errors, out PlanScenario? scenario, out _);
+        Read(request with { WhatIf = null }, settings, examples, errors, out PlanScenario? scenario, out _);
         return scenario is null
             ? Problems.Invalid(errors)
             : TypedResults.Ok(scenario.Drivers.Select(d => new PlanDriver(d.Path, d.Central, d.IsUncertain)).ToArray());
     }
 
-    private static void Read(PlanRequest request, ServeSettings settings, Dictionary<string, string[]> errors, out PlanScenario? scenario, out CostModelDeriver deriver)
+    private static void Read(PlanRequest request, ServeSettings settings, WebExamples examples, Dictionary<string, string[]> errors, out PlanScenario? scenario, out RequestCostDeriver deriver)
     {
         scenario = null;
-        deriver = new CostModelDeriver(settings.Catalog);
+        deriver = new RequestCostDeriver(settings.Catalog);
         string? yaml = request.ScenarioYaml;
         string source = "scenario.yaml";
         if (string.IsNullOrWhiteSpace(yaml) && request.Example is { } name)
         {
-            ExampleScenario? example = ExampleScenarios.Find(name);
+            ExampleScenario? example = WebExamples.Find(examples.Plans, name, "plan scenario", out string? error);
             if (example is null)
             {
-                IReadOnlyList<string> near = Suggestions.Nearest(name, ExampleScenarios.All.Select(e => e.Name));
-                errors["example"] = [$"unknown example '{name}'; " + (near.Count > 0 ? $"did you mean {string.Join(", ", near)}?" : $"known: {string.Join(", ", ExampleScenarios.All.Select(e => e.Name))}")];
+                errors["example"] = [error!];
                 return;
             }
 

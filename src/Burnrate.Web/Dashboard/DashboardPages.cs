@@ -1,6 +1,6 @@
 namespace Burnrate.Web.Dashboard;
 
-/// <summary>The dashboard: server-rendered pages (plan and bench; the cost-model page waits for POST /api/infer and /api/optimize) whose scripts call the API; each page keeps its state in its URL.</summary>
+/// <summary>The dashboard: server-rendered pages (plan, bench, fleet, ledger) whose scripts call the API; each page keeps its state in its URL.</summary>
 public static class DashboardPages
 {
     /// <summary>Maps the pages and their assets.</summary>
@@ -10,8 +10,10 @@ public static class DashboardPages
     {
         routes.MapAssets();
         routes.MapGet("/", () => Results.Redirect("/plan")).ExcludeFromDescription();
-        routes.MapGet("/plan", () => Html(PlanPage.Render())).ExcludeFromDescription();
+        routes.MapGet("/plan", (Api.WebExamples examples) => Html(PlanPage.Render(examples))).ExcludeFromDescription();
         routes.MapGet("/bench", () => Html(BenchPage.Render())).ExcludeFromDescription();
+        routes.MapGet("/fleet", (Api.WebExamples examples) => Html(FleetPage.Render(examples))).ExcludeFromDescription();
+        routes.MapGet("/ledger", (Hosting.ServeSettings settings) => Html(LedgerPage.Render(settings))).ExcludeFromDescription();
         return routes;
     }
 

@@ -1,13 +1,13 @@
-using Burnrate.Planning.Examples;
+using Burnrate.Web.Api;
 
 namespace Burnrate.Web.Dashboard;
 
 /// <summary>The plan page: pick an example scenario or upload one; fan chart, runway, triggers, tornado; what-if sliders that re-run it in place.</summary>
 internal static class PlanPage
 {
-    public static string Render()
+    public static string Render(WebExamples plans)
     {
-        string examples = string.Concat(ExampleScenarios.All.Select(e => $"<option value=\"{Layout.E(e.Name)}\">{Layout.E(e.Name)}: {Layout.E(e.Summary)}</option>"));
+        string examples = string.Concat(plans.Plans.Select(e => $"<option value=\"{Layout.E(e.Name)}\">{Layout.E(e.Name)}: {Layout.E(e.Summary)}</option>"));
         string body = $"""
             <section class="panel">
             <form id="plan-form" class="fields">

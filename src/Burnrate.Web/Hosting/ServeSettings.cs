@@ -28,6 +28,9 @@ public sealed record ServeSettings
     /// <summary>Gets the catalog the API answers from (the embedded one plus any files the operator named, never files named by a request).</summary>
     public BurnrateCatalog Catalog { get; init; } = BurnrateCatalog.Embedded;
 
+    /// <summary>Gets the ledger file the ledger endpoints and page read (named by the operator with --ledger, never by a request), or null for none.</summary>
+    public string? LedgerPath { get; init; }
+
     /// <summary>Gets whether <see cref="Host"/> is a loopback address.</summary>
     public bool IsLoopback => Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(Host, out IPAddress? ip) && IPAddress.IsLoopback(ip));
@@ -52,6 +55,11 @@ public sealed record ServeSettings
         if (!IsLoopback && !IPAddress.TryParse(Host, out _))
         {
             throw new ArgumentException($"--host must be an IP address (e.g. 127.0.0.1, 0.0.0.0) or localhost, got \"{Host}\"");
+        }
+
+        if (LedgerPath is { } ledger && !File.Exists(ledger))
+        {
+            throw new ArgumentException($"--ledger {ledger}: file not found (make one with burnrate ledger import FILE --format F --db {ledger})");
         }
 
         string? key = null;

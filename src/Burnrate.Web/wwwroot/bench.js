@@ -60,15 +60,58 @@
     B.status(summary.levels.length + ' levels against ' + summary.url + ' (' + summary.workload + ').');
   }
 
+  let first = null;
+  async function compare(second) {
+    const panel = document.getElementById('compare-panel');
+    try {
+      const report = await B.api('/api/bench/compare', { a: first.summary, b: second.summary, aName: first.name, bName: second.name });
+      const table = document.createElement('table');
+      table.innerHTML = '<thead><tr><th>level</th><th>figure</th><th class="num">A</th><th class="num">B</th><th class="num">B vs A</th></tr></thead>';
+      const tbody = document.createElement('tbody');
+      for (const r of report.rows) {
+        const tr = document.createElement('tr');
+        const ms = r.metric.includes('Seconds.');
+        const show = v => v === null || v === undefined ? '—' : ms ? B.num(1000 * v, 2) + ' ms' : B.num(v, 3);
+        const change = r.relativeChange === null || r.relativeChange === undefined ? '—' : (r.relativeChange > 0 ? '+' : '') + (100 * r.relativeChange).toFixed(1) + '%';
+        for (const [text, cls] of [[r.level], [r.metric], [show(r.a), 'num'], [show(r.b), 'num'], [change, 'num']]) {
+          const td = document.createElement('td');
+          td.textContent = text;
+          if (cls) td.className = cls;
+          tr.append(td);
+        }
+        tbody.append(tr);
+      }
+      table.append(tbody);
+      const warnings = document.createElement('p');
+      warnings.className = 'error';
+      warnings.textContent = (report.warnings || []).join(' ');
+      document.getElementById('compare').replaceChildren(warnings, table);
+      panel.hidden = false;
+    } catch (err) {
+      if (err.problem && err.problem.errors && err.problem.errors.a) { err.problem.errors.summary = err.problem.errors.a; delete err.problem.errors.a; }
+      B.showProblem(err, form);
+    }
+  }
+
   form.addEventListener('change', async e => {
     const file = e.target.files && e.target.files[0];
     if (!file) return;
     B.clearErrors(form);
+    let summary;
     try {
-      draw(JSON.parse(await file.text()));
+      summary = JSON.parse(await file.text());
+      if (e.target.id === 'summary') {
+        draw(summary);
+        first = { summary, name: file.name };
+      }
     } catch (err) {
-      document.getElementById('summary-error').textContent = file.name + ': ' + err.message;
-      document.getElementById('summary').setAttribute('aria-invalid', 'true');
+      document.getElementById(e.target.id + '-error').textContent = file.name + ': ' + err.message;
+      e.target.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    if (e.target.id === 'b') {
+      if (!first) { document.getElementById('b-error').textContent = 'open the baseline summary (A) first'; return; }
+      await compare({ summary, name: file.name });
     }
   });
 })();

@@ -5,8 +5,9 @@ using Microsoft.Playwright;
 namespace Burnrate.Web.Tests.Browser;
 
 /// <summary>The real server on 127.0.0.1 (a free port) and one headless Debian chromium driven by Playwright (which downloads no browser).</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 {
+    private readonly TempFolder _temp = new();
     private WebApplication? _app;
     private IPlaywright? _playwright;
 
@@ -18,7 +19,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = BurnrateWeb.Build(new ServeSettings { Port = 0 }.Resolve(_ => null));
+        // The ledger page reads the example ledger (examples/ledger imported into a temp file).
+        string db = _temp.File("ledger.duckdb");
+        CliRunner.Run("ledger", "import", Repository.File("examples/ledger/spend-logs.jsonl"), "--format", "litellm", "--db", db).ExitCode.ShouldBe(0);
+        CliRunner.Run("ledger", "import", Repository.File("examples/ledger/revenue.csv"), "--format", "revenue", "--db", db).ExitCode.ShouldBe(0);
+        _app = BurnrateWeb.Build(new ServeSettings { Port = 0, LedgerPath = db }.Resolve(_ => null));
         await _app.StartAsync();
         Url = BurnrateWeb.ListeningUrl(_app);
         if (!File.Exists(BrowserFactAttribute.Chromium))
@@ -50,6 +55,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+
+    public void Dispose() => _temp.Dispose();
 
     /// <summary>Opens a page at the given width that records failed requests, HTTP errors and console errors.</summary>
     public async Task<(IPage Page, List<string> Failures)> OpenAsync(string path, int width = 1280, int height = 900)

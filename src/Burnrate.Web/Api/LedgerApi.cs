@@ -1,0 +1,94 @@
+using Burnrate.Ledger;
+using Burnrate.Ledger.Reporting;
+using Burnrate.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Burnrate.Web.Api;
+
+/// <summary>A margin report request: the options of <c>burnrate ledger report</c> in camelCase.</summary>
+/// <param name="By">One or two of customer, feature, model, provider, day, week, month, comma-separated (e.g. "customer,month").</param>
+/// <param name="From">First day included, YYYY-MM-DD (default: the ledger's first).</param>
+/// <param name="To">Last day included, YYYY-MM-DD (default: the ledger's last).</param>
+/// <param name="Top">How many loss-makers to list (default 5).</param>
+public sealed record LedgerReportRequest(string? By, string? From, string? To, int? Top);
+
+/// <summary>
+/// <c>POST /api/ledger/report</c>: the JSON of <c>burnrate ledger report --json</c> over the ledger the operator named with
+/// <c>burnrate serve --ledger FILE</c> (a request never names a file). One query at a time: the ledger is one embedded database file.
+/// </summary>
+public static class LedgerApi
+{
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    /// <summary>Maps the ledger endpoints.</summary>
+    /// <param name="routes">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapLedgerApi(this IEndpointRouteBuilder routes)
+    {
+        RouteGroupBuilder api = routes.MapGroup("/api/ledger").WithTags("Ledger");
+        api.MapPost("/report", Report).WithSummary("Cost, revenue and gross margin by customer, feature, model, provider or period, with the top loss-makers: the JSON of burnrate ledger report --json");
+        return api;
+    }
+
+    /// <summary>Runs a margin report.</summary>
+    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Report(LedgerReportRequest request, ServeSettings settings, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        if (settings.LedgerPath is not { } path)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No ledger",
+                detail: "This server has no ledger: start it with `burnrate serve --ledger FILE` (a ledger made by `burnrate ledger import`).");
+        }
+
+        var lines = new List<string>();
+        DateOnly? Day(string option, string? text)
+        {
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateOnly d))
+            {
+                return d;
+            }
+
+            lines.Add($"--{option}: \"{text}\" is not a date YYYY-MM-DD");
+            return null;
+        }
+
+        var report = new ReportRequest
+        {
+            By = (request.By ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            From = Day("from", request.From),
+            To = Day("to", request.To),
+            TopLossMakers = request.Top ?? 5,
+        };
+        lines.AddRange(report.Validate());
+        if (lines.Count > 0)
+        {
+            return Problems.InvalidOptions(lines, "by");
+        }
+
+        await OneAtATime.WaitAsync(context.RequestAborted);
+        try
+        {
+            string json = await Task.Run(() =>
+            {
+                using LedgerDatabase ledger = LedgerDatabase.Open(path);
+                return LedgerJson.Serialize(MarginReportEngine.Run(ledger, report));
+            }, context.RequestAborted);
+            return TypedResults.Content(json, "application/json; charset=utf-8");
+        }
+        catch (LedgerInputException e)
+        {
+            return Problems.Invalid("by", e.Message);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+}

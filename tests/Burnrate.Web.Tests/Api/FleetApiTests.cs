@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Burnrate.Planning.Examples;
+
+namespace Burnrate.Web.Tests.Api;
+
+public sealed class FleetApiTests(WebFactory factory) : IClassFixture<WebFactory>
+{
+    [Fact]
+    public async Task Should_EqualTheCliJson_When_TheFleetExampleIsSolved()
+    {
+        // Given
+        using TempFolder temp = new();
+        string file = temp.Write("fleet-hybrid.yaml", ExampleScenarios.Find("fleet-hybrid")!.Yaml);
+        CliRun cli = CliRunner.Run("fleet", file, "--json");
+        using HttpClient client = factory.CreateClient();
+
+        // When
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/fleet", new { example = "fleet-hybrid" });
+
+        // Then
+        cli.ExitCode.ShouldBe(0, cli.Error);
+        string body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        JsonNode.DeepEquals(JsonNode.Parse(body), JsonNode.Parse(cli.Output)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Should_RefuseToReadAServerFile_When_TheFleetNamesADemandTrace()
+    {
+        // Given a fleet whose demand would be read from a file on the server
+        using HttpClient client = factory.CreateClient();
+        string yaml = ExampleScenarios.Find("fleet-hybrid")!.Yaml.Replace("  tokensPerSecond: 20000", "  trace: /etc/passwd\n  tokensPerSecond: 20000", StringComparison.Ordinal);
+
+        // When
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/fleet", new { fleetYaml = yaml });
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        string message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["fleetYaml"]![0]!.GetValue<string>();
+        message.ShouldContain("demand.trace reads a file on the server");
+        message.ShouldNotContain("root:");
+    }
+
+    [Fact]
+    public async Task Should_NameEachBadOptionWithItsValueAndWhatIsAllowed_When_OptionsAreInvalid()
+    {
+        // Given
+        using HttpClient client = factory.CreateClient();
+
+        // When
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/fleet", new { example = "fleet-hybrid", solver = "gurobi", timeLimitSeconds = 600 });
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        JsonNode problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        JsonNode solver = problem["fields"]!.AsArray().Single(f => f!["field"]!.GetValue<string>() == "solver")!;
+        solver["value"]!.GetValue<string>().ShouldBe("gurobi");
+        solver["allowed"]!.GetValue<string>().ShouldBe("scip or cp-sat");
+        problem["errors"]!["timeLimitSeconds"]![0]!.GetValue<string>().ShouldBe("timeLimitSeconds '600' is not allowed; expected seconds in (0, 60] per solve over the API");
+    }
+
+    [Fact]
+    public async Task Should_SayItIsNotAFleet_When_APlanExampleIsAskedFor()
+    {
+        // Given
+        using HttpClient client = factory.CreateClient();
+
+        // When
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/fleet", new { example = "api-startup" });
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["example"]![0]!.GetValue<string>()
+            .ShouldStartWith("'api-startup' is an example but not a fleet file");
+    }
+}

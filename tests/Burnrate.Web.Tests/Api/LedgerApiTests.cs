@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Burnrate.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+
+namespace Burnrate.Web.Tests.Api;
+
+/// <summary>The server on 127.0.0.1 (a free port) over the example ledger (examples/ledger imported into a temp file).</summary>
+public sealed class LedgerServer : IAsyncLifetime, IDisposable
+{
+    private TempFolder? _temp;
+    private WebApplication? _app;
+
+    /// <summary>Gets the ledger file.</summary>
+    public string Db => _temp!.File("ledger.duckdb");
+
+    /// <summary>Gets a client of the server.</summary>
+    public HttpClient Client { get; private set; } = new();
+
+    /// <summary>Gets the server's address.</summary>
+    public string Url { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        _temp = new TempFolder();
+        CliRunner.Run("ledger", "import", Repository.File("examples/ledger/spend-logs.jsonl"), "--format", "litellm", "--db", Db).ExitCode.ShouldBe(0);
+        CliRunner.Run("ledger", "import", Repository.File("examples/ledger/revenue.csv"), "--format", "revenue", "--db", Db).ExitCode.ShouldBe(0);
+        _app = BurnrateWeb.Build(new ServeSettings { Port = 0, LedgerPath = Db }.Resolve(_ => null));
+        await _app.StartAsync();
+        Url = BurnrateWeb.ListeningUrl(_app);
+        Client = new HttpClient { BaseAddress = new Uri(Url) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+    }
+
+    public void Dispose() => _temp?.Dispose();
+}
+
+public sealed class LedgerApiTests(LedgerServer server, WebFactory factory) : IClassFixture<LedgerServer>, IClassFixture<WebFactory>
+{
+    [Fact]
+    public async Task Should_EqualTheCliJson_When_TheSameLedgerIsReportedByCustomer()
+    {
+        // Given
+        CliRun cli = CliRunner.Run("ledger", "report", "--by", "customer,month", "--top", "3", "--db", server.Db, "--json");
+
+        // When
+        using HttpResponseMessage response = await server.Client.PostAsJsonAsync("/api/ledger/report", new { by = "customer,month", top = 3 });
+
+        // Then
+        cli.ExitCode.ShouldBe(0, cli.Error);
+        string body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        JsonNode api = JsonNode.Parse(body)!;
+        JsonNode.DeepEquals(api, JsonNode.Parse(cli.Output)).ShouldBeTrue();
+        api["rows"]!.AsArray().Count.ShouldBeGreaterThan(1);
+    }
+
+    [Fact]
+    public async Task Should_NameEachBadField_When_TheKeysAndDatesAreWrong()
+    {
+        // When
+        using HttpResponseMessage response = await server.Client.PostAsJsonAsync("/api/ledger/report", new { by = "custmer", from = "2026-13-01" });
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        JsonNode problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        problem["errors"]!["by"]![0]!.GetValue<string>().ShouldContain("nearest: customer");
+        problem["errors"]!["from"]![0]!.GetValue<string>().ShouldContain("YYYY-MM-DD");
+    }
+
+    [Fact]
+    public async Task Should_Answer404WithWhatToDo_When_TheServerHasNoLedger()
+    {
+        // Given
+        using HttpClient client = factory.CreateClient();
+
+        // When
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/ledger/report", new { by = "customer" });
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("burnrate serve --ledger FILE");
+    }
+
+    [Fact]
+    public void Should_RefuseToStart_When_TheLedgerFileIsMissing()
+    {
+        // When
+        CliRun run = CliRunner.Run("serve", "--port", "0", "--ledger", Path.Combine(Path.GetTempPath(), "no-such-ledger.duckdb"));
+
+        // Then
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain("--ledger");
+    }
+}
