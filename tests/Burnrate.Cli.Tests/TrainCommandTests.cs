@@ -160,19 +160,19 @@ public sealed class TrainCommandTests
     }
 
     [Theory]
-    [InlineData("--tokens", "0", "--tokens must be positive")]
-    [InlineData("--tokens", "-3T", "--tokens must be positive")]
+    [InlineData("--tokens", "0", "--tokens '0' is not allowed; expected a number in (0, ")]
+    [InlineData("--tokens", "-3T", "--tokens '-3000000000000' is not allowed")]
     [InlineData("--tokens", "lots", "--tokens: 'lots' is not a count")]
     [InlineData("--mfu", "1.5", "--mfu '1.5' is not allowed; expected a number in (0, 1]")]
     [InlineData("--mfu", "0", "--mfu '0' is not allowed; expected a number in (0, 1]")]
     [InlineData("--tp", "3", "not a multiple of tp·pp·ep")]
-    [InlineData("--zero", "4", "--zero must be 0, 1, 2 or 3")]
-    [InlineData("--recompute", "some", "--recompute 'some' is not known")]
-    [InlineData("--precision", "int4", "--precision 'int4' is not a training precision")]
-    [InlineData("--dp", "3", "does not equal --gpus 64")]
-    [InlineData("--days", "10", "give either --gpus or --days")]
+    [InlineData("--zero", "4", "--zero '4' is not allowed; expected a whole number in [0, 3]")]
+    [InlineData("--recompute", "some", "--recompute 'some' is not allowed; expected none, selective or full")]
+    [InlineData("--precision", "int4", "--precision 'int4' is not allowed; expected bf16, fp16 or fp8")]
+    [InlineData("--dp", "3", "--dp '3' is not allowed; expected gpus ÷ (tp·pp) = 64")]
+    [InlineData("--days", "10", "--days '10' is not allowed; expected no deadline when a device count is given")]
     [InlineData("--gpus", "0", "--gpus '0' is not allowed")]
-    [InlineData("--tp", "0", "tp, pp and ep must be positive")]
+    [InlineData("--tp", "0", "--tp '0' is not allowed; expected a whole number in [1, 65536]")]
     [InlineData("--ep", "2", "ep 2 needs a Mixture-of-Experts model")]
     [InlineData("--global-batch", "100", "must be a positive multiple of micro-batch × dp")]
     public void Should_ExitTwoWithOneLine_When_InputBad(string option, string value, string expected)
@@ -206,7 +206,7 @@ public sealed class TrainCommandTests
         var (code, _, error) = CliRunner.Run("train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm");
 
         code.ShouldBe(2);
-        error.Trim().ShouldBe("error: give --gpus N (accelerator count) or --days D (deadline; prints the count needed)");
+        error.Trim().ShouldBe("error: --gpus is missing; expected a device count, or a deadline in days to get the count needed");
     }
 
     [Fact]

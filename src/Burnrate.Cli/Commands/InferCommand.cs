@@ -1,11 +1,9 @@
 using System.CommandLine;
 using Burnrate.Catalog;
 using Burnrate.Catalog.Resolution;
-using Burnrate.Core.Economics;
+using Burnrate.Catalog.Services;
+using Burnrate.Cli.Rendering;
 using Burnrate.Core.Inference;
-using Burnrate.Core.Models;
-using Burnrate.Core.Quantities;
-using Burnrate.Core.Validation;
 
 namespace Burnrate.Cli.Commands;
 
@@ -13,7 +11,7 @@ namespace Burnrate.Cli.Commands;
 /// <c>burnrate infer MODEL --gpu ID --gpus N</c>: serving latency, throughput, memory fit, cost per token and energy per token
 /// from the roofline model (docs/infer.md), with a concurrency sweep and side-by-side comparisons.
 /// </summary>
-internal sealed partial class InferCommand : Command
+internal sealed class InferCommand : Command
 {
     public const int DefaultConcurrency = ServingDefaults.Concurrency;
 
@@ -58,54 +56,59 @@ internal sealed partial class InferCommand : Command
     private int Run(ParseResult parse)
     {
         BurnrateCatalog catalog = _globals.LoadCatalog(parse);
-        var assumptions = new List<Assumption>();
-        (int input, int output) = _serving.RequestShape(parse, assumptions);
-        int concurrency = parse.GetValue(_concurrency);
-        InputException.ThrowIfAny(new FieldChecks().Whole("concurrency", concurrency, 1, 1_000_000));
-        assumptions.Add(new Assumption("concurrency", NumberText.Grouped(concurrency), ServingOptions.Source(parse, _concurrency, "default: a moderate continuous batch")));
-        EfficiencyFactors efficiency = _serving.Efficiency(parse, assumptions);
-        var workload = new InferenceWorkload(input, output, concurrency);
         List<int> sweep = ParseSweep(parse.GetValue(_sweep));
-        string[] compare = parse.GetValue(_compare) ?? [];
+        List<InferCompareTarget> compare = [.. (parse.GetValue(_compare) ?? []).Select(CompareTarget)];
         string? outDir = parse.GetValue(_out);
-        if (outDir is not null && sweep.Count == 0 && compare.Length == 0)
+        if (outDir is not null && sweep.Count == 0 && compare.Count == 0)
         {
             throw new UsageException("--out writes the --sweep-concurrency or --compare tables; give one of them");
         }
 
-        ServingCase first = Case(parse, catalog, parse.GetRequiredValue(_model), parse.GetRequiredValue(_gpu), parse.GetRequiredValue(_weights), null, assumptions);
-        InferenceResult result = InferenceEstimator.Estimate(first.Model, first.Deployment, workload, efficiency);
-        assumptions.AddRange(result.Assumptions);
-
-        var sweepResults = sweep.Select(c => (Concurrency: c, Result: InferenceEstimator.Estimate(first.Model, first.Deployment, workload with { Concurrency = c }, efficiency))).ToList();
-        var compared = new List<(ServingCase Case, InferenceResult Result)> { (first, result) };
-        foreach (string spec in compare)
+        var request = new InferRequest
         {
-            ServingCase other = CompareCase(parse, catalog, spec);
-            compared.Add((other, InferenceEstimator.Estimate(other.Model, other.Deployment, workload, efficiency)));
-        }
-
+            Deployment = _serving.Apply(parse, new DeploymentRequest
+            {
+                Model = parse.GetRequiredValue(_model),
+                Gpu = parse.GetRequiredValue(_gpu),
+                Gpus = parse.GetValue(_gpus),
+                TensorParallel = parse.GetValue(_tp),
+                PipelineParallel = parse.GetValue(_pp),
+                ExpertParallel = parse.GetValue(_ep),
+                Weights = parse.GetValue(_weights),
+                KvCache = parse.GetValue(_kv),
+                Compute = parse.GetValue(_compute),
+                Price = _money.Request(parse),
+            }),
+            InputTokens = parse.Given(_serving.Input),
+            OutputTokens = parse.Given(_serving.Output),
+            Concurrency = parse.Given(_concurrency),
+            ComputeEfficiency = parse.GetValue(_serving.ComputeEfficiency),
+            BandwidthEfficiency = parse.GetValue(_serving.BandwidthEfficiency),
+            CommunicationEfficiency = parse.GetValue(_serving.CommunicationEfficiency),
+            CalibrationFile = parse.GetValue(_serving.Calibration),
+            SweepConcurrency = sweep,
+            Compare = compare,
+        };
+        InferReport report = InferService.Run(catalog, request);
         if (outDir is not null)
         {
-            WriteFiles(outDir, first, workload, sweepResults, compared);
+            InferFiles.Write(outDir, report);
         }
 
         if (parse.GetValue(_json))
         {
-            WriteJson(parse, first, workload, result, assumptions, sweepResults, compared);
+            InferText.WriteInfeasible(parse.InvocationConfiguration.Error, report);
+            Output.WriteReport(parse, report);
         }
         else
         {
-            Render(parse, first, workload, result, assumptions, sweepResults, compared, outDir);
+            InferText.Write(parse.InvocationConfiguration.Output, Output.Console(parse), report, outDir);
         }
 
         return ExitCodes.Success;
     }
 
-    /// <summary>A model on a deployment, with the label shown in tables.</summary>
-    private sealed record ServingCase(string Label, string ModelId, ModelArchitecture Model, InferenceDeployment Deployment);
-
-    private ServingCase CompareCase(ParseResult parse, BurnrateCatalog catalog, string spec)
+    private static InferCompareTarget CompareTarget(string spec)
     {
         string[] parts = spec.Split(':');
         if (parts.Length is < 3 or > 4 || parts.Any(string.IsNullOrWhiteSpace))
@@ -121,27 +124,7 @@ internal sealed partial class InferCommand : Command
                 : throw new UsageException($"--compare '{spec}': GPUS '{parts[3]}' must be a whole number ≥ 1");
         }
 
-        return Case(parse, catalog, parts[0], parts[1], parts[2], gpus, []);
-    }
-
-    private ServingCase Case(ParseResult parse, BurnrateCatalog catalog, string modelId, string gpuId, string weightsText, int? gpusOverride, List<Assumption> assumptions)
-    {
-        var request = new DeploymentRequest
-        {
-            Model = modelId,
-            Gpu = gpuId,
-            Gpus = gpusOverride ?? parse.GetValue(_gpus),
-            TensorParallel = gpusOverride is null ? parse.GetValue(_tp) : null,
-            PipelineParallel = parse.GetValue(_pp),
-            ExpertParallel = parse.GetValue(_ep),
-            Weights = weightsText,
-            KvCache = parse.GetValue(_kv),
-            Compute = parse.GetValue(_compute),
-            Price = _money.Request(parse),
-        };
-        ResolvedDeployment resolved = DeploymentResolver.Resolve(catalog, _serving.Apply(parse, request));
-        assumptions.AddRange(resolved.Assumptions);
-        return new ServingCase(resolved.Label, resolved.Model.Id, resolved.Model, resolved.Deployment);
+        return new InferCompareTarget(parts[0], parts[1], parts[2], gpus);
     }
 
     private static List<int> ParseSweep(string? text)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Burnrate.Core.Economics;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Quantities;
 using Burnrate.Core.Training;
@@ -10,8 +9,11 @@ namespace Burnrate.Cli.Rendering;
 /// <summary>The table view of a training estimate: results with units, memory per GPU, and the assumptions.</summary>
 internal static class TrainingTables
 {
-    public static void Write(IAnsiConsole console, TrainingEstimate e, string model, double? deadlineDays, IReadOnlyList<Assumption> assumptions)
+    public static void Write(IAnsiConsole console, TrainReport report)
     {
+        TrainingEstimate e = report.Estimate ?? throw new ArgumentException("the report carries no estimate (read back from JSON?)", nameof(report));
+        string model = report.Model;
+        double? deadlineDays = report.DeadlineDays;
         TrainingRun run = e.Run;
         Table result = Grid(FormattableString.Invariant($"Training {model} on {run.Tokens} with {run.Devices} × {run.Accelerator.Id} ({run.Precision.Id()})"));
         result.AddRow("training FLOPs (model)", Sci(e.ModelFlops.Value) + " FLOP, of which attention " + Sci(e.AttentionFlops.Value));
@@ -22,7 +24,7 @@ internal static class TrainingTables
             result.AddRow("GPUs needed for " + d.ToString("0.##", CultureInfo.InvariantCulture) + " days", run.Devices.ToString("#,0", CultureInfo.InvariantCulture));
         }
 
-        result.AddRow("layout", e.Layout + ", " + TrainingJson.Sharding(run.Sharding) + ", recompute " + run.Recompute.ToString().ToLowerInvariant());
+        result.AddRow("layout", e.Layout + ", " + report.Sharding + ", recompute " + run.Recompute.ToString().ToLowerInvariant());
         result.AddRow("wall-clock", e.WallClock.Days.ToString("#,0.##", CultureInfo.InvariantCulture) + " days (" + e.WallClock.Hours.ToString("#,0", CultureInfo.InvariantCulture) + " h)");
         result.AddRow("GPU-hours", e.GpuHours.Value.ToString("#,0", CultureInfo.InvariantCulture) + " GPU-h");
         result.AddRow("throughput", SiFormat.Format(e.TokensPerSecond, "tokens/s"));
@@ -43,27 +45,13 @@ internal static class TrainingTables
         memory.AddRow("activations", e.Memory.Activations.ToString());
         memory.AddRow("total", e.Memory.Total + (e.FitsInMemory ? " — fits" : " — does NOT fit, short by " + e.Shortfall));
         console.Write(memory);
-        if (FitMessage(e) is { } message)
+        if (report.DoesNotFit is { } message)
         {
             console.WriteLine(message);
         }
 
         console.WriteLine("formulas: " + TrainingFlops.ModelFormula + "; " + TrainingEstimator.TimeFormula + "; " + TrainingEstimator.EnergyFormula);
-        AssumptionsTable.Write(console, assumptions);
-    }
-
-    /// <summary>Gets the one-line memory verdict when the chosen layout does not fit, or null when it does.</summary>
-    public static string? FitMessage(TrainingEstimate e)
-    {
-        if (e.FitsInMemory)
-        {
-            return null;
-        }
-
-        LayoutMemory best = e.LeastMemory;
-        return e.FitsAtSomeLayout
-            ? $"does not fit: {e.Memory.Total} per GPU needed, {e.DeviceMemory} available, short by {e.Shortfall} ({e.Shortfall.Value.ToString("0", CultureInfo.InvariantCulture)} bytes); {best.Layout} with {TrainingJson.Sharding(best.Sharding)} and full recompute needs {best.Total} and fits"
-            : $"does not fit at any parallelism {e.Run.Devices} GPUs allow: the least-memory layout ({best.Layout}, {TrainingJson.Sharding(best.Sharding)}, full recompute, micro-batch 1) needs {best.Total} per GPU, {e.DeviceMemory} available, short by {e.ShortfallAtBestLayout} ({e.ShortfallAtBestLayout.Value.ToString("0", CultureInfo.InvariantCulture)} bytes)";
+        AssumptionsTable.Write(console, report.Assumptions);
     }
 
     private static Table Grid(string title)

@@ -28,4 +28,7 @@ namespace Burnrate.Reports.Json;
 [JsonSerializable(typeof(Burnrate.Bench.BenchResult))]
 [JsonSerializable(typeof(Burnrate.Bench.Results.ComparisonReport))]
 [JsonSerializable(typeof(Burnrate.Bench.Calibration.CalibrationReport))]
+[JsonSerializable(typeof(Burnrate.Core.Inference.InferReport))]
+[JsonSerializable(typeof(Burnrate.Core.Inference.OptimizeReport))]
+[JsonSerializable(typeof(Burnrate.Core.Training.TrainReport))]
 public sealed partial class BurnrateJsonContext : JsonSerializerContext;
