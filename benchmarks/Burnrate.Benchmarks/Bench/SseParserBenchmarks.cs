@@ -83,7 +83,7 @@ public class SseParserBenchmarks
         return bytes + count;
     }
 
-    private sealed class TimestampingHandler(long[] timestamps) : ISseEventHandler
+    private sealed class TimestampingHandler(long[] timestamps) : ISseEventSink
     {
         public long Bytes { get; private set; }
 

@@ -48,10 +48,10 @@ public class FleetBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public double WithinPointOnePercent() => FleetOptimizer.Solve(_input, SlotGrid.Build(_input), new DemandScenario("expected", 0.06, 1), null, new SolverSettings(RelativeGap: 1e-3)).Result!.TotalCost;
+    public double WithinPointOnePercent() => FleetOptimizer.SolveExpected(_input, new SolverSettings(RelativeGap: 1e-3)).TotalCostUsd!.Value;
 
     [Benchmark]
-    public double WithinDefaultGap() => FleetOptimizer.Solve(_input, SlotGrid.Build(_input), new DemandScenario("expected", 0.06, 1), null, new SolverSettings()).Result!.TotalCost;
+    public double WithinDefaultGap() => FleetOptimizer.SolveExpected(_input, new SolverSettings()).TotalCostUsd!.Value;
 
     /// <summary>Solves once at each gap and prints the time, status, gap and model size.</summary>
     public static void Timing(double timeLimitSeconds = 60)
@@ -61,11 +61,10 @@ public class FleetBenchmarks
         {
             TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            FleetOptimizer.Solved solved = FleetOptimizer.Solve(input, SlotGrid.Build(input), new DemandScenario("expected", 0.06, 1), null, new SolverSettings(RelativeGap: gap, TimeLimitSeconds: timeLimitSeconds));
+            FleetSolveStats solved = FleetOptimizer.SolveExpected(input, new SolverSettings(RelativeGap: gap, TimeLimitSeconds: timeLimitSeconds));
             double seconds = clock.Elapsed.TotalSeconds, cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            var lp = solved.Model.Lp;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"gap limit {gap:P2}: {seconds:F2} s wall ({cpuSeconds:F2} s CPU), status {solved.Status}, gap {solved.GapPercent:F4}%, cost ${solved.Result?.TotalCost:N0}; slots {solved.Model.Grid.Count} (of {solved.Model.Grid.MonthHours.Sum():N0} hours), variables {lp.VariableCount:N0} ({lp.IntegerCount:N0} integer), constraints {lp.ConstraintCount:N0}, non-zeros {lp.NonZeroCount:N0}"));
+                $"gap limit {gap:P2}: {seconds:F2} s wall ({cpuSeconds:F2} s CPU), status {solved.Status}, gap {solved.GapPercent:F4}%, cost ${solved.TotalCostUsd:N0}; slots {solved.Slots} (of {solved.Hours:N0} hours), variables {solved.Variables:N0} ({solved.IntegerVariables:N0} integer), constraints {solved.Constraints:N0}, non-zeros {solved.NonZeros:N0}"));
         }
     }
 }

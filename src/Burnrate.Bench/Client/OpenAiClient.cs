@@ -286,7 +286,7 @@ internal sealed partial class OpenAiClient : IDisposable
         return content;
     }
 
-    private sealed class StreamHandler(RequestRecord record, PooledByteBuffer text) : ISseEventHandler
+    private sealed class StreamHandler(RequestRecord record, PooledByteBuffer text) : ISseEventSink
     {
         public long Now { get; set; }
 

@@ -6,8 +6,9 @@ namespace Burnrate.Bench.Client;
 /// Incremental parser of a text/event-stream (WHATWG HTML "Server-sent events" §9.2.6): lines end in LF, CRLF or CR;
 /// "data:" lines accumulate, a blank line dispatches the event; comments (":") and other fields are ignored.
 /// Lines and events split across buffers are carried in pooled buffers, so parsing allocates nothing per event.
+/// bench reads every streamed response with it; <see cref="ISseEventSink"/> receives each event's data as it completes.
 /// </summary>
-internal sealed class SseParser : IDisposable
+public sealed class SseParser : IDisposable
 {
     private static ReadOnlySpan<byte> DataField => "data"u8;
 
@@ -16,8 +17,11 @@ internal sealed class SseParser : IDisposable
     private bool _hasData;
     private bool _lastWasCr;
 
-    /// <summary>Parses all of <paramref name="buffer"/>; returns false when the handler asked to stop.</summary>
-    public bool Feed(in ReadOnlySequence<byte> buffer, ISseEventHandler handler)
+    /// <summary>Parses all of <paramref name="buffer"/>.</summary>
+    /// <param name="buffer">The bytes read.</param>
+    /// <param name="handler">Receives each complete event.</param>
+    /// <returns>False when the handler asked to stop.</returns>
+    public bool Feed(in ReadOnlySequence<byte> buffer, ISseEventSink handler)
     {
         foreach (ReadOnlyMemory<byte> segment in buffer)
         {
@@ -30,8 +34,11 @@ internal sealed class SseParser : IDisposable
         return true;
     }
 
-    /// <summary>Parses <paramref name="span"/>; returns false when the handler asked to stop.</summary>
-    public bool Feed(ReadOnlySpan<byte> span, ISseEventHandler handler)
+    /// <summary>Parses <paramref name="span"/>.</summary>
+    /// <param name="span">The bytes read.</param>
+    /// <param name="handler">Receives each complete event.</param>
+    /// <returns>False when the handler asked to stop.</returns>
+    public bool Feed(ReadOnlySpan<byte> span, ISseEventSink handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
         while (!span.IsEmpty)
@@ -75,7 +82,9 @@ internal sealed class SseParser : IDisposable
     }
 
     /// <summary>Ends the stream: an event still pending without its blank line is dispatched (lenient, as many clients are).</summary>
-    public bool Complete(ISseEventHandler handler)
+    /// <param name="handler">Receives the pending event.</param>
+    /// <returns>False when the handler asked to stop.</returns>
+    public bool Complete(ISseEventSink handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
         bool keepGoing = true;
@@ -88,13 +97,14 @@ internal sealed class SseParser : IDisposable
         return keepGoing && Dispatch(handler);
     }
 
+    /// <summary>Returns the pooled line and event buffers.</summary>
     public void Dispose()
     {
         _line.Dispose();
         _event.Dispose();
     }
 
-    private bool Line(ReadOnlySpan<byte> line, ISseEventHandler handler)
+    private bool Line(ReadOnlySpan<byte> line, ISseEventSink handler)
     {
         if (line.IsEmpty)
         {
@@ -129,7 +139,7 @@ internal sealed class SseParser : IDisposable
         return true;
     }
 
-    private bool Dispatch(ISseEventHandler handler)
+    private bool Dispatch(ISseEventSink handler)
     {
         if (!_hasData)
         {

@@ -34,6 +34,28 @@ public static class FleetOptimizer
         return FleetReportBuilder.Build(input, grid, main, scenarios, evaluated, settings, o => MarginalValue(input, grid, main, o, settings));
     }
 
+    /// <summary>Solves the expected-demand program alone (no scenarios, contracts or marginal values) and says how big it was:
+    /// the entry point of benchmarks and profiling.</summary>
+    /// <param name="input">The validated problem.</param>
+    /// <param name="settings">Solver backend, gap and time limit.</param>
+    /// <returns>The status, gap, cost and program size.</returns>
+    /// <exception cref="CatalogException">The input has a semantic problem.</exception>
+    public static FleetSolveStats SolveExpected(FleetInput input, SolverSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (input.Validate() is { Count: > 0 } bad)
+        {
+            throw new CatalogException(string.Join(Environment.NewLine, bad));
+        }
+
+        var grid = SlotGrid.Build(input);
+        Solved solved = Solve(input, grid, new DemandScenario("expected", input.MonthlyGrowth, 1), null, settings);
+        LinearModel lp = solved.Model.Lp;
+        return new FleetSolveStats(solved.Status, solved.GapPercent, solved.Result?.TotalCost, grid.Count, grid.MonthHours.Sum(),
+            lp.VariableCount, lp.IntegerCount, lp.ConstraintCount, lp.NonZeroCount);
+    }
+
     /// <summary>Solves one scenario (probability weights the objective; pass 1 alone), with an optional contract.</summary>
     internal static Solved Solve(FleetInput input, SlotGrid grid, DemandScenario scenario, FleetContract? contract, SolverSettings settings, bool perSlot = false)
     {

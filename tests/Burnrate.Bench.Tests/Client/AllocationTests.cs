@@ -5,7 +5,7 @@ namespace Burnrate.Bench.Tests.Client;
 
 public sealed class AllocationTests
 {
-    private sealed class ContentCounter(PooledByteBuffer text) : ISseEventHandler
+    private sealed class ContentCounter(PooledByteBuffer text) : ISseEventSink
     {
         public int Content { get; private set; }
 

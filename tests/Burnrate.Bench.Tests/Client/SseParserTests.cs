@@ -5,7 +5,7 @@ namespace Burnrate.Bench.Tests.Client;
 
 public sealed class SseParserTests
 {
-    private sealed class Collector : ISseEventHandler
+    private sealed class Collector : ISseEventSink
     {
         public List<string> Events { get; } = [];
 

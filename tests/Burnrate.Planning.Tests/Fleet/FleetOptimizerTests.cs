@@ -26,6 +26,32 @@ public sealed class FleetOptimizerTests
         Row(report, "on-demand").CostUsd.ShouldBe(336, 1e-6);
     }
 
+    [Fact]
+    public void Should_SolveTheExpectedProgramAsRunDoes_When_SolvingAloneForBenchmarks()
+    {
+        // Given: the owned-baseload instance above ($1,336 by hand)
+        FleetInput input = Input(Daily(h => h is >= 18 and < 22 ? 200 : 100), Owned(1000), OnDemand(3));
+
+        // When
+        FleetSolveStats stats = FleetOptimizer.SolveExpected(input, Exact);
+
+        // Then: the same optimum, and the program's size (two distinct hourly levels in February 2027's 672 hours)
+        stats.Status.ShouldBe("optimal");
+        stats.TotalCostUsd!.Value.ShouldBe(FleetOptimizer.Run(input, Exact).Report.TotalCostUsd, 1e-6);
+        stats.Slots.ShouldBe(2);
+        stats.Hours.ShouldBe(672);
+        stats.Variables.ShouldBeGreaterThan(0);
+        stats.Constraints.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Should_FailWithTheInputProblem_When_SolvingAnInvalidInputAlone()
+    {
+        FleetInput input = Input(Flat(100), OnDemand(3)) with { Months = 0 };
+
+        Should.Throw<CatalogException>(() => FleetOptimizer.SolveExpected(input, Exact));
+    }
+
     [Theory]
     [InlineData(50, 604.8, true)]    // API: 50 × 3600 × 672 × $5/1M = $604.80 < one unit $1,344
     [InlineData(111, 1342.656, true)] // just under the threshold $2/h ÷ (3600 × $5/1M) = 111.1 tokens/s
