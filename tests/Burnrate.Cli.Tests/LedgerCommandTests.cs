@@ -70,7 +70,7 @@ public sealed class LedgerCommandTests : IDisposable
         CliRun run = CliRunner.Run("ledger", "import", Example("revenue.csv"), "--format", "litelm", "--db", Db);
 
         run.ExitCode.ShouldBe(2);
-        run.Error.Trim().ShouldBe("error: --format: \"litelm\" is not one of litellm, openai-usage, openai-costs, anthropic-usage, anthropic-costs, focus, revenue (nearest: litellm)");
+        run.Error.Trim().ShouldBe("error: --format: \"litelm\" is not one of litellm, openai-usage, openai-costs, anthropic-usage, anthropic-costs, focus, csv, jsonl, revenue (nearest: litellm)");
     }
 
     [Fact]

@@ -17,6 +17,7 @@ internal sealed class LedgerImportCommand : Command
     private readonly Option<string> _format = new("--format") { Description = $"Input format: {string.Join(", ", ImportFormats.Names)}", Required = true };
     private readonly Option<string?> _mapping = new("--mapping") { Description = "YAML column mapping (formats csv and jsonl)" };
     private readonly Option<string[]> _prices = new("--prices") { Description = "Price list YAML or LiteLLM model_prices_and_context_window.json for usage without a cost (repeatable)" };
+    private readonly Option<int> _batchRows = new("--batch-rows") { Description = "Rows written per transaction (a crash loses at most the batch in flight)", DefaultValueFactory = _ => 100_000 };
     private readonly Option<string> _db = LedgerCommand.DbOption();
     private readonly Option<bool> _json = new("--json") { Description = "Print the import summary as JSON" };
 
@@ -24,7 +25,7 @@ internal sealed class LedgerImportCommand : Command
         : base("import", "Import usage logs, bills or revenue into the ledger (re-importing a file changes nothing)")
     {
         Arguments.Add(_files);
-        foreach (Option option in new Option[] { _format, _mapping, _prices, _db, _json })
+        foreach (Option option in new Option[] { _format, _mapping, _prices, _batchRows, _db, _json })
         {
             Options.Add(option);
         }
@@ -40,6 +41,7 @@ internal sealed class LedgerImportCommand : Command
             Format = parse.GetRequiredValue(_format),
             MappingPath = parse.GetValue(_mapping),
             PricePaths = parse.GetValue(_prices) ?? [],
+            BatchRows = parse.GetValue(_batchRows),
         };
         IReadOnlyList<string> errors = request.Validate();
         if (errors.Count > 0)

@@ -6,7 +6,7 @@ namespace Burnrate.Ledger.Import;
 public static class ImportFormats
 {
     /// <summary>Gets the format names.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["litellm", "openai-usage", "openai-costs", "anthropic-usage", "anthropic-costs", "focus", "revenue"];
+    public static IReadOnlyList<string> Names { get; } = ["litellm", "openai-usage", "openai-costs", "anthropic-usage", "anthropic-costs", "focus", "csv", "jsonl", "revenue"];
 
     /// <summary>Gets whether a format needs a --mapping file.</summary>
     public static bool NeedsMapping(string format) => format is "csv" or "jsonl";
@@ -36,6 +36,8 @@ public static class ImportFormats
             "openai-costs" => Billed(OpenAiReaders.Costs(stream)),
             "anthropic-costs" => Billed(AnthropicReaders.Costs(stream)),
             "focus" => Focus(),
+            "csv" => Usage(MappedUsageReader.Csv(path, stream, UsageMapping.Read(request.MappingPath!), bytesRead)),
+            "jsonl" => Usage(MappedUsageReader.Jsonl(stream, UsageMapping.Read(request.MappingPath!), bytesRead)),
             "revenue" => BatchWriter.Run(store, LedgerTables.Revenue, RevenueCsvReader.Read(stream, bytesRead),
                 path, request.Format, request.BatchRows, rowsRead, cancellationToken),
             _ => throw new LedgerInputException($"--format: \"{request.Format}\" is not one of {string.Join(", ", Names)}"),

@@ -18,14 +18,17 @@ internal static class UsagePricing
     /// <summary>Gets the row priced, or unchanged when no price applies.</summary>
     public static UsageRow Price(UsageRow row, PriceBook prices)
     {
-        TokenPrice? price = prices.Find(row.Provider, row.Model, DateOnly.FromDateTime(row.StartedAt));
-        if (price is null)
+        TokenPrice? found = prices.Find(row.Provider, row.Model, DateOnly.FromDateTime(row.StartedAt));
+        if (found is null)
         {
             return row;
         }
 
+        TokenPrice price = found.For(row.ServiceTier, row.RequestInputTokens);
+
         decimal cost = Math.Round(price.Cost(row.InputTokens, row.OutputTokens, row.CacheReadTokens, row.CacheWriteTokens), 10, MidpointRounding.ToEven);
         string from = price.EffectiveFrom is { } d ? " from " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
-        return row with { CostUsd = cost, CostSource = $"{price.Source}: {price.Model}{from}" };
+        string tier = price.TierName is { } t ? $", {t} price" : string.Empty;
+        return row with { CostUsd = cost, CostSource = $"{price.Source}: {price.Model}{from}{tier}" };
     }
 }

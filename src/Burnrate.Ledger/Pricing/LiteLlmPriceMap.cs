@@ -47,11 +47,45 @@ internal static class LiteLlmPriceMap
                     CacheReadUsdPerToken = Price(model.Value, "cache_read_input_token_cost"),
                     CacheWriteUsdPerToken = Price(model.Value, "cache_creation_input_token_cost"),
                     Source = source,
+                    Tiers = Tiers(model.Value),
                 });
             }
 
             return prices;
         }
+    }
+
+    // Service tiers: input/output_cost_per_token_{batches,priority,flex}; long context: *_above_<N>k_tokens.
+    private static List<PriceTier> Tiers(JsonElement model)
+    {
+        var tiers = new List<PriceTier>();
+        foreach ((string suffix, string tier) in new[] { ("batches", "batch"), ("priority", "priority"), ("flex", "flex") })
+        {
+            if (Price(model, "input_cost_per_token_" + suffix) is { } input && Price(model, "output_cost_per_token_" + suffix) is { } output)
+            {
+                tiers.Add(new PriceTier { ServiceTier = tier, InputUsdPerToken = input, OutputUsdPerToken = output });
+            }
+        }
+
+        foreach (JsonProperty p in model.EnumerateObject())
+        {
+            const string prefix = "input_cost_per_token_above_", end = "k_tokens";
+            if (p.Name.StartsWith(prefix, StringComparison.Ordinal) && p.Name.EndsWith(end, StringComparison.Ordinal)
+                && long.TryParse(p.Name.AsSpan(prefix.Length, p.Name.Length - prefix.Length - end.Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out long k)
+                && Price(model, p.Name) is { } input && Price(model, $"output_cost_per_token_above_{k}k_tokens") is { } output)
+            {
+                tiers.Add(new PriceTier
+                {
+                    AboveInputTokens = k * 1_000,
+                    InputUsdPerToken = input,
+                    OutputUsdPerToken = output,
+                    CacheReadUsdPerToken = Price(model, $"cache_read_input_token_cost_above_{k}k_tokens"),
+                    CacheWriteUsdPerToken = Price(model, $"cache_creation_input_token_cost_above_{k}k_tokens"),
+                });
+            }
+        }
+
+        return tiers;
     }
 
     private static decimal? Price(JsonElement model, string field) =>

@@ -15,11 +15,20 @@ namespace Burnrate.Ledger.Pricing;
 ///     outputUsdPerMillionTokens: 10.00
 ///     cacheReadUsdPerMillionTokens: 1.25     # optional (default: the input price)
 ///     cacheWriteUsdPerMillionTokens: 3.75    # optional
+///     tiers:                                 # optional: service tiers and long-context prices
+///       - tier: batch
+///         inputUsdPerMillionTokens: 1.25
+///         outputUsdPerMillionTokens: 5.00
+///       - aboveInputTokens: 200000
+///         inputUsdPerMillionTokens: 5.00
+///         outputUsdPerMillionTokens: 15.00
 /// </code>
 /// </summary>
 internal static class PriceListYaml
 {
-    private static readonly string[] Fields = ["model", "from", "inputUsdPerMillionTokens", "outputUsdPerMillionTokens", "cacheReadUsdPerMillionTokens", "cacheWriteUsdPerMillionTokens", "source"];
+    private static readonly string[] Fields = ["model", "from", "inputUsdPerMillionTokens", "outputUsdPerMillionTokens", "cacheReadUsdPerMillionTokens", "cacheWriteUsdPerMillionTokens", "source", "tiers"];
+
+    private static readonly string[] TierFields = ["tier", "aboveInputTokens", "inputUsdPerMillionTokens", "outputUsdPerMillionTokens", "cacheReadUsdPerMillionTokens", "cacheWriteUsdPerMillionTokens"];
 
     public static List<TokenPrice> Read(string path)
     {
@@ -53,16 +62,7 @@ internal static class PriceListYaml
                 throw Error(path, item, "each price must be a mapping with model, inputUsdPerMillionTokens and outputUsdPerMillionTokens");
             }
 
-            foreach (YamlNode key in entry.Children.Keys)
-            {
-                string name = ((YamlScalarNode)key).Value ?? string.Empty;
-                if (Array.IndexOf(Fields, name) < 0)
-                {
-                    string near = string.Join(", ", Catalog.Suggestions.Nearest(name, Fields, 1));
-                    throw Error(path, key, $"unknown field '{name}'{(near.Length > 0 ? $" (did you mean '{near}'?)" : string.Empty)}; allowed: {string.Join(", ", Fields)}");
-                }
-            }
-
+            CheckFields(path, entry, Fields);
             string model = Text(entry, "model", path) ?? throw Error(path, entry, "missing required field 'model'");
             DateOnly? from = Text(entry, "from", path) is { } f
                 ? DateOnly.TryParseExact(f, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d) ? d
@@ -77,10 +77,69 @@ internal static class PriceListYaml
                 CacheReadUsdPerToken = PerMillion(path, entry, "cacheReadUsdPerMillionTokens"),
                 CacheWriteUsdPerToken = PerMillion(path, entry, "cacheWriteUsdPerMillionTokens"),
                 Source = $"price list {Path.GetFileName(path)} ({Text(entry, "source", path) ?? source})",
+                Tiers = Tiers(path, entry),
             });
         }
 
         return prices;
+    }
+
+    private static void CheckFields(string path, YamlMappingNode entry, string[] allowed)
+    {
+        foreach (YamlNode key in entry.Children.Keys)
+        {
+            string name = ((YamlScalarNode)key).Value ?? string.Empty;
+            if (Array.IndexOf(allowed, name) < 0)
+            {
+                string near = string.Join(", ", Catalog.Suggestions.Nearest(name, allowed, 1));
+                throw Error(path, key, $"unknown field '{name}'{(near.Length > 0 ? $" (did you mean '{near}'?)" : string.Empty)}; allowed: {string.Join(", ", allowed)}");
+            }
+        }
+    }
+
+    private static List<PriceTier> Tiers(string path, YamlMappingNode entry)
+    {
+        var tiers = new List<PriceTier>();
+        if (Child(entry, "tiers") is not { } node)
+        {
+            return tiers;
+        }
+
+        if (node is not YamlSequenceNode list)
+        {
+            throw Error(path, node, "field 'tiers' must be a list of tiers (tier and/or aboveInputTokens, with input and output prices)");
+        }
+
+        foreach (YamlNode item in list)
+        {
+            if (item is not YamlMappingNode t)
+            {
+                throw Error(path, item, "each tier must be a mapping with tier and/or aboveInputTokens, inputUsdPerMillionTokens and outputUsdPerMillionTokens");
+            }
+
+            CheckFields(path, t, TierFields);
+            string? name = Text(t, "tier", path);
+            long? above = Text(t, "aboveInputTokens", path) is { } a
+                ? long.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) && n > 0 ? n
+                    : throw Error(path, Child(t, "aboveInputTokens")!, $"field 'aboveInputTokens' must be a whole number of tokens > 0, got \"{a}\"")
+                : null;
+            if (name is null && above is null)
+            {
+                throw Error(path, t, "a tier needs 'tier' (e.g. batch, priority, flex) or 'aboveInputTokens' (a long-context price), or both");
+            }
+
+            tiers.Add(new PriceTier
+            {
+                ServiceTier = name,
+                AboveInputTokens = above,
+                InputUsdPerToken = PerMillion(path, t, "inputUsdPerMillionTokens") ?? throw Error(path, t, "missing required field 'inputUsdPerMillionTokens'"),
+                OutputUsdPerToken = PerMillion(path, t, "outputUsdPerMillionTokens") ?? throw Error(path, t, "missing required field 'outputUsdPerMillionTokens'"),
+                CacheReadUsdPerToken = PerMillion(path, t, "cacheReadUsdPerMillionTokens"),
+                CacheWriteUsdPerToken = PerMillion(path, t, "cacheWriteUsdPerMillionTokens"),
+            });
+        }
+
+        return tiers;
     }
 
     private static YamlNode? Child(YamlMappingNode node, string key) =>

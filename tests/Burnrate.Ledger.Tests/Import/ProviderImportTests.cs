@@ -79,7 +79,7 @@ public sealed class ProviderImportTests
 
         var e = Should.Throw<LedgerInputException>(() => Pricing.PriceBook.Load([prices]));
 
-        e.Message.ShouldBe($"{prices}:4:5: unknown field 'inputUsdPerMillionToken' (did you mean 'inputUsdPerMillionTokens'?); allowed: model, from, inputUsdPerMillionTokens, outputUsdPerMillionTokens, cacheReadUsdPerMillionTokens, cacheWriteUsdPerMillionTokens, source");
+        e.Message.ShouldBe($"{prices}:4:5: unknown field 'inputUsdPerMillionToken' (did you mean 'inputUsdPerMillionTokens'?); allowed: model, from, inputUsdPerMillionTokens, outputUsdPerMillionTokens, cacheReadUsdPerMillionTokens, cacheWriteUsdPerMillionTokens, source, tiers");
     }
 
     [Fact]
