@@ -31,6 +31,23 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void Should_NotCallAnotherCommandsMembers_When_InTheCli()
+    {
+        // Given: what commands share lives in option classes (DeploymentOptions, LedgerOptions, …), renderers or the libraries
+        var offending = Lines("src/Burnrate.Cli")
+            .SelectMany(l => OtherCommandMember().Matches(l.Text)
+                .Where(m => m.Groups["type"].Value != Path.GetFileName(l.File).Split('.')[0])
+                .Select(m => $"{l.File}:{l.Line}: {m.Value}"))
+            .ToList();
+
+        // Then
+        offending.ShouldBeEmpty();
+    }
+
+    [GeneratedRegex(@"\b(?<type>\w+Command)\.\w+")]
+    private static partial Regex OtherCommandMember();
+
+    [Fact]
     public void Should_OpenInternalsOnlyToTestAssemblies_When_AnyLibraryDeclaresInternalsVisibleTo()
     {
         // Given: every InternalsVisibleTo in src/ (project files and source attributes)

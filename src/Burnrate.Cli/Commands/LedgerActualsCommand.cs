@@ -9,7 +9,7 @@ namespace Burnrate.Cli.Commands;
 /// <summary><c>burnrate ledger actuals</c>: monthly tokens, revenue by kind and cost by provider — what a plan's <c>actuals:</c> reads.</summary>
 internal sealed class LedgerActualsCommand : Command
 {
-    private readonly Option<string> _db = LedgerCommand.DbOption();
+    private readonly Option<string> _db = LedgerOptions.Db();
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD rounded to the cent)" };
 
     public LedgerActualsCommand()
@@ -17,7 +17,7 @@ internal sealed class LedgerActualsCommand : Command
     {
         Options.Add(_db);
         Options.Add(_json);
-        SetAction(parse => LedgerCommand.Guard(() => Run(parse)));
+        SetAction(parse => LedgerOptions.Guard(() => Run(parse)));
     }
 
     private int Run(ParseResult parse)

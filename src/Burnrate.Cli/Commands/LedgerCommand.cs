@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Burnrate.Ledger;
 
 namespace Burnrate.Cli.Commands;
 
@@ -15,26 +14,5 @@ internal sealed class LedgerCommand : Command
         Subcommands.Add(new LedgerReconcileCommand());
         Subcommands.Add(new LedgerActualsCommand());
         Subcommands.Add(new LedgerExportCommand());
-    }
-
-    /// <summary>Gets a new --db option (one per command: an option records the commands it is added to).</summary>
-    public static Option<string> DbOption() => new("--db")
-    {
-        Description = $"The ledger's DuckDB file (created when missing; default {LedgerDatabase.DefaultPath} in the working folder)",
-        DefaultValueFactory = _ => LedgerDatabase.DefaultPath,
-    };
-
-    /// <summary>Runs a ledger action, turning bad ledger input into the one-line usage error (exit 2).</summary>
-    public static int Guard(Func<int> action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        try
-        {
-            return action();
-        }
-        catch (LedgerInputException e)
-        {
-            throw new UsageException(e.Message, e);
-        }
     }
 }

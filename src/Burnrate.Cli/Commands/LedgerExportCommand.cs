@@ -11,7 +11,7 @@ internal sealed class LedgerExportCommand : Command
     private readonly Option<string> _focus = new("--focus") { Description = "Write FOCUS 1.2 cost and usage rows to FILE (.csv, or .parquet)", Required = true };
     private readonly Option<string?> _from = new("--from") { Description = "First day, YYYY-MM-DD (default: the first usage day)" };
     private readonly Option<string?> _to = new("--to") { Description = "Last day, YYYY-MM-DD (default: the last usage day)" };
-    private readonly Option<string> _db = LedgerCommand.DbOption();
+    private readonly Option<string> _db = LedgerOptions.Db();
     private readonly Option<bool> _json = new("--json") { Description = "Print what was written as JSON" };
 
     public LedgerExportCommand()
@@ -22,12 +22,12 @@ internal sealed class LedgerExportCommand : Command
             Options.Add(option);
         }
 
-        SetAction(parse => LedgerCommand.Guard(() => Run(parse)));
+        SetAction(parse => LedgerOptions.Guard(() => Run(parse)));
     }
 
     private int Run(ParseResult parse)
     {
-        DateOnly? from = LedgerReportCommand.Day("--from", parse.GetValue(_from)), to = LedgerReportCommand.Day("--to", parse.GetValue(_to));
+        DateOnly? from = LedgerOptions.Day("--from", parse.GetValue(_from)), to = LedgerOptions.Day("--to", parse.GetValue(_to));
         using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
         FocusExportSummary summary = FocusExport.Write(ledger, parse.GetRequiredValue(_focus), from, to);
         if (parse.GetValue(_json))

@@ -11,7 +11,7 @@ internal sealed class LedgerReconcileCommand : Command
 {
     private readonly Option<string?> _from = new("--from") { Description = "First day, YYYY-MM-DD (default: the first billed day)" };
     private readonly Option<string?> _to = new("--to") { Description = "Last day, YYYY-MM-DD (default: the last billed day)" };
-    private readonly Option<string> _db = LedgerCommand.DbOption();
+    private readonly Option<string> _db = LedgerOptions.Db();
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD rounded to the cent)" };
 
     public LedgerReconcileCommand()
@@ -22,12 +22,12 @@ internal sealed class LedgerReconcileCommand : Command
             Options.Add(option);
         }
 
-        SetAction(parse => LedgerCommand.Guard(() => Run(parse)));
+        SetAction(parse => LedgerOptions.Guard(() => Run(parse)));
     }
 
     private int Run(ParseResult parse)
     {
-        DateOnly? from = LedgerReportCommand.Day("--from", parse.GetValue(_from)), to = LedgerReportCommand.Day("--to", parse.GetValue(_to));
+        DateOnly? from = LedgerOptions.Day("--from", parse.GetValue(_from)), to = LedgerOptions.Day("--to", parse.GetValue(_to));
         using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
         ReconcileReport report = ReconcileEngine.Run(ledger, from, to);
         if (parse.GetValue(_json))

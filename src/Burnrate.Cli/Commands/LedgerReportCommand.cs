@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Burnrate.Ledger;
 using Burnrate.Ledger.Reporting;
 
@@ -12,7 +11,7 @@ internal sealed class LedgerReportCommand : Command
     private readonly Option<string?> _from = new("--from") { Description = "First day included, YYYY-MM-DD (default: the ledger's first)" };
     private readonly Option<string?> _to = new("--to") { Description = "Last day included, YYYY-MM-DD (default: the ledger's last)" };
     private readonly Option<int> _top = new("--top") { Description = "How many loss-makers to list", DefaultValueFactory = _ => 5 };
-    private readonly Option<string> _db = LedgerCommand.DbOption();
+    private readonly Option<string> _db = LedgerOptions.Db();
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD rounded to the cent)" };
 
     public LedgerReportCommand()
@@ -23,22 +22,16 @@ internal sealed class LedgerReportCommand : Command
             Options.Add(option);
         }
 
-        SetAction(parse => LedgerCommand.Guard(() => Run(parse)));
+        SetAction(parse => LedgerOptions.Guard(() => Run(parse)));
     }
-
-    /// <summary>Parses an optional YYYY-MM-DD option.</summary>
-    public static DateOnly? Day(string option, string? text) =>
-        text is null ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly d) ? d
-        : throw new UsageException($"{option}: \"{text}\" is not a date YYYY-MM-DD");
 
     private int Run(ParseResult parse)
     {
         var request = new ReportRequest
         {
             By = parse.GetRequiredValue(_by).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            From = Day("--from", parse.GetValue(_from)),
-            To = Day("--to", parse.GetValue(_to)),
+            From = LedgerOptions.Day("--from", parse.GetValue(_from)),
+            To = LedgerOptions.Day("--to", parse.GetValue(_to)),
             TopLossMakers = parse.GetValue(_top),
         };
         IReadOnlyList<string> errors = request.Validate();
