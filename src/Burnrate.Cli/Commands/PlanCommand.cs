@@ -3,6 +3,7 @@ using Burnrate.Cli.Rendering;
 using Burnrate.Core.Economics;
 using Burnrate.Planning.Derivation;
 using Burnrate.Planning;
+using Burnrate.Planning.Reporting;
 using Burnrate.Planning.Scenario;
 using Burnrate.Reports.Planning;
 
@@ -11,8 +12,8 @@ namespace Burnrate.Cli.Commands;
 /// <summary><c>burnrate plan FILE</c>: cash-burn scenarios — presets, Monte Carlo bands, cash-out and trigger odds, tornado; docs/plan.md.</summary>
 internal sealed class PlanCommand : Command
 {
-    public const int DefaultPaths = PlanJson.DefaultPaths;
-    public const ulong DefaultSeed = PlanJson.DefaultSeed;
+    public const int DefaultPaths = PlanReport.DefaultPaths;
+    public const ulong DefaultSeed = PlanReport.DefaultSeed;
 
     private readonly Argument<string> _file = new("file") { Description = "A scenario YAML file, or - for standard input (burnrate examples lists ready-made ones)" };
     private readonly Option<int> _paths = new("--paths") { Description = "Monte Carlo paths", DefaultValueFactory = _ => DefaultPaths };
@@ -67,10 +68,10 @@ internal sealed class PlanCommand : Command
         }
 
         IReadOnlyList<string> files = parse.GetValue(_out) is { } dir ? PlanFiles.Write(outcome, dir) : [];
-        IReadOnlyList<Assumption> assumptions = [.. PlanJson.Assumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
+        IReadOnlyList<Assumption> assumptions = [.. PlanReport.RunAssumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
         if (parse.GetValue(_json))
         {
-            Output.WriteJson(parse, PlanJson.Build(outcome, byMonths, assumptions));
+            Output.WriteReport(parse, PlanReport.From(outcome, byMonths, assumptions));
         }
         else
         {

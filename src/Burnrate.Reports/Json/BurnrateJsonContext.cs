@@ -31,4 +31,5 @@ namespace Burnrate.Reports.Json;
 [JsonSerializable(typeof(Burnrate.Core.Inference.InferReport))]
 [JsonSerializable(typeof(Burnrate.Core.Inference.OptimizeReport))]
 [JsonSerializable(typeof(Burnrate.Core.Training.TrainReport))]
+[JsonSerializable(typeof(Burnrate.Planning.Reporting.PlanReport))]
 public sealed partial class BurnrateJsonContext : JsonSerializerContext;
