@@ -4,7 +4,6 @@ using Burnrate.Catalog.Resolution;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Inference;
 using Burnrate.Core.Quantities;
-using Burnrate.Core.Validation;
 
 namespace Burnrate.Cli.Commands;
 
@@ -39,19 +38,6 @@ internal sealed class ServingOptions
         }
     }
 
-    /// <summary>Gets the request shape, validated, and records it as assumptions.</summary>
-    public (int Input, int Output) RequestShape(ParseResult parse, List<Assumption> assumptions)
-    {
-        int input = parse.GetValue(Input);
-        int output = parse.GetValue(Output);
-        InputException.ThrowIfAny(new FieldChecks()
-            .Whole("input", input, 1, 10_000_000, "tokens")
-            .Whole("output", output, 1, 10_000_000, "tokens"));
-        assumptions.Add(new Assumption("input", NumberText.Grouped(input) + " tokens", Source(parse, Input, "default")));
-        assumptions.Add(new Assumption("output", NumberText.Grouped(output) + " tokens", Source(parse, Output, "default")));
-        return (input, output);
-    }
-
     /// <summary>Gets the efficiency factors (calibration file, the three options, or the sourced defaults) and records them.</summary>
     public EfficiencyFactors Efficiency(ParseResult parse, List<Assumption> assumptions)
     {
@@ -59,17 +45,6 @@ internal sealed class ServingOptions
             parse.GetValue(ComputeEfficiency), parse.GetValue(BandwidthEfficiency), parse.GetValue(CommunicationEfficiency), parse.GetValue(Calibration));
         assumptions.AddRange(named);
         return factors;
-    }
-
-    /// <summary>Gets the memory reserve and power utilization (overrides or defaults), validated.</summary>
-    public (double Reserve, double Utilization) MemoryAndPower(ParseResult parse)
-    {
-        double? reserve = parse.GetValue(MemoryReserve);
-        double? utilization = parse.GetValue(PowerUtilization);
-        InputException.ThrowIfAny(new FieldChecks()
-            .Range("memoryReserve", reserve, 0, 1, maxExclusive: true)
-            .Fraction("powerUtilization", utilization));
-        return (reserve ?? ServingDefaults.MemoryReserve, utilization ?? ServingDefaults.PowerUtilization);
     }
 
     /// <summary>Copies the serving overrides into a deployment request.</summary>
@@ -83,6 +58,4 @@ internal sealed class ServingOptions
     /// <summary>Gets the --collective-latency override, or null for the default.</summary>
     public Duration? Latency(ParseResult parse) =>
         parse.GetValue(CollectiveLatency) is { } text ? DurationText.ParseNonNegative("collectiveLatency", text) : null;
-
-    public static string Source(ParseResult parse, Option option, string whenDefault) => parse.GetResult(option) is null or { Implicit: true } ? whenDefault : "user";
 }
