@@ -133,12 +133,12 @@ public sealed record CalibrationFile(EfficiencyFactors Efficiency, string? Fitte
     {
         if (!root.TryGetProperty(field, out JsonElement e))
         {
-            throw new CatalogException($"{file}: {field}: required (a number in (0, 1])");
+            throw new CatalogException($"{file}: {field}: required (a number in [0.001, 1])");
         }
 
         if (e.ValueKind != JsonValueKind.Number || !e.TryGetDouble(out double v) || !EfficiencyFactors.IsValid(v))
         {
-            throw new CatalogException($"{file}: {field}: expected a number in (0, 1], got {e.GetRawText()}");
+            throw new CatalogException($"{file}: {field}: expected a number in [0.001, 1], got {e.GetRawText()}");
         }
 
         return v;

@@ -43,6 +43,11 @@ public static partial class CatalogYamlReader
             return new CatalogEntries([], []);
         }
 
+        if (stream.Documents.Count > 1)
+        {
+            throw new CatalogException($"{YamlFields.Locate(file, stream.Documents[1].RootNode)}: a catalog file holds one YAML document, found {stream.Documents.Count} (remove the '---' separator)");
+        }
+
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw new CatalogException($"{YamlFields.Locate(file, stream.Documents[0].RootNode)}: a catalog file must be a mapping with 'accelerators:' and/or 'models:'");

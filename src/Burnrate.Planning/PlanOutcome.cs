@@ -22,7 +22,40 @@ public sealed record PlanOutcome(PlanScenario Scenario, IReadOnlyList<PresetProj
     public static PlanOutcome Compute(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return new PlanOutcome(scenario, Projector.Presets(scenario), Simulation.MonteCarlo.Run(scenario, paths, seed, maxDegreeOfParallelism, cancellationToken), Projector.Tornado(scenario));
+        var outcome = new PlanOutcome(scenario, Projector.Presets(scenario), Simulation.MonteCarlo.Run(scenario, paths, seed, maxDegreeOfParallelism, cancellationToken), Projector.Tornado(scenario));
+        outcome.EnsureFinite();
+        return outcome;
+    }
+
+    // Inputs are bounded (±1e18, sigma ≤ 5), but growth compounds: 1,200 months of +1000% overflows any double. A figure that
+    // is not finite is reported as bad input instead of being shown as $NaN.
+    private void EnsureFinite()
+    {
+        IEnumerable<(string Name, double[] Values)> series = Presets.SelectMany(p => new[]
+        {
+            ($"preset '{p.Name}' closing cash", p.Statement.ClosingCash),
+            ($"preset '{p.Name}' revenue", p.Statement.Revenue),
+            ($"preset '{p.Name}' net burn", p.Statement.NetBurn),
+        }).Concat(
+        [
+            ("the Monte Carlo cash band", MonteCarlo.Cash.P5), ("the Monte Carlo cash band", MonteCarlo.Cash.P50), ("the Monte Carlo cash band", MonteCarlo.Cash.P95),
+            ("the Monte Carlo revenue band", MonteCarlo.Revenue.P5), ("the Monte Carlo revenue band", MonteCarlo.Revenue.P95),
+            ("the Monte Carlo net burn band", MonteCarlo.NetBurn.P5), ("the Monte Carlo net burn band", MonteCarlo.NetBurn.P95),
+        ]);
+        foreach ((string name, double[] values) in series)
+        {
+            int month = Array.FindIndex(values, v => !double.IsFinite(v) || Math.Abs(v) > 1e300);
+            if (month >= 0)
+            {
+                throw new Core.Validation.InputException(
+                    $"the projection overflows: {name} is not a finite number in {Scenario.MonthLabel(month)}; the scenario's amounts, growth rates and sigmas must keep every figure below about 1e300 USD");
+            }
+        }
+
+        if (Tornado.FirstOrDefault(t => !double.IsFinite(t.LowCashUsd) || !double.IsFinite(t.HighCashUsd)) is { } bar)
+        {
+            throw new Core.Validation.InputException($"the projection overflows: the tornado bar of '{bar.Driver}' is not a finite number; narrow that driver's range");
+        }
     }
 
     /// <summary>Gets the index of month <paramref name="label"/> ("YYYY-MM"), or -1 when outside the horizon or malformed.</summary>

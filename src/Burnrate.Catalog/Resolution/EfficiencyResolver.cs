@@ -9,18 +9,18 @@ namespace Burnrate.Catalog.Resolution;
 public static class EfficiencyResolver
 {
     /// <summary>Resolves the factors.</summary>
-    /// <param name="compute">Achieved ÷ peak FLOP/s in (0, 1], or null for the default.</param>
-    /// <param name="bandwidth">Achieved ÷ peak memory bandwidth in (0, 1], or null for the default.</param>
-    /// <param name="communication">Achieved ÷ peak interconnect bandwidth in (0, 1], or null for the default.</param>
+    /// <param name="compute">Achieved ÷ peak FLOP/s in [0.001, 1], or null for the default.</param>
+    /// <param name="bandwidth">Achieved ÷ peak memory bandwidth in [0.001, 1], or null for the default.</param>
+    /// <param name="communication">Achieved ÷ peak interconnect bandwidth in [0.001, 1], or null for the default.</param>
     /// <param name="calibrationFile">A burnrate-calibration JSON file (excludes the three factors), or null.</param>
     /// <returns>The factors and their three assumptions.</returns>
-    /// <exception cref="InputException">A factor is outside (0, 1], or a calibration file is combined with factors.</exception>
+    /// <exception cref="InputException">A factor is outside [0.001, 1], or a calibration file is combined with factors.</exception>
     public static (EfficiencyFactors Factors, IReadOnlyList<Assumption> Assumptions) Resolve(double? compute, double? bandwidth, double? communication, string? calibrationFile)
     {
         InputException.ThrowIfAny(new FieldChecks()
-            .Fraction("computeEfficiency", compute)
-            .Fraction("bandwidthEfficiency", bandwidth)
-            .Fraction("communicationEfficiency", communication));
+            .Efficiency("computeEfficiency", compute)
+            .Efficiency("bandwidthEfficiency", bandwidth)
+            .Efficiency("communicationEfficiency", communication));
         if (calibrationFile is not null)
         {
             if (compute is not null || bandwidth is not null || communication is not null)

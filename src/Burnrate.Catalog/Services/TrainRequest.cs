@@ -85,7 +85,7 @@ public sealed record TrainRequest
             .Require(Gpus is null || Days is null, "days", FieldChecks.Show(Days ?? 0), "no deadline when a device count is given (give one of them)")
             .Whole("sequenceLength", SequenceLength, 1, 10_000_000, "tokens")
             .Require(IsOneOf(Precision, "bf16", "fp16", "fp8"), "precision", Precision ?? "", "bf16, fp16 or fp8 (a training precision)")
-            .Fraction("mfu", Mfu)
+            .Efficiency("mfu", Mfu)
             .Whole("tensorParallel", TensorParallel, 1, 65_536)
             .Whole("pipelineParallel", PipelineParallel, 1, 65_536)
             .Whole("dataParallel", DataParallel, 1, 10_000_000)

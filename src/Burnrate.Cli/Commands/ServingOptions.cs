@@ -16,11 +16,11 @@ internal sealed class ServingOptions
 
     public Option<int> Output { get; } = new("--output") { Description = "Generated tokens per request", DefaultValueFactory = _ => ServingDefaults.OutputTokens };
 
-    public Option<double?> ComputeEfficiency { get; } = new("--compute-efficiency") { Description = $"Achieved / peak FLOP/s, (0,1] (default {EfficiencyFactors.DefaultCompute})" };
+    public Option<double?> ComputeEfficiency { get; } = new("--compute-efficiency") { Description = $"Achieved / peak FLOP/s, [0.001, 1] (default {EfficiencyFactors.DefaultCompute})" };
 
-    public Option<double?> BandwidthEfficiency { get; } = new("--bandwidth-efficiency") { Description = $"Achieved / peak memory bandwidth, (0,1] (default {EfficiencyFactors.DefaultBandwidth})" };
+    public Option<double?> BandwidthEfficiency { get; } = new("--bandwidth-efficiency") { Description = $"Achieved / peak memory bandwidth, [0.001, 1] (default {EfficiencyFactors.DefaultBandwidth})" };
 
-    public Option<double?> CommunicationEfficiency { get; } = new("--communication-efficiency") { Description = $"Achieved / peak one-way interconnect bandwidth, (0,1] (default {EfficiencyFactors.DefaultCommunication})" };
+    public Option<double?> CommunicationEfficiency { get; } = new("--communication-efficiency") { Description = $"Achieved / peak one-way interconnect bandwidth, [0.001, 1] (default {EfficiencyFactors.DefaultCommunication})" };
 
     public Option<string?> Calibration { get; } = new("--calibration") { Description = "Efficiency factors from a burnrate-calibration JSON file (written by 'burnrate calibrate')" };
 

@@ -22,7 +22,7 @@ internal sealed class TrainCommand : Command
     private readonly Option<double?> _days = new("--days") { Description = "Deadline in days: prints the accelerator count needed instead of taking --gpus" };
     private readonly Option<int?> _seqLen = new("--seq-len") { Description = "Training sequence length in tokens (default: min(model context, 8192))" };
     private readonly Option<string> _precision = new("--precision") { Description = "Matmul precision that sets the peak FLOP/s: bf16, fp16 or fp8", DefaultValueFactory = _ => "bf16" };
-    private readonly Option<double?> _mfu = new("--mfu") { Description = "Model FLOPs utilization in (0, 1] (default 0.40, Llama 3 paper)" };
+    private readonly Option<double?> _mfu = new("--mfu") { Description = "Model FLOPs utilization in [0.001, 1] (default 0.40, Llama 3 paper)" };
     private readonly Option<int> _tp = new("--tp") { Description = "Tensor-parallel degree", DefaultValueFactory = _ => 1 };
     private readonly Option<int> _pp = new("--pp") { Description = "Pipeline-parallel degree", DefaultValueFactory = _ => 1 };
     private readonly Option<int?> _dp = new("--dp") { Description = "Data-parallel degree (default: gpus ÷ (tp·pp)); must equal it when given" };

@@ -4,7 +4,7 @@ namespace Burnrate.Core.Inference;
 
 /// <summary>
 /// The share of datasheet peaks a serving stack really reaches: compute (matmul FLOP/s), memory bandwidth and
-/// interconnect bandwidth, each in (0, 1]. Defaults are sourced below; calibrate them from measurements with <c>burnrate calibrate</c>.
+/// interconnect bandwidth, each in [0.001, 1]. Defaults are sourced below; calibrate them from measurements with <c>burnrate calibrate</c>.
 /// </summary>
 public sealed record EfficiencyFactors
 {
@@ -44,9 +44,9 @@ public sealed record EfficiencyFactors
     private readonly double _communication;
 
     /// <summary>Initializes a new instance of the <see cref="EfficiencyFactors"/> class.</summary>
-    /// <param name="compute">Achieved ÷ peak dense FLOP/s, in (0, 1].</param>
-    /// <param name="bandwidth">Achieved ÷ peak memory bandwidth, in (0, 1].</param>
-    /// <param name="communication">Achieved ÷ peak interconnect bandwidth per direction, in (0, 1].</param>
+    /// <param name="compute">Achieved ÷ peak dense FLOP/s, in [0.001, 1].</param>
+    /// <param name="bandwidth">Achieved ÷ peak memory bandwidth, in [0.001, 1].</param>
+    /// <param name="communication">Achieved ÷ peak interconnect bandwidth per direction, in [0.001, 1].</param>
     public EfficiencyFactors(double compute, double bandwidth, double communication)
     {
         Compute = Check(compute, nameof(compute));
@@ -57,13 +57,13 @@ public sealed record EfficiencyFactors
     /// <summary>Gets the defaults (0.5 compute, 0.7 bandwidth, 0.7 communication) with the sources given on the constants.</summary>
     public static EfficiencyFactors Default { get; } = new(DefaultCompute, DefaultBandwidth, DefaultCommunication);
 
-    /// <summary>Gets the compute efficiency (fraction of dense peak FLOP/s), in (0, 1].</summary>
+    /// <summary>Gets the compute efficiency (fraction of dense peak FLOP/s), in [0.001, 1].</summary>
     public double Compute { get => _compute; init => _compute = Check(value, nameof(Compute)); }
 
-    /// <summary>Gets the memory-bandwidth efficiency (fraction of peak HBM bandwidth), in (0, 1].</summary>
+    /// <summary>Gets the memory-bandwidth efficiency (fraction of peak HBM bandwidth), in [0.001, 1].</summary>
     public double Bandwidth { get => _bandwidth; init => _bandwidth = Check(value, nameof(Bandwidth)); }
 
-    /// <summary>Gets the communication efficiency (fraction of per-direction interconnect bandwidth), in (0, 1].</summary>
+    /// <summary>Gets the communication efficiency (fraction of per-direction interconnect bandwidth), in [0.001, 1].</summary>
     public double Communication { get => _communication; init => _communication = Check(value, nameof(Communication)); }
 
     /// <summary>Gets the long-prompt prefill compute efficiency as a multiple of <see cref="Compute"/> (≥ 1; capped so the
@@ -97,12 +97,16 @@ public sealed record EfficiencyFactors
         : weights is Hardware.Precision.Int4 or Hardware.Precision.Fp4 ? Int4WeightRead
         : 1;
 
-    /// <summary>Gets whether <paramref name="value"/> is a valid efficiency: finite and in (0, 1].</summary>
+    /// <summary>Gets the smallest efficiency accepted: 0.001 (0.1% of a peak). Below it no serving stack is meaningful, and a
+    /// value such as 1e-320 would turn every time into infinity and every cost into NaN.</summary>
+    public const double Minimum = 0.001;
+
+    /// <summary>Gets whether <paramref name="value"/> is a valid efficiency: finite and in [<see cref="Minimum"/>, 1].</summary>
     /// <param name="value">The value.</param>
     /// <returns>Whether it is valid.</returns>
-    public static bool IsValid(double value) => value > 0 && value <= 1;
+    public static bool IsValid(double value) => value >= Minimum && value <= 1;
 
     private static double Check(double value, string name) => IsValid(value)
         ? value
-        : throw new ArgumentOutOfRangeException(name, value, "An efficiency must be in (0, 1], got " + value.ToString(CultureInfo.InvariantCulture) + ".");
+        : throw new ArgumentOutOfRangeException(name, value, "An efficiency must be in [0.001, 1], got " + value.ToString(CultureInfo.InvariantCulture) + ".");
 }

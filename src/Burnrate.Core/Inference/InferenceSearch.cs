@@ -15,15 +15,7 @@ public static class InferenceSearch
     public static SearchResult Run(SearchSpace space)
     {
         ArgumentNullException.ThrowIfNull(space);
-        if (space.Models.Count == 0 || space.Accelerators.Count == 0)
-        {
-            throw new ArgumentException("the search needs at least one model and one accelerator", nameof(space));
-        }
-
-        if (space.InputTokens < 1 || space.OutputTokens < 1 || space.Concurrencies.Any(c => c < 1) || space.DeviceCounts.Any(d => d < 1))
-        {
-            throw new ArgumentException("input, output, concurrencies and device counts must be at least 1", nameof(space));
-        }
+        Validation.InputException.ThrowIfAny(space.Validate());
 
         var state = new SearchState(space.Keep);
         double ttftLimit = space.Slo.Ttft.Seconds;

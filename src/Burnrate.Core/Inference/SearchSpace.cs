@@ -1,6 +1,7 @@
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Models;
 using Burnrate.Core.Quantities;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Core.Inference;
 
@@ -61,4 +62,36 @@ public sealed record SearchSpace
 
     /// <summary>Gets how many cheapest distinct hardware configurations to keep.</summary>
     public int Keep { get; init; } = 10;
+
+    /// <summary>Checks every field against its documented finite range: at least one model, accelerator, device count, weight
+    /// and KV precision and concurrency; device counts in [1, 1,048,576]; concurrencies in [1, 1,000,000]; input and output
+    /// tokens in [1, 10,000,000]; SLOs in (0, 1e6] s; a budget in (0, 1e9] USD per hour; keep in [1, 10,000].</summary>
+    /// <returns>Every bad field; empty when the space is valid.</returns>
+    public IReadOnlyList<FieldError> Validate()
+    {
+        var checks = new FieldChecks()
+            .Require(Models is { Count: > 0 }, "models", "", "at least one model")
+            .Require(Accelerators is { Count: > 0 }, "gpusAllowed", "", "at least one accelerator with a price and a TDP")
+            .Require(DeviceCounts is { Count: > 0 }, "maxDevices", "", "at least one device count")
+            .Require(Weights is { Count: > 0 }, "weights", "", "at least one weight precision, comma-separated")
+            .Require(KvCaches is { Count: > 0 }, "kvCache", "", "at least one KV cache precision, comma-separated")
+            .Require(Concurrencies is { Count: > 0 }, "concurrency", "", "at least one concurrency, comma-separated")
+            .Whole("input", InputTokens, 1, 10_000_000, "tokens")
+            .Whole("output", OutputTokens, 1, 10_000_000, "tokens")
+            .Positive("sloTtft", Slo.Ttft.Seconds, 1e6, "s")
+            .Positive("sloTpot", Slo.Tpot.Seconds, 1e6, "s")
+            .Positive("budgetUsdPerHour", BudgetPerHour?.Value, 1e9, "USD per hour")
+            .Whole("top", Keep, 1, 10_000);
+        foreach (int devices in (DeviceCounts ?? []).Where(d => d is < 1 or > 1 << 20).Take(1))
+        {
+            checks.Whole("maxDevices", devices, 1, 1 << 20);
+        }
+
+        foreach (int concurrency in (Concurrencies ?? []).Where(c => c is < 1 or > 1_000_000).Take(1))
+        {
+            checks.Whole("concurrency", concurrency, 1, 1_000_000);
+        }
+
+        return checks;
+    }
 }

@@ -90,9 +90,10 @@ public static class TrainingEstimator
         double needed = model.Value / (perDevice.Value * deadline.Seconds);
         long unit = run.Layout.ModelParallelUnit;
         double rounded = Math.Ceiling(needed / unit) * unit;
-        if (rounded > int.MaxValue)
+        if (!(rounded <= TrainingRun.MaxDevices))
         {
-            throw new ArgumentOutOfRangeException(nameof(deadline), deadline.Seconds, "The deadline needs more devices than can be counted.");
+            throw new Validation.InputException("days", (deadline.Seconds / 86_400).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                FormattableString.Invariant($"a deadline this run can meet with at most {TrainingRun.MaxDevices:N0} devices (it would need {(double.IsFinite(rounded) ? rounded.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "infinitely many")})"));
         }
 
         return (int)Math.Max(unit, rounded);

@@ -91,13 +91,42 @@ public sealed record TrainingRun
         return new ParameterCount(parameters, parameters, 0, 0);
     }
 
-    /// <summary>Checks the inputs, naming the first bad one and the value allowed.</summary>
+    /// <summary>Gets the most training tokens a run may have (1e18, ~60,000× Llama 3's 15.6T): every figure stays finite.</summary>
+    public const double MaxTokens = 1e18;
+
+    /// <summary>Gets the most parameters a model may have (1e15).</summary>
+    public const double MaxParameters = 1e15;
+
+    /// <summary>Gets the most devices a run may use (10,000,000).</summary>
+    public const int MaxDevices = 10_000_000;
+
+    /// <summary>Gets the largest tensor-, pipeline- or expert-parallel degree (65,536).</summary>
+    public const int MaxParallelDegree = 65_536;
+
+    /// <summary>Gets the longest training sequence in tokens (10,000,000).</summary>
+    public const int MaxSequenceLength = 10_000_000;
+
+    /// <summary>Gets the largest micro-batch in sequences (1,000,000).</summary>
+    public const int MaxMicroBatch = 1_000_000;
+
+    /// <summary>Checks the inputs against their documented finite ranges (tokens ≤ 1e18, parameters ≤ 1e15, devices ≤ 1e7,
+    /// TP/PP/EP ≤ 65,536, sequence ≤ 1e7 tokens, micro-batch ≤ 1e6, PUE ≤ 10, power ≤ 1 MW, price ≤ $1M per device-hour,
+    /// grid ≤ 10 kg CO2e/kWh), naming the first bad one and the value allowed.</summary>
     /// <returns>An error message, or null when the run is valid.</returns>
     public string? Validate()
     {
         long unit = (long)TensorParallel * PipelineParallel * ExpertParallel;
-        return !(Tokens.Value > 0) || !double.IsFinite(Tokens.Value) ? Invariant($"tokens must be a positive number, got {Tokens.Value}")
-            : !(Mfu.Value > 0) ? Invariant($"mfu must be in (0, 1], got {Mfu.Value}")
+        return !(Tokens.Value > 0) || !(Tokens.Value <= MaxTokens) ? Invariant($"tokens must be a number in (0, {MaxTokens:0e0}], got {Tokens.Value}")
+            : !(Parameters.Total > 0) || !(Parameters.Total <= MaxParameters) ? Invariant($"the model's parameters must be a number in (0, {MaxParameters:0e0}], got {Parameters.Total}")
+            : Devices > MaxDevices ? Invariant($"gpus must be at most {MaxDevices}, got {Devices}")
+            : TensorParallel > MaxParallelDegree || PipelineParallel > MaxParallelDegree || ExpertParallel > MaxParallelDegree ? Invariant($"tp, pp and ep must be at most {MaxParallelDegree}, got tp {TensorParallel}, pp {PipelineParallel}, ep {ExpertParallel}")
+            : SequenceLength > MaxSequenceLength ? Invariant($"seq-len must be at most {MaxSequenceLength} tokens, got {SequenceLength}")
+            : MicroBatch > MaxMicroBatch ? Invariant($"micro-batch must be at most {MaxMicroBatch} sequences, got {MicroBatch}")
+            : !(Pue <= 10) ? Invariant($"pue must be at most 10, got {Pue}")
+            : !(DevicePower.Value <= 1e6) ? Invariant($"device power must be at most 1e6 W, got {DevicePower.Value} W")
+            : !(PricePerDeviceHour.Value <= 1e6) ? Invariant($"price per device-hour must be at most 1e6, got {PricePerDeviceHour.Value}")
+            : !(Grid.KgCo2ePerKWh <= 10) ? Invariant($"grid-kg-co2-per-kwh must be at most 10, got {Grid.KgCo2ePerKWh}")
+            : !(Mfu.Value >= Inference.EfficiencyFactors.Minimum) || !(Mfu.Value <= 1) ? Invariant($"mfu must be in [0.001, 1], got {Mfu.Value}")
             : SequenceLength <= 0 ? Invariant($"seq-len must be a positive integer, got {SequenceLength}")
             : Devices <= 0 ? Invariant($"gpus must be a positive integer, got {Devices}")
             : TensorParallel <= 0 || PipelineParallel <= 0 || ExpertParallel <= 0 ? Invariant($"tp, pp and ep must be positive, got tp {TensorParallel}, pp {PipelineParallel}, ep {ExpertParallel}")

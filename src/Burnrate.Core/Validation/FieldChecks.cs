@@ -78,6 +78,13 @@ public sealed class FieldChecks : IReadOnlyList<FieldError>
     /// <returns>This collector.</returns>
     public FieldChecks Fraction(string field, double? value) => Range(field, value, 0, 1, minExclusive: true);
 
+    /// <summary>Checks that <paramref name="value"/> (when given) is an efficiency (achieved ÷ peak) in [0.001, 1]: a smaller one
+    /// makes every time infinite (Inference.EfficiencyFactors.Minimum).</summary>
+    /// <param name="field">The field's name.</param>
+    /// <param name="value">The value, or null.</param>
+    /// <returns>This collector.</returns>
+    public FieldChecks Efficiency(string field, double? value) => Range(field, value, Inference.EfficiencyFactors.Minimum, 1);
+
     /// <summary>Checks that a whole number (when given) is in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     /// <param name="field">The field's name.</param>
     /// <param name="value">The value, or null.</param>

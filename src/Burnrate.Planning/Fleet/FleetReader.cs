@@ -38,6 +38,11 @@ public static partial class FleetReader
             throw new CatalogException($"{file}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {e.Message.Split('\n')[0].Trim()}", e);
         }
 
+        if (stream.Documents.Count > 1)
+        {
+            throw new CatalogException($"{YamlFields.Locate(file, stream.Documents[1].RootNode)}: a fleet file holds one YAML document, found {stream.Documents.Count} (remove the '---' separator)");
+        }
+
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw new CatalogException($"{file}:1:1: a fleet file must be a mapping with name, horizon, demand, serving, options");

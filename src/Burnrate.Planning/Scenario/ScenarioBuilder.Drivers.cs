@@ -83,8 +83,8 @@ internal sealed partial class ScenarioBuilder
                 dist = new(kind, Field("mean", DriverRule.Any), Field("sd", DriverRule.NonNegative), 0, [], []);
                 break;
             case DistributionKind.LogNormal:
-                double mu = g.Find("median") is { } median ? Math.Log(Number(median, $"{path}.median", DriverRule.Positive)) : Field("mu", DriverRule.Any);
-                dist = new(kind, mu, Field("sigma", DriverRule.NonNegative), 0, [], []);
+                double mu = g.Find("median") is { } median ? Math.Log(Number(median, $"{path}.median", DriverRule.Positive)) : Field("mu", new DriverRule(-100, 41.4, "a mu in [-100, 41.4] (a median up to 1e18)", false));
+                dist = new(kind, mu, Field("sigma", DriverRule.Sigma), 0, [], []);
                 break;
             case DistributionKind.Triangular or DistributionKind.Pert:
                 double min = Field("min", rule), mode = Field("mode", rule), max = Field("max", rule);

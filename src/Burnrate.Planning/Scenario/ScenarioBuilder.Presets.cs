@@ -40,7 +40,13 @@ internal sealed partial class ScenarioBuilder
         }
 
         var list = node as YamlSequenceNode ?? throw Error(node, $"field 'correlations' must be a list of [driverA, driverB, rho], got {YamlFields.Show(node)}");
+        if (list.Children.Count > MaxEntries)
+        {
+            throw Error(list.Children[MaxEntries], $"field 'correlations' has {list.Children.Count} entries; a scenario list holds at most {MaxEntries}");
+        }
+
         var correlations = new List<Correlation>();
+        var pairs = new Dictionary<(int, int), YamlNode>();
         foreach (YamlNode item in list.Children)
         {
             if (item is not YamlSequenceNode { Children.Count: 3 } triple)
@@ -62,6 +68,12 @@ internal sealed partial class ScenarioBuilder
             if (a == b || _drivers[a].PerMonth != _drivers[b].PerMonth)
             {
                 throw Error(item, $"a correlation needs two different drivers drawn the same way (both once per path or both perMonth), got '{_drivers[a].Path}' and '{_drivers[b].Path}'");
+            }
+
+            if (!pairs.TryAdd((Math.Min(a, b), Math.Max(a, b)), item))
+            {
+                YamlNode first = pairs[(Math.Min(a, b), Math.Max(a, b))];
+                throw Error(item, $"the correlation of '{_drivers[a].Path}' and '{_drivers[b].Path}' is already given on line {first.Start.Line}; give each pair once");
             }
 
             correlations.Add(new Correlation(a, b, rho));

@@ -22,6 +22,14 @@ internal sealed partial class ScenarioBuilder
         _actualsSource = actualsSource;
     }
 
+    // The horizon's documented range: a start month from 1900-01 to 2200-12 and at most 1200 months, so every month label exists.
+    private const int MinYear = 1900;
+    private const int MaxYear = 2200;
+
+    // The most entries in any list (revenue, training, capex, funding, triggers, correlations): the projection keeps a few
+    // vectors per stream on the stack, and 150,000 streams overflowed it.
+    internal const int MaxEntries = 1000;
+
     public PlanScenario Build(YamlMappingNode root)
     {
         var f = new YamlFields(root, _file);
@@ -32,9 +40,10 @@ internal sealed partial class ScenarioBuilder
         {
             _start = _actuals!.NextMonth;
         }
-        else if (!DateOnly.TryParseExact((startNode as YamlScalarNode)?.Value, ["yyyy-MM", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _start))
+        else if (!DateOnly.TryParseExact((startNode as YamlScalarNode)?.Value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out _start)
+            || _start.Year < MinYear || _start.Year > MaxYear)
         {
-            throw Error(startNode, $"field 'start' must be a month YYYY-MM, got {YamlFields.Show(startNode)}");
+            throw Error(startNode, $"field 'start' must be a month YYYY-MM (no day) from {MinYear}-01 to {MaxYear}-12, got {YamlFields.Show(startNode)}");
         }
 
         _start = new DateOnly(_start.Year, _start.Month, 1);
@@ -91,6 +100,11 @@ internal sealed partial class ScenarioBuilder
         if (node is not YamlSequenceNode list)
         {
             throw Error(node, $"field '{key}' must be a list of entries, got {YamlFields.Show(node)}");
+        }
+
+        if (list.Children.Count > MaxEntries)
+        {
+            throw Error(list.Children[MaxEntries], $"field '{key}' has {list.Children.Count} entries; a scenario list holds at most {MaxEntries}");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -262,7 +276,7 @@ internal sealed partial class ScenarioBuilder
         var f = new YamlFields(from, _file);
         var source = new TrainingCostSource(
             f.RequiredString("model"), Number(f.Required("tokens"), "from.tokens", DriverRule.Positive), f.RequiredString("gpu"),
-            f.OptionalInt("gpus", 1, allowZero: false), f.Find("mfu") is { } m ? Number(m, "from.mfu", new DriverRule(double.Epsilon, 1, "a fraction in (0, 1]", false)) : null,
+            f.OptionalInt("gpus", 1, allowZero: false), f.Find("mfu") is { } m ? Number(m, "from.mfu", new DriverRule(0.001, 1, "a fraction in [0.001, 1]", false)) : null,
             f.Find("gpuHourUsd") is { } g ? Number(g, "from.gpuHourUsd", DriverRule.Positive) : null, f.Location(from));
         f.RejectUnknown("costs.training[].from (allowed: model, tokens, gpu, gpus, mfu, gpuHourUsd)");
         return Derive(from, d => d.DeriveTrainingCostUsd(source).Value);

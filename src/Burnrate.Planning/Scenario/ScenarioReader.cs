@@ -39,6 +39,11 @@ public static class ScenarioReader
             throw new CatalogException($"{file}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {e.Message.Split('\n')[0].Trim()}", e);
         }
 
+        if (stream.Documents.Count > 1)
+        {
+            throw new CatalogException($"{YamlFields.Locate(file, stream.Documents[1].RootNode)}: a scenario file holds one YAML document, found {stream.Documents.Count} (remove the '---' separator)");
+        }
+
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw new CatalogException($"{file}:1:1: a scenario file must be a mapping with name, start, months, cash, revenue, costs, …");

@@ -29,6 +29,14 @@ internal sealed class CorrelationFactor
     {
         int[] drivers = Enumerable.Range(0, all.Count).Where(i => all[i].IsUncertain && all[i].PerMonth == perMonth).ToArray();
         int n = drivers.Length;
+        if (!correlations.Any(k => all[k.First].PerMonth == perMonth && k.Rho != 0))
+        {
+            // Independent draws: no n × n matrix (20,000 drivers would need 3.2 GB and an eigen-decomposition).
+            smallestEigenvalue = 1;
+            factor = new CorrelationFactor(drivers, new double[0, 0]) { IsIdentity = true };
+            return true;
+        }
+
         Matrix<double> c = Matrix<double>.Build.DenseIdentity(Math.Max(n, 1));
         bool identity = true;
         foreach (Correlation k in correlations.Where(k => all[k.First].PerMonth == perMonth))
