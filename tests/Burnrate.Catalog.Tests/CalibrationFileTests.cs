@@ -30,7 +30,7 @@ public sealed class CalibrationFileTests
 
     [Theory]
     [InlineData("""{"bandwidthEfficiency":0.5,"communicationEfficiency":0.5}""", "cal.json: computeEfficiency: required")]
-    [InlineData("""{"computeEfficiency":1.5,"bandwidthEfficiency":0.5,"communicationEfficiency":0.5}""", "cal.json: computeEfficiency: expected a number in (0, 1], got 1.5")]
+    [InlineData("""{"computeEfficiency":1.5,"bandwidthEfficiency":0.5,"communicationEfficiency":0.5}""", "cal.json: computeEfficiency: expected a number in [0.001, 1], got 1.5")]
     [InlineData("""{"computeEfficiency":0.5,"bandwidthEfficiency":"fast","communicationEfficiency":0.5}""", "cal.json: bandwidthEfficiency: expected a number")]
     [InlineData("""{"kind":"other","computeEfficiency":0.5,"bandwidthEfficiency":0.5,"communicationEfficiency":0.5}""", "cal.json: kind:")]
     [InlineData("""{"computeEfficiency":0.5,"bandwidthEfficiency":0.5,"communicationEfficiency":0.5,"asOf":"29/11/2026"}""", "cal.json: asOf:")]

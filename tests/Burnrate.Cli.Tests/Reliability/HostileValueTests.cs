@@ -101,7 +101,7 @@ public sealed class HostileValueTests : IDisposable
         var yaml = new System.Text.StringBuilder("name: many\nstart: 2026-01\nmonths: 12\ncash: 1e6\nrevenue:\n");
         for (int i = 0; i < streams; i++)
         {
-            yaml.Append("  - {name: s").Append(i).Append(", tokensPerMonth: 1e9, monthlyGrowth: {dist: uniform, min: 0, max: 1}, pricePerMillionTokens: 1}\n");
+            yaml.Append("  - {name: s").Append(i).Append(", tokensPerMonth: 1e9, pricePerMillionTokens: 1}\n");
         }
 
         // (150,000 such lines stay under the 16 MiB input cap, so the list cap is what refuses them.)
