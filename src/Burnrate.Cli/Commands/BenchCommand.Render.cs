@@ -5,6 +5,7 @@ using Burnrate.Bench.Metrics;
 using Burnrate.Bench.Results;
 using Burnrate.Cli.Rendering;
 using Burnrate.Core.Economics;
+using Burnrate.Core.Quantities;
 using Spectre.Console;
 
 namespace Burnrate.Cli.Commands;
@@ -75,7 +76,7 @@ internal sealed partial class BenchCommand
     }
 
     // "—" where a figure cannot be measured (TPOT and ITL of a non-streaming run, TTFT of a level where nothing completed).
-    private static string Ms(double? seconds) => seconds is { } s ? (s * 1000).ToString("0.#", CultureInfo.InvariantCulture) : "—";
+    private static string Ms(double? seconds) => NumberText.Milliseconds(seconds, "0.#", "—");
 
-    private static string S(double? seconds) => seconds is { } s ? s.ToString("0.###", CultureInfo.InvariantCulture) : "—";
+    private static string S(double? seconds) => seconds is { } s ? NumberText.Format(s, "0.###") : "—";
 }

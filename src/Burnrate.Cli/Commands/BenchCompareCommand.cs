@@ -3,6 +3,7 @@ using System.Globalization;
 using Burnrate.Bench;
 using Burnrate.Bench.Results;
 using Burnrate.Cli.Rendering;
+using Burnrate.Core.Quantities;
 using Burnrate.Reports.Json;
 using Spectre.Console;
 
@@ -69,5 +70,5 @@ internal sealed class BenchCompareCommand : Command
         return (name, v => v is { } x ? (x * 1000).ToString("0.###", CultureInfo.InvariantCulture) : "-");
     }
 
-    private static string F(double? v) => v is { } x ? x.ToString("G5", CultureInfo.InvariantCulture) : "-";
+    private static string F(double? v) => v is { } x ? NumberText.Significant(x, 5) : "-";
 }

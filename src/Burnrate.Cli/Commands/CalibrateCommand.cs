@@ -3,6 +3,7 @@ using System.Globalization;
 using Burnrate.Bench;
 using Burnrate.Bench.Calibration;
 using Burnrate.Cli.Rendering;
+using Burnrate.Core.Quantities;
 using Burnrate.Reports.Json;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Inference;
@@ -127,9 +128,9 @@ internal sealed class CalibrateCommand : Command
         console.WriteLine("use it: " + report.InferCommand);
     }
 
-    private static string Fmt(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+    private static string Fmt(double v) => NumberText.Plain(v);
 
-    private static string Ms(double? seconds) => seconds is { } s ? (s * 1000).ToString("0.###", CultureInfo.InvariantCulture) : "-";
+    private static string Ms(double? seconds) => NumberText.Milliseconds(seconds, "0.###");
 
-    private static string Pct(double? e) => e is { } v ? (v * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "-";
+    private static string Pct(double? e) => e is { } v ? NumberText.Percent(v, "+0.0;-0.0;0.0") : "-";
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Burnrate.Cli.Rendering;
+using Burnrate.Core.Quantities;
 using Burnrate.Core.Validation;
 using Spectre.Console;
 
@@ -78,7 +79,7 @@ internal sealed partial class ValidateCommand
         }
     }
 
-    private static string Num(double v) => v.ToString(v >= 100 ? "#,0" : "0.##", CultureInfo.InvariantCulture);
+    private static string Num(double v) => NumberText.Format(v, v >= 100 ? "#,0" : "0.##");
 
-    private static string Pct(double v) => v.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%";
+    private static string Pct(double v) => NumberText.Format(v, "+0.0;-0.0;0.0") + "%";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Quantities;
 using Burnrate.Planning.Fleet;
@@ -109,7 +108,7 @@ internal static class FleetText
 
     private static string Usd(double usd) => double.IsNaN(usd) ? "-" : Markup.Escape(SiFormat.Dollars(usd));
 
-    private static string Pct(double p) => (p * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    private static string Pct(double p) => NumberText.Percent(p);
 
-    private static string Fixed(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+    private static string Fixed(double v, string format) => NumberText.Format(v, format);
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Burnrate.Core.Quantities;
 
 namespace Burnrate.Planning.Fleet;
 
@@ -61,5 +61,5 @@ internal static class FleetValidation
         return bad;
     }
 
-    private static string Show(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    private static string Show(double value) => NumberText.Significant(value, 6);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Burnrate.Catalog;
+using Burnrate.Core.Quantities;
 using YamlDotNet.RepresentationModel;
 
 namespace Burnrate.Planning.Scenario;
@@ -166,5 +167,5 @@ internal sealed partial class ScenarioBuilder
 
     private CatalogException Error(YamlNode node, string message) => new($"{YamlFields.Locate(_file, node)}: {message}");
 
-    private static string Show(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    private static string Show(double value) => NumberText.Significant(value, 6);
 }

@@ -5,6 +5,7 @@ using Burnrate.Bench;
 using Burnrate.Bench.Metrics;
 using Burnrate.Bench.Results;
 using Burnrate.Core.Economics;
+using Burnrate.Core.Quantities;
 
 namespace Burnrate.Reports.Bench;
 
@@ -102,7 +103,7 @@ public static class BenchReport
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
-    private static string Ms(double? seconds) => seconds is { } s ? (s * 1000).ToString("0.##", CultureInfo.InvariantCulture) : "-";
+    private static string Ms(double? seconds) => NumberText.Milliseconds(seconds, "0.##");
 
-    private static string N(double? v) => v is { } x ? x.ToString("0.###", CultureInfo.InvariantCulture) : "-";
+    private static string N(double? v) => v is { } x ? NumberText.Format(x, "0.###") : "-";
 }
