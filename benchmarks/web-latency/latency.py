@@ -23,6 +23,8 @@ def main():
     ap.add_argument("--requests", type=int, default=320)
     ap.add_argument("--paths", type=int, default=10000)
     ap.add_argument("--example", default="api-startup")
+    ap.add_argument("--distinct-seeds", action="store_true",
+                    help="give every plan request its own seed, so none is answered from the server's cache of identical runs")
     a = ap.parse_args()
     u = urllib.parse.urlparse(a.url)
     if u.hostname not in ("127.0.0.1", "::1", "localhost"):
@@ -36,6 +38,7 @@ def main():
     else:
         method, path, body = "GET", "/api/catalog/gpus", None
 
+    seeds = iter(range(1000, 1000 + 10 * a.requests + 100))
     lock = threading.Lock()
     latencies, statuses = [], {}
     per_client = [a.requests // a.clients + (1 if i < a.requests % a.clients else 0) for i in range(a.clients)]
@@ -43,8 +46,13 @@ def main():
     def client(n):
         conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
         for _ in range(n):
+            payload = body
+            if a.endpoint == "plan" and a.distinct_seeds:
+                with lock:
+                    seed = next(seeds)
+                payload = json.dumps({"example": a.example, "paths": a.paths, "seed": seed}).encode()
             t0 = time.perf_counter()
-            conn.request(method, path, body=body, headers={"Content-Type": "application/json"} if body else {})
+            conn.request(method, path, body=payload, headers={"Content-Type": "application/json"} if body else {})
             r = conn.getresponse()
             r.read()
             ms = 1000 * (time.perf_counter() - t0)
@@ -70,7 +78,8 @@ def main():
     def q(p):
         return latencies[min(len(latencies) - 1, int(round(p * (len(latencies) - 1))))] if latencies else float("nan")
 
-    print(f"{method} {path} clients={a.clients} requests={a.requests}" + (f" paths={a.paths}" if a.endpoint == "plan" else ""))
+    print(f"{method} {path} clients={a.clients} requests={a.requests}" + (f" paths={a.paths}" if a.endpoint == "plan" else "")
+          + (" (every request its own seed: no cache hits)" if a.endpoint == "plan" and a.distinct_seeds else " (same body each time)" if a.endpoint == "plan" else ""))
     print("statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
     print(f"ok latency ms: p50 {q(0.5):.1f}  p90 {q(0.9):.1f}  p99 {q(0.99):.1f}  max {latencies[-1] if latencies else float('nan'):.1f}"
           f"  mean {statistics.fmean(latencies) if latencies else float('nan'):.1f}  throughput {len(latencies) / wall:.1f}/s")

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts `burnrate serve` on a free loopback port, measures POST /api/plan (10,000 paths) and GET /api/catalog/gpus at 16
 # concurrent clients with latency.py, and stops the server by its PID. Usage: benchmarks/web-latency/run.sh [REQUESTS]
+# The plan is measured twice: the same body every time (identical runs share one computation and its kept answer) and every
+# request with its own seed (each one computed; a quarter of REQUESTS, since each costs a full Monte Carlo run).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 requests="${1:-160}"
@@ -13,3 +15,4 @@ for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/api/catalog/gpus" >/d
 echo "machine: $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 python3 benchmarks/web-latency/latency.py "http://127.0.0.1:$port" --endpoint catalog --clients 16 --requests "$((requests * 4))"
 python3 benchmarks/web-latency/latency.py "http://127.0.0.1:$port" --endpoint plan --clients 16 --requests "$requests" --paths 10000
+python3 benchmarks/web-latency/latency.py "http://127.0.0.1:$port" --endpoint plan --clients 16 --requests "$(( (requests + 3) / 4 ))" --paths 10000 --distinct-seeds

@@ -67,6 +67,7 @@ public static class BurnrateWeb
         services.AddSingleton(settings);
         services.AddSingleton(new PlanGate(Environment.ProcessorCount));
         services.AddSingleton(new WebExamples(settings.Catalog));
+        services.AddSingleton(new RunCache(64));
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));

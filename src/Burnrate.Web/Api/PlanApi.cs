@@ -40,39 +40,65 @@ public static class PlanApi
         return api;
     }
 
-    /// <summary>Runs a plan; at most one run per core at a time (429 otherwise), cancelled when the client goes away.</summary>
+    /// <summary>
+    /// Runs a plan; at most one run per core at a time (429 otherwise), cancelled when the client goes away. A plan is deterministic in
+    /// its scenario, paths, seed and what-if factors, so identical requests share one run and its answer (<see cref="RunCache"/>).
+    /// </summary>
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> RunPlan(
-        PlanRequest request, ServeSettings settings, WebExamples examples, PlanGate gate, IHostApplicationLifetime lifetime, HttpContext context)
+        PlanRequest request, ServeSettings settings, WebExamples examples, PlanGate gate, RunCache cache, IHostApplicationLifetime lifetime, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(lifetime);
+        ArgumentNullException.ThrowIfNull(context);
         int paths = request.Paths ?? PlanJson.DefaultPaths;
         ulong seed = request.Seed ?? PlanJson.DefaultSeed;
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (paths is < 1 or > MaxPaths)
         {
-            errors["paths"] = [$"must be between 1 and {MaxPaths:N0} per request, got {paths}"];
+            return Problems.Invalid("paths", $"must be between 1 and {MaxPaths:N0} per request, got {paths}");
         }
 
-        Read(request, settings, examples, errors, out PlanScenario? scenario, out RequestCostDeriver deriver);
-        if (errors.Count > 0 || scenario is null)
+        string whatIf = string.Join(";", (request.WhatIf ?? []).OrderBy(w => w.Key, StringComparer.Ordinal)
+            .Select(w => w.Key + "=" + w.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        string key = RunCache.Key("plan", request.ScenarioYaml, string.IsNullOrWhiteSpace(request.ScenarioYaml) ? request.Example?.ToUpperInvariant() : null,
+            paths.ToString(System.Globalization.CultureInfo.InvariantCulture), seed.ToString(System.Globalization.CultureInfo.InvariantCulture), whatIf);
+        PlanAnswer answer = await cache.GetOrRunAsync(key, token => Compute(request, paths, seed, settings, examples, gate, token), a => !a.Busy, context.RequestAborted, lifetime.ApplicationStopping);
+        if (answer.Errors is { } errors)
         {
             return Problems.Invalid(errors);
         }
 
-        using IDisposable? slot = await gate.EnterAsync(context.RequestAborted);
-        if (slot is null)
+        if (answer.Busy)
         {
             context.Response.Headers.RetryAfter = "1";
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many plan runs",
                 detail: $"At most {gate.Capacity} plan runs at a time (one per core); try again in a moment.");
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        PlanOutcome outcome = await Task.Run(() => PlanOutcome.Compute(scenario, paths, seed, 1, stop.Token), stop.Token);
-        IReadOnlyList<Assumption> assumptions = [.. PlanJson.Assumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
-        string json = System.Text.Json.JsonSerializer.Serialize(PlanJson.Build(outcome, [], assumptions), PlanJson.Options);
-        return TypedResults.Content(json, "application/json; charset=utf-8");
+        return TypedResults.Content(answer.Json, "application/json; charset=utf-8");
     }
+
+    private static async Task<PlanAnswer> Compute(PlanRequest request, int paths, ulong seed, ServeSettings settings, WebExamples examples, PlanGate gate, CancellationToken token)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        Read(request, settings, examples, errors, out PlanScenario? scenario, out RequestCostDeriver deriver);
+        if (errors.Count > 0 || scenario is null)
+        {
+            return new PlanAnswer(null, errors, false);
+        }
+
+        using IDisposable? slot = await gate.EnterAsync(token).ConfigureAwait(false);
+        if (slot is null)
+        {
+            return new PlanAnswer(null, null, true);
+        }
+
+        PlanOutcome outcome = PlanOutcome.Compute(scenario, paths, seed, 1, token);
+        IReadOnlyList<Assumption> assumptions = [.. PlanJson.Assumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
+        return new PlanAnswer(System.Text.Json.JsonSerializer.Serialize(PlanJson.Build(outcome, [], assumptions), PlanJson.Options), null, false);
+    }
+
+    private sealed record PlanAnswer(string? Json, Dictionary<string, string[]>? Errors, bool Busy);
 
     /// <summary>Lists a scenario's drivers.</summary>
     public static Results<Ok<PlanDriver[]>, ValidationProblem> GetDrivers(PlanRequest request, ServeSettings settings, WebExamples examples)
