@@ -43,6 +43,7 @@ public static class BurnrateWeb
         app.MapBenchApi();
         app.MapFleetApi();
         app.MapLedgerApi();
+        app.MapCostModelApi();
         app.MapDashboard();
         return app;
     }

@@ -6,7 +6,7 @@ namespace Burnrate.Web.Dashboard;
 /// <summary>The page frame every dashboard page shares: navigation, the stylesheet, the chart library and the page's own script.</summary>
 internal static class Layout
 {
-    private static readonly (string Path, string Label)[] Nav = [("/plan", "Plan"), ("/fleet", "Fleet"), ("/ledger", "Ledger"), ("/bench", "Bench")];
+    private static readonly (string Path, string Label)[] Nav = [("/cost", "Cost model"), ("/plan", "Plan"), ("/fleet", "Fleet"), ("/ledger", "Ledger"), ("/bench", "Bench")];
 
     /// <summary>HTML-encodes text for element content and attribute values.</summary>
     public static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");

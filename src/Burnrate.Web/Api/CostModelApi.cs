@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using Burnrate.Catalog;
+using Burnrate.Catalog.Services;
+using Burnrate.Core.Validation;
+using Burnrate.Reports.Json;
+using Burnrate.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Burnrate.Web.Api;
+
+/// <summary><c>POST /api/infer</c>, <c>/api/optimize</c>, <c>/api/train</c>: the library's use cases (<see cref="InferService"/>,
+/// <see cref="OptimizeService"/>, <see cref="TrainService"/>) on request bodies that use the CLI's option names in camelCase, answered
+/// with the same typed reports the CLI's <c>--json</c> prints (<see cref="BurnrateJson"/>). The web maps fields and refuses files; the
+/// library holds the defaults, the validation and the pricing.</summary>
+public static partial class CostModelApi
+{
+    /// <summary>Maps the cost-model endpoints.</summary>
+    /// <param name="routes">The route builder.</param>
+    /// <returns>The group.</returns>
+    public static RouteGroupBuilder MapCostModelApi(this IEndpointRouteBuilder routes)
+    {
+        RouteGroupBuilder api = routes.MapGroup("/api").WithTags("Cost model");
+        api.MapPost("/infer", Infer).WithSummary("Serving TTFT, TPOT, throughput, memory fit and cost per 1M tokens, with a concurrency sweep and side-by-side comparison: the JSON of burnrate infer --json");
+        api.MapPost("/optimize", Optimize).WithSummary("The cheapest configurations meeting TTFT/TPOT SLOs and the cost-latency Pareto frontier: the JSON of burnrate optimize --json");
+        api.MapPost("/train", Train).WithSummary("Training FLOPs, memory per GPU, wall-clock, GPU-hours, energy and cost: the JSON of burnrate train --json");
+        return api;
+    }
+
+    /// <summary>Estimates a deployment.</summary>
+    public static Results<ContentHttpResult, ValidationProblem> Infer(InferBody body, ServeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(settings);
+        var refused = new List<FieldError>();
+        CatalogModel(settings.Catalog, "model", body.Model, refused);
+        foreach (InferCompareBody target in body.Compare ?? [])
+        {
+            CatalogModel(settings.Catalog, "compare", target.Model, refused);
+        }
+
+        return refused.Count > 0 ? Problems.Invalid(new InputException(refused)) : Answer(() => BurnrateJson.Serialize(InferService.Run(settings.Catalog, body.ToRequest())));
+    }
+
+    /// <summary>Searches for the cheapest configurations meeting the SLOs.</summary>
+    public static Results<ContentHttpResult, ValidationProblem> Optimize(OptimizeBody body, ServeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(settings);
+        var refused = new List<FieldError>();
+        foreach (string? model in body.Models ?? [])
+        {
+            CatalogModel(settings.Catalog, "models", model, refused);
+        }
+
+        if (refused.Count > 0)
+        {
+            return Problems.Invalid(new InputException(refused));
+        }
+
+        return Answer(() => BurnrateJson.Serialize(OptimizeService.Run(settings.Catalog, body.ToRequest())));
+    }
+
+    /// <summary>Estimates a training run.</summary>
+    public static Results<ContentHttpResult, ValidationProblem> Train(TrainBody body, ServeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(settings);
+        var refused = new List<FieldError>();
+        if (body.Model is { } model && !BareCount().IsMatch(model))
+        {
+            CatalogModel(settings.Catalog, "model", model, refused);
+        }
+
+        return refused.Count > 0 ? Problems.Invalid(new InputException(refused)) : Answer(() => BurnrateJson.Serialize(TrainService.Run(settings.Catalog, body.ToRequest())));
+    }
+
+    private static Results<ContentHttpResult, ValidationProblem> Answer(Func<string> run)
+    {
+        try
+        {
+            return TypedResults.Content(run(), "application/json; charset=utf-8");
+        }
+        catch (InputException e)
+        {
+            return Problems.Invalid(e);
+        }
+        catch (CatalogException e)
+        {
+            // Unknown ids name what they are ("unknown model 'x'; did you mean …?"): the message goes to that field.
+            string field = e.Message.StartsWith("unknown accelerator", StringComparison.Ordinal) ? "gpu"
+                : e.Message.StartsWith("unknown model", StringComparison.Ordinal) ? "model" : "request";
+            return Problems.Invalid(field, e.Message);
+        }
+    }
+
+    // The catalog also reads a Hugging Face config.json named by path; a request may not make the server read a file, so over the
+    // API a model is a catalog id (unknown ids get the catalog's suggestions).
+    private static void CatalogModel(BurnrateCatalog catalog, string field, string? id, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(id) || catalog.Models.Any(m => string.Equals(m.Id, id, StringComparison.Ordinal)))
+        {
+            return; // a missing id is the library's to report
+        }
+
+        IReadOnlyList<string> near = Suggestions.Nearest(id, catalog.Models.Select(m => m.Id));
+        errors.Add(new FieldError(field, id, "a catalog model id (the API reads no config.json files)" + (near.Count > 0 ? $"; did you mean {string.Join(", ", near)}?" : "")));
+    }
+
+    [GeneratedRegex("^[0-9]+(\\.[0-9]+)?[KMBT]?$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex BareCount();
+}
