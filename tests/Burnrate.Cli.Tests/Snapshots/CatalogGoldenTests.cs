@@ -17,6 +17,9 @@ public sealed class CatalogGoldenTests
     [InlineData("h100-sxm")]
     [InlineData("llama-3.1-70b")]
     [InlineData("mixtral-8x7b")]
+    [InlineData("deepseek-v3")]
+    [InlineData("tpu-v6e")]
+    [InlineData("h800")]
     public void Should_MatchGolden_When_ShowingTable(string id) => Golden.Verify(GoldenRun.Run("catalog", "show", id), "Catalog", "show-" + id);
 
     [Theory]
