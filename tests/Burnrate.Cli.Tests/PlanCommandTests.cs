@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClosedXML.Excel;
 
 namespace Burnrate.Cli.Tests;
 
@@ -98,6 +99,53 @@ public sealed class PlanCommandTests
         output.ShouldContain("Assumptions");
         Directory.GetFiles(dir).Select(Path.GetFileName).Order().ShouldBe(
             ["bands.csv", "fan-chart.png", "fan-chart.svg", "plan.xlsx", "statement-base.csv", "statement-best.csv", "statement-worst.csv", "tornado.png", "tornado.svg"]);
+    }
+
+    [Fact]
+    public void Should_SayTheCashRunsOutBeforeAnyCashFigure_When_BaseRunsOutAndARoundRefillsIt()
+    {
+        // Given: ~$494k a month of net burn against $3.2M runs out in 2026-07; a likely $1.6B round in 2026-10 refills it
+        string scenario = Path.Combine(Path.GetDirectoryName(Example())!, "..", "tests", "Burnrate.Cli.Tests", "Snapshots", "Scenarios", "runs-out.yaml");
+
+        // When
+        var (code, output, error) = CliRunner.Run("plan", scenario, "--paths", "200", "--seed", "3");
+
+        // Then: the second line says so, before the cash-at-end column, which marks the figure
+        code.ShouldBe(0, error);
+        string[] lines = output.Split('\n');
+        lines[1].ShouldBe("Cash runs out in 2026-07 (month 7 of 24) in the base case; the months after it assume spending goes on");
+        output.IndexOf("Cash runs out in 2026-07", StringComparison.Ordinal).ShouldBeLessThan(output.IndexOf("cash at end", StringComparison.Ordinal));
+        lines.First(l => l.StartsWith("│ base ", StringComparison.Ordinal)).ShouldContain("│ 2026-07 ");
+        lines.First(l => l.StartsWith("│ base ", StringComparison.Ordinal)).ShouldContain("(after cash-out)");
+        lines.ShouldContain(l => l == "Cash-out (presets): best never, base 2026-07, worst 2026-07");
+        lines.ShouldContain(l => l.StartsWith("Cash-out (Monte Carlo): ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_ListTheRunAssumptionsAndDerivationsInTheWorkbook_When_OutGiven()
+    {
+        // Given: a scenario whose serving and training costs are derived (from:), so the run has derivations
+        string dir = Path.Combine(Directory.CreateTempSubdirectory("burnrate-").FullName, "out");
+
+        // When
+        var (code, _, error) = CliRunner.Run("plan", Example("api-startup.yaml"), "--paths", "300", "--seed", "13", "--out", dir);
+
+        // Then: the Assumptions sheet lists what the console's Assumptions table lists, not only the scenario drivers
+        code.ShouldBe(0, error);
+        using var workbook = new XLWorkbook(Path.Combine(dir, "plan.xlsx"));
+        IXLWorksheet sheet = workbook.Worksheet("Assumptions");
+        Dictionary<string, (string Value, string Source)> rows = [];
+        for (int row = 4; !sheet.Cell(row, 1).IsEmpty(); row++)
+        {
+            rows[sheet.Cell(row, 1).GetString()] = (sheet.Cell(row, 2).GetString(), sheet.Cell(row, 3).GetString());
+        }
+
+        rows["paths"].ShouldBe(("300", "--paths (default 10,000)"));
+        rows["seed"].ShouldBe(("13", "--seed (default 42)"));
+        rows["base preset"].Source.ShouldBe("docs/plan.md");
+        rows["costs.inference.from"].Value.ShouldBe("$0.2365/1M tokens");
+        rows["costs.inference.from"].Source.ShouldStartWith("burnrate infer llama-3.1-70b --gpu h100-sxm --gpus 4");
+        rows["costs.training.from"].Source.ShouldStartWith("burnrate train llama-3.1-70b");
     }
 
     [Theory]

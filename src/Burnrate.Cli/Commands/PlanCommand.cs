@@ -67,8 +67,8 @@ internal sealed class PlanCommand : Command
                 : throw new UsageException($"--by must be a month YYYY-MM inside the horizon {scenario.MonthLabel(0)}..{scenario.MonthLabel(scenario.Months - 1)}, got \"{label}\""));
         }
 
-        IReadOnlyList<string> files = parse.GetValue(_out) is { } dir ? PlanFiles.Write(outcome, dir) : [];
         IReadOnlyList<Assumption> assumptions = [.. PlanReport.RunAssumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
+        IReadOnlyList<string> files = parse.GetValue(_out) is { } dir ? PlanFiles.Write(outcome, dir, assumptions) : [];
         if (parse.GetValue(_json))
         {
             Output.WriteReport(parse, PlanReport.From(outcome, byMonths, assumptions));

@@ -16,12 +16,19 @@ internal static class PlanText
         MonteCarloResult mc = outcome.MonteCarlo;
         console.WriteLine($"{s.Name}: {s.MonthLabel(0)}..{s.MonthLabel(s.Months - 1)} ({s.Months} months), {mc.Paths:N0} paths, seed {mc.Seed}");
 
-        var presets = Table("Presets (deterministic)", "preset", "cash at end", "lowest cash", "cash-out month", "revenue last month", "net burn last month", "runway at end", "triggers fired");
+        // Whether and when the cash runs out leads the summary: no later figure (cash at end, runway) may be read without it.
+        foreach (string line in CashOutSummary(outcome, byMonths))
+        {
+            console.WriteLine(line);
+        }
+
+        var presets = Table("Presets (deterministic)", "preset", "cash-out month", "cash at end", "lowest cash", "revenue last month", "net burn last month", "runway at end", "triggers fired");
         foreach (PresetProjection p in outcome.Presets)
         {
             MonthlyStatement st = p.Statement;
             int low = Array.IndexOf(st.ClosingCash, st.ClosingCash.Min());
-            presets.AddRow(p.Name, Usd(st.ClosingCash[^1]), $"{Usd(st.ClosingCash[low])} ({s.MonthLabel(low)})", st.CashOutMonth >= 0 ? s.MonthLabel(st.CashOutMonth) : "never",
+            presets.AddRow(p.Name, st.CashOutMonth >= 0 ? s.MonthLabel(st.CashOutMonth) : "never",
+                st.CashOutMonth >= 0 ? $"{Usd(st.ClosingCash[^1])} (after cash-out)" : Usd(st.ClosingCash[^1]), $"{Usd(st.ClosingCash[low])} ({s.MonthLabel(low)})",
                 Usd(st.Revenue[^1]), Usd(st.NetBurn[^1]), Runway(st.RunwayMonths[^1]),
                 st.Firings.Count == 0 ? "none" : Markup.Escape(string.Join(", ", st.Firings.Select(f => $"{f.Trigger} {s.MonthLabel(f.Month)}"))));
         }
@@ -35,12 +42,6 @@ internal static class PlanText
         }
 
         console.Write(bands);
-        console.WriteLine($"Cash-out within the horizon: {Pct(mc.CashOut.Probability)}; month P10 {Month(outcome, mc.CashOut.P10)}, P50 {Month(outcome, mc.CashOut.P50)}, P90 {Month(outcome, mc.CashOut.P90)}");
-        foreach ((string label, int index) in byMonths)
-        {
-            console.WriteLine($"Cash-out by {label}: {Pct(mc.CashOut.CumulativeByMonth[index])}");
-        }
-
         if (mc.Triggers.Count > 0)
         {
             var triggers = Table("Triggers (Monte Carlo, first firing)", "trigger", "fires", "month P10", "month P50", "month P90");
@@ -68,6 +69,41 @@ internal static class PlanText
         {
             console.WriteLine("wrote " + file);
         }
+    }
+
+    /// <summary>
+    /// Gets the lines that open the plan: the cash-out month of each preset (a run-out preset is named first, with how
+    /// far into the horizon it is and that later months assume spending goes on), then the Monte Carlo odds.
+    /// </summary>
+    internal static IReadOnlyList<string> CashOutSummary(PlanOutcome outcome, IReadOnlyList<(string Label, int Index)> byMonths)
+    {
+        var s = outcome.Scenario;
+        MonteCarloResult mc = outcome.MonteCarlo;
+        var lines = new List<string>();
+        PresetProjection[] runOut = [.. outcome.Presets.Where(p => p.Statement.CashOutMonth >= 0)];
+        if (runOut.Length == 0)
+        {
+            lines.Add($"Cash-out (presets): never; every preset's cash lasts through {s.MonthLabel(s.Months - 1)}");
+        }
+        else
+        {
+            // The base case when it runs out, else the first preset that does; every preset's month follows on the next line.
+            PresetProjection lead = runOut.FirstOrDefault(p => p.Name == "base") ?? runOut[0];
+            int m = lead.Statement.CashOutMonth;
+            bool everyPresetThen = runOut.Length == outcome.Presets.Count && runOut.All(p => p.Statement.CashOutMonth == m);
+            string where = everyPresetThen ? "every preset" : $"the {lead.Name} case";
+            lines.Add($"Cash runs out in {s.MonthLabel(m)} (month {m + 1} of {s.Months}) in {where}; the months after it assume spending goes on");
+
+            lines.Add("Cash-out (presets): " + string.Join(", ", outcome.Presets.Select(p => $"{p.Name} {(p.Statement.CashOutMonth >= 0 ? s.MonthLabel(p.Statement.CashOutMonth) : "never")}")));
+        }
+
+        lines.Add($"Cash-out (Monte Carlo): {Pct(mc.CashOut.Probability)} of paths within the horizon; month P10 {Month(outcome, mc.CashOut.P10)}, P50 {Month(outcome, mc.CashOut.P50)}, P90 {Month(outcome, mc.CashOut.P90)}");
+        foreach ((string label, int index) in byMonths)
+        {
+            lines.Add($"Cash-out by {label}: {Pct(mc.CashOut.CumulativeByMonth[index])}");
+        }
+
+        return lines;
     }
 
     private static Table Table(string title, params string[] columns)

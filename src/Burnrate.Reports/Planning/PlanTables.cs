@@ -13,7 +13,10 @@ public static class PlanTables
     /// <summary>Gets a preset's monthly statement: one row per month, money in USD.</summary>
     /// <param name="outcome">The plan.</param>
     /// <param name="preset">The preset.</param>
-    /// <returns>The header row, then one row per month (text month, then numbers; NaN where undefined, +∞ for unbounded runway).</returns>
+    /// <returns>
+    /// The header row, then one row per month (text month, then numbers; NaN where undefined, +∞ for unbounded runway), ending
+    /// with cash_out: "cash-out" in the cash-out month, "after cash-out" in every month after it, empty before.
+    /// </returns>
     public static IReadOnlyList<object[]> Statement(PlanOutcome outcome, PresetProjection preset)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -22,19 +25,22 @@ public static class PlanTables
         var header = new List<object> { "month" };
         header.AddRange(s.RevenueByStream.Keys.Select(k => "revenue_" + k + "_usd"));
         header.AddRange(["revenue_usd", "tokens_served", "cost_of_serving_usd", "training_usd", "staff_usd", "other_opex_usd", "capex_usd", "depreciation_usd",
-            "operating_income_usd", "net_burn_usd", "financing_usd", "opening_cash_usd", "closing_cash_usd", "runway_months", "burn_multiple", "gross_margin"]);
+            "operating_income_usd", "net_burn_usd", "financing_usd", "opening_cash_usd", "closing_cash_usd", "runway_months", "burn_multiple", "gross_margin", "cash_out"]);
         var rows = new List<object[]> { header.ToArray() };
         for (int m = 0; m < outcome.Scenario.Months; m++)
         {
             var row = new List<object> { outcome.Scenario.MonthLabel(m) };
             row.AddRange(s.RevenueByStream.Values.Select(v => (object)v[m]));
             row.AddRange([s.Revenue[m], s.TokensServed[m], s.CostOfServing[m], s.Training[m], s.Staff[m], s.OtherOpex[m], s.Capex[m], s.Depreciation[m],
-                s.OperatingIncome[m], s.NetBurn[m], s.Financing[m], s.OpeningCash[m], s.ClosingCash[m], s.RunwayMonths[m], s.BurnMultiple[m], s.GrossMargin[m]]);
+                s.OperatingIncome[m], s.NetBurn[m], s.Financing[m], s.OpeningCash[m], s.ClosingCash[m], s.RunwayMonths[m], s.BurnMultiple[m], s.GrossMargin[m], CashOutMark(s.CashOutMonth, m)]);
             rows.Add(row.ToArray());
         }
 
         return rows;
     }
+
+    private static string CashOutMark(int cashOutMonth, int month) =>
+        cashOutMonth < 0 || month < cashOutMonth ? "" : month == cashOutMonth ? "cash-out" : "after cash-out";
 
     /// <summary>Gets the percentile bands: one row per month with P5..P95 of cash, revenue and net burn (USD).</summary>
     /// <param name="outcome">The plan.</param>

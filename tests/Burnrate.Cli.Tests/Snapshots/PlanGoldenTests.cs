@@ -10,6 +10,14 @@ public sealed class PlanGoldenTests
         { "frontier-lab", ["frontier-lab.yaml", "--paths", "500", "--seed", "11"] },
     };
 
+    /// <summary>A scenario whose cash runs out in 2026-07 and which a later round refills: the cash-out leads the output.</summary>
+    [Fact]
+    public void Should_MatchGolden_When_CashRunsOutBeforeARefill() =>
+        Golden.Verify(GoldenRun.Run(["plan", Scenario("runs-out.yaml"), "--paths", "1000", "--seed", "3", "--by", "2026-09"]), "Plan", "runs-out");
+
+    private static string Scenario(string name, [System.Runtime.CompilerServices.CallerFilePath] string source = "") =>
+        Path.Combine(Path.GetDirectoryName(source)!, "Scenarios", name);
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Should_MatchGolden_When_Table(string name, string[] args) =>

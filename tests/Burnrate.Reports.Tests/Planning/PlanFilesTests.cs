@@ -40,4 +40,29 @@ public sealed class PlanFilesTests
         using var book = new XLWorkbook(Path.Combine(dir, "plan.xlsx"));
         book.Worksheets.Select(s => s.Name).ShouldBe(["Summary", "Best", "Base", "Worst", "Bands", "Assumptions"]);
     }
+
+    [Fact]
+    public void Should_MarkTheCashOutMonthAndEveryMonthAfterIt_When_StatementRunsOut()
+    {
+        // Given: $1,000 in the bank, $50 of revenue and $300 of opex a month: closing cash 750, 500, 250, 0, -250 (2026-05), ...
+        const string runsOut = """
+            name: runs out
+            start: 2026-01
+            months: 8
+            cash: 1000
+            revenue: [{name: api, kind: usage, tokensPerMonth: 1e6, pricePerMillionTokens: 50}]
+            costs: {other: {monthlyUsd: 300}}
+            """;
+        PlanOutcome outcome = PlanOutcome.Compute(ScenarioReader.Read(runsOut, "runs-out.yaml"), 50, 1);
+        string dir = Directory.CreateTempSubdirectory("burnrate-").FullName;
+
+        // When
+        PlanFiles.Write(outcome, dir);
+
+        // Then
+        string[] statement = File.ReadAllLines(Path.Combine(dir, "statement-base.csv"));
+        statement[0].ShouldEndWith(",gross_margin,cash_out");
+        statement.Skip(1).Select(line => line[..7] + " " + line.Split(',')[^1]).ShouldBe(
+            ["2026-01 ", "2026-02 ", "2026-03 ", "2026-04 ", "2026-05 cash-out", "2026-06 after cash-out", "2026-07 after cash-out", "2026-08 after cash-out"]);
+    }
 }
