@@ -70,7 +70,7 @@ public sealed class LedgerCommandTests : IDisposable
         CliRun run = CliRunner.Run("ledger", "import", Example("revenue.csv"), "--format", "litelm", "--db", Db);
 
         run.ExitCode.ShouldBe(2);
-        run.Error.Trim().ShouldBe("error: --format: \"litelm\" is not one of litellm, openai-usage, openai-costs, anthropic-usage, anthropic-costs, focus, csv, jsonl, revenue (nearest: litellm)");
+        run.Error.Trim().ShouldBe("error: --format 'litelm' is not allowed; expected one of litellm, openai-usage, openai-costs, anthropic-usage, anthropic-costs, focus, csv, jsonl, revenue (nearest: litellm)");
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class LedgerCommandTests : IDisposable
         CliRun run = CliRunner.Run("ledger", "report", "--by", "customer,modle", "--db", Db);
 
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldContain("\"modle\" is not one of customer, feature, model, provider, day, week, month (nearest: model)");
+        run.Error.Trim().ShouldBe("error: --by 'modle' is not allowed; expected one of customer, feature, model, provider, day, week, month (nearest: model)");
     }
 
     [Fact]
@@ -181,5 +181,42 @@ public sealed class LedgerCommandTests : IDisposable
         decimal reported = JsonDocument.Parse(CliRunner.Run("ledger", "report", "--by", "month", "--db", Db, "--json").Output).RootElement
             .GetProperty("totals").GetProperty("costUsd").GetDecimal();
         summary.GetProperty("billedUsd").GetDecimal().ShouldBe(reported);
+    }
+
+    [Fact]
+    public void Should_NameTheFileLineAndField_When_APriceListIsBad()
+    {
+        string prices = _dir.Write("prices.yaml", "source: s\nprices:\n  - model: gpt-4o\n    inputUsdPerMillionTokens: cheap\n    outputUsdPerMillionTokens: 10\n");
+        string usage = _dir.Write("usage.json", """{"data":[{"start_time":1768003200,"end_time":1768089600,"results":[{"input_tokens":1,"model":"gpt-4o"}]}]}""");
+
+        CliRun run = CliRunner.Run("ledger", "import", usage, "--format", "openai-usage", "--prices", prices, "--db", Db);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.Trim().ShouldBe($"error: {prices}:4:31: field 'inputUsdPerMillionTokens' must be a USD amount ≥ 0 per 1M tokens, got \"cheap\"");
+    }
+
+    [Fact]
+    public void Should_WriteCsvWorkbookAndCharts_When_ReportingWithOut()
+    {
+        ImportExample();
+        string dir = _dir.File("out");
+
+        CliRun run = CliRunner.Run("ledger", "report", "--by", "customer,month", "--db", Db, "--out", dir);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(
+            ["cost-by-model.png", "cost-by-model.svg", "ledger.xlsx", "margin-by-customer.png", "margin-by-customer.svg", "margin.csv"]);
+        string[] csv = File.ReadAllLines(Path.Combine(dir, "margin.csv"));
+        csv[0].ShouldBe("customer,month,requests,inputTokens,outputTokens,costUsd,revenueUsd,grossMarginUsd,grossMarginPercent,unpricedRequests");
+        JsonElement totals = JsonDocument.Parse(CliRunner.Run("ledger", "report", "--by", "customer,month", "--db", Db, "--json").Output).RootElement.GetProperty("totals");
+        string[] total = csv[^1].Split(',');
+        total[0].ShouldBe("total");
+        decimal.Parse(total[5], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(totals.GetProperty("costUsd").GetDecimal());
+        decimal.Parse(total[6], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(totals.GetProperty("revenueUsd").GetDecimal());
+        using var book = new ClosedXML.Excel.XLWorkbook(Path.Combine(dir, "ledger.xlsx"));
+        book.Worksheets.Select(w => w.Name).ShouldBe(["by customer and month", "loss-makers", "by customer", "by model and month", "assumptions"]);
+        book.Worksheet("by customer").LastRowUsed()!.Cell(4 + 1).GetValue<decimal>().ShouldBe(totals.GetProperty("costUsd").GetDecimal());
+        File.ReadAllText(Path.Combine(dir, "margin-by-customer.svg")).ShouldContain("Gross margin by customer");
+        File.ReadAllText(Path.Combine(dir, "cost-by-model.svg")).ShouldContain("Cost by model");
     }
 }

@@ -9,6 +9,37 @@ internal static class LedgerFiles
     private static readonly string[] Models = ["gpt-4o", "gpt-4o-mini", "claude-sonnet-4", "llama-3.1-70b"];
     private static readonly string[] Providers = ["openai", "openai", "anthropic", "hosted_vllm"];
 
+    /// <summary>Writes <paramref name="rows"/> FOCUS 1.2 charges (hourly GPU usage rows with unit price × quantity = list cost) and returns the path.</summary>
+    public static string WriteFocus(int rows)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"burnrate-bench-focus-{rows}.csv");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        var random = new Random(16);
+        var t0 = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        string temp = path + ".tmp";
+        using (var w = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 20))
+        {
+            w.Write("BilledCost,EffectiveCost,ListCost,ContractedCost,BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ChargeClass,ChargeDescription,"
+                + "ServiceProviderName,ServiceName,ServiceCategory,SubAccountId,ResourceId,SkuId,ListUnitPrice,PricingQuantity,PricingUnit,ConsumedQuantity,ConsumedUnit,Tags\n");
+            for (int i = 0; i < rows; i++)
+            {
+                DateTime start = t0.AddHours(random.Next(0, 180 * 24));
+                int quantity = random.Next(1, 9);
+                decimal unit = random.Next(100, 1_500) / 100m;
+                decimal list = unit * quantity, billed = list * 0.8m;
+                w.Write(string.Create(CultureInfo.InvariantCulture,
+                    $"{billed},{billed},{list},{billed},USD,{start:yyyy-MM-ddTHH:mm:ssZ},{start.AddHours(1):yyyy-MM-ddTHH:mm:ssZ},Usage,,gpu hour,AWS,Amazon EC2,Compute,acct-{i % 20},i-{i % 5000:x},p5,{unit},{quantity},Hours,{quantity},Hours,\"{{\"\"team\"\": \"\"t{i % 7}\"\"}}\"\n"));
+            }
+        }
+
+        File.Move(temp, path, overwrite: true);
+        return path;
+    }
+
     /// <summary>Writes <paramref name="rows"/> records as JSONL or CSV and returns the path.</summary>
     public static string Write(int rows, bool csv)
     {

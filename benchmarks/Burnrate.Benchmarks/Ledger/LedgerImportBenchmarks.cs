@@ -6,7 +6,7 @@ using DuckDB.NET.Data;
 namespace Burnrate.Benchmarks.Ledger;
 
 /// <summary>
-/// Import rows/s of LiteLLM logs: Burnrate's streaming, idempotent import (parse, row ids, Appender, insert of new rows)
+/// Import rows/s of LiteLLM logs and a FOCUS bill: Burnrate's streaming, idempotent import (parse, row ids, Appender, insert of new rows)
 /// against DuckDB's own reader loading the same file into a table (the baseline). Target: within 1.5× (issue 16).
 /// Run: dotnet run -c Release --project benchmarks/Burnrate.Benchmarks -- --filter '*LedgerImport*' --job short
 /// </summary>
@@ -20,12 +20,14 @@ public class LedgerImportBenchmarks
     [Params(1_000_000)]
     public int Rows { get; set; }
 
-    /// <summary>Gets or sets whether the file is CSV (else JSONL).</summary>
-    [Params(false, true)]
-    public bool Csv { get; set; }
+    /// <summary>Gets or sets the file: LiteLLM JSONL or CSV, or a FOCUS 1.2 CSV bill.</summary>
+    [Params("litellm-jsonl", "litellm-csv", "focus-csv")]
+    public string File { get; set; } = "litellm-jsonl";
+
+    private bool Csv => File.EndsWith("csv", StringComparison.Ordinal);
 
     [GlobalSetup]
-    public void Setup() => _file = LedgerFiles.Write(Rows, Csv);
+    public void Setup() => _file = File == "focus-csv" ? LedgerFiles.WriteFocus(Rows) : LedgerFiles.Write(Rows, Csv);
 
     [IterationSetup]
     public void FreshDatabase()
@@ -36,8 +38,8 @@ public class LedgerImportBenchmarks
     [IterationCleanup]
     public void DeleteDatabase()
     {
-        File.Delete(_db);
-        File.Delete(_db + ".wal");
+        System.IO.File.Delete(_db);
+        System.IO.File.Delete(_db + ".wal");
     }
 
     [Benchmark(Baseline = true)]
@@ -56,6 +58,6 @@ public class LedgerImportBenchmarks
     public long BurnrateImport()
     {
         using LedgerDatabase ledger = LedgerDatabase.Open(_db);
-        return LedgerImporter.Import(ledger, new ImportRequest { Files = [_file], Format = "litellm" }).Files[0].Imported;
+        return LedgerImporter.Import(ledger, new ImportRequest { Files = [_file], Format = File == "focus-csv" ? "focus" : "litellm" }).Files[0].Imported;
     }
 }

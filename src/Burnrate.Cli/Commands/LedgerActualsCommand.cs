@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Burnrate.Ledger;
 using Burnrate.Ledger.Reporting;
+using Burnrate.Reports.Json;
 using Spectre.Console;
 
 namespace Burnrate.Cli.Commands;
@@ -17,7 +18,7 @@ internal sealed class LedgerActualsCommand : Command
     {
         Options.Add(_db);
         Options.Add(_json);
-        SetAction(parse => LedgerOptions.Guard(() => Run(parse)));
+        SetAction(Run);
     }
 
     private int Run(ParseResult parse)
@@ -26,7 +27,7 @@ internal sealed class LedgerActualsCommand : Command
         ActualsReport report = ActualsEngine.Run(ledger);
         if (parse.GetValue(_json))
         {
-            parse.InvocationConfiguration.Output.WriteLine(LedgerJson.Serialize(report));
+            parse.InvocationConfiguration.Output.WriteLine(BurnrateJson.Serialize(report));
             return ExitCodes.Success;
         }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Burnrate.Ledger;
 using Burnrate.Ledger.Reporting;
+using Burnrate.Reports.Json;
 
 namespace Burnrate.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal sealed class LedgerExportCommand : Command
             Options.Add(option);
         }
 
-        SetAction(parse => LedgerOptions.Guard(() => Run(parse)));
+        SetAction(Run);
     }
 
     private int Run(ParseResult parse)
@@ -32,7 +33,7 @@ internal sealed class LedgerExportCommand : Command
         FocusExportSummary summary = FocusExport.Write(ledger, parse.GetRequiredValue(_focus), from, to);
         if (parse.GetValue(_json))
         {
-            parse.InvocationConfiguration.Output.WriteLine(LedgerJson.Serialize(summary));
+            parse.InvocationConfiguration.Output.WriteLine(BurnrateJson.Serialize(summary));
             return ExitCodes.Success;
         }
 

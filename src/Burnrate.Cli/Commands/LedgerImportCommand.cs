@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Burnrate.Cli.Rendering;
+using Burnrate.Core.Validation;
 using Burnrate.Ledger;
 using Burnrate.Ledger.Import;
+using Burnrate.Reports.Json;
 using Spectre.Console;
 
 namespace Burnrate.Cli.Commands;
@@ -30,7 +32,7 @@ internal sealed class LedgerImportCommand : Command
             Options.Add(option);
         }
 
-        SetAction(parse => LedgerOptions.Guard(() => Run(parse)));
+        SetAction(Run);
     }
 
     private int Run(ParseResult parse)
@@ -43,11 +45,7 @@ internal sealed class LedgerImportCommand : Command
             PricePaths = parse.GetValue(_prices) ?? [],
             BatchRows = parse.GetValue(_batchRows),
         };
-        IReadOnlyList<string> errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            throw new UsageException(string.Join("; ", errors));
-        }
+        InputException.ThrowIfAny(request.Validate());
 
         TextWriter error = parse.InvocationConfiguration.Error;
         using var progress = new ImportProgressLine(error, enabled: !System.Console.IsErrorRedirected);
@@ -68,7 +66,7 @@ internal sealed class LedgerImportCommand : Command
         progress.Clear();
         if (parse.GetValue(_json))
         {
-            parse.InvocationConfiguration.Output.WriteLine(LedgerJson.Serialize(report));
+            parse.InvocationConfiguration.Output.WriteLine(BurnrateJson.Serialize(report));
         }
         else
         {

@@ -4,8 +4,8 @@ using Burnrate.Ledger;
 
 namespace Burnrate.Cli.Commands;
 
-/// <summary>What the ledger subcommands share: the --db option, the date parser and the mapping of bad ledger input to exit 2
-/// (here rather than on one command, so no command calls another's members).</summary>
+/// <summary>What the ledger subcommands share: the --db option, and the date parser (here rather than on one command, so no command calls
+/// another's members). Bad ledger input is a Core InputException, which the app prints as one line with exit 2.</summary>
 internal static class LedgerOptions
 {
     /// <summary>Gets a new --db option (one per command: an option records the commands it is added to).</summary>
@@ -14,20 +14,6 @@ internal static class LedgerOptions
         Description = $"The ledger's DuckDB file (created when missing; default {LedgerDatabase.DefaultPath} in the working folder)",
         DefaultValueFactory = _ => LedgerDatabase.DefaultPath,
     };
-
-    /// <summary>Runs a ledger action, turning bad ledger input into the one-line usage error (exit 2).</summary>
-    public static int Guard(Func<int> action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        try
-        {
-            return action();
-        }
-        catch (LedgerInputException e)
-        {
-            throw new UsageException(e.Message, e);
-        }
-    }
 
     /// <summary>Parses an optional YYYY-MM-DD option.</summary>
     public static DateOnly? Day(string option, string? text) =>

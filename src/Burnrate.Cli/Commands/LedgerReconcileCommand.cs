@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Burnrate.Ledger;
 using Burnrate.Ledger.Reporting;
+using Burnrate.Reports.Json;
 using Spectre.Console;
 
 namespace Burnrate.Cli.Commands;
@@ -22,7 +23,7 @@ internal sealed class LedgerReconcileCommand : Command
             Options.Add(option);
         }
 
-        SetAction(parse => LedgerOptions.Guard(() => Run(parse)));
+        SetAction(Run);
     }
 
     private int Run(ParseResult parse)
@@ -32,7 +33,7 @@ internal sealed class LedgerReconcileCommand : Command
         ReconcileReport report = ReconcileEngine.Run(ledger, from, to);
         if (parse.GetValue(_json))
         {
-            parse.InvocationConfiguration.Output.WriteLine(LedgerJson.Serialize(report));
+            parse.InvocationConfiguration.Output.WriteLine(BurnrateJson.Serialize(report));
             return ExitCodes.Success;
         }
 

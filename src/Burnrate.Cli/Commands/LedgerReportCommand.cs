@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Burnrate.Core.Validation;
 using Burnrate.Ledger;
 using Burnrate.Ledger.Reporting;
+using Burnrate.Reports.Json;
+using Burnrate.Reports.Ledger;
 
 namespace Burnrate.Cli.Commands;
 
@@ -11,18 +14,19 @@ internal sealed class LedgerReportCommand : Command
     private readonly Option<string?> _from = new("--from") { Description = "First day included, YYYY-MM-DD (default: the ledger's first)" };
     private readonly Option<string?> _to = new("--to") { Description = "Last day included, YYYY-MM-DD (default: the ledger's last)" };
     private readonly Option<int> _top = new("--top") { Description = "How many loss-makers to list", DefaultValueFactory = _ => 5 };
+    private readonly Option<string?> _out = new("--out") { Description = "Write margin.csv, ledger.xlsx and charts (margin by customer, cost by model over time; PNG + SVG) into this folder" };
     private readonly Option<string> _db = LedgerOptions.Db();
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD rounded to the cent)" };
 
     public LedgerReportCommand()
         : base("report", "Cost, revenue and gross margin by customer, feature, model, provider or period")
     {
-        foreach (Option option in new Option[] { _by, _from, _to, _top, _db, _json })
+        foreach (Option option in new Option[] { _by, _from, _to, _top, _out, _db, _json })
         {
             Options.Add(option);
         }
 
-        SetAction(parse => LedgerOptions.Guard(() => Run(parse)));
+        SetAction(Run);
     }
 
     private int Run(ParseResult parse)
@@ -34,21 +38,24 @@ internal sealed class LedgerReportCommand : Command
             To = LedgerOptions.Day("--to", parse.GetValue(_to)),
             TopLossMakers = parse.GetValue(_top),
         };
-        IReadOnlyList<string> errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            throw new UsageException(string.Join("; ", errors));
-        }
+        InputException.ThrowIfAny(request.Validate());
 
         using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
         MarginReport report = MarginReportEngine.Run(ledger, request);
+        IReadOnlyList<string> files = parse.GetValue(_out) is { } dir
+            ? LedgerFiles.Write(report, MarginReportEngine.Run(ledger, request with { By = ["customer"] }), MarginReportEngine.Run(ledger, request with { By = ["model", "month"] }), dir)
+            : [];
         if (parse.GetValue(_json))
         {
-            parse.InvocationConfiguration.Output.WriteLine(LedgerJson.Serialize(report));
+            parse.InvocationConfiguration.Output.WriteLine(BurnrateJson.Serialize(report));
         }
         else
         {
             LedgerReportText.Write(Rendering.Output.Console(parse), report);
+            foreach (string file in files)
+            {
+                parse.InvocationConfiguration.Output.WriteLine("Wrote " + file);
+            }
         }
 
         return ExitCodes.Success;

@@ -21,7 +21,7 @@ internal static class ApiPages
         {
             if (!page.TryGetProperty("data", out JsonElement data) || data.ValueKind != JsonValueKind.Array)
             {
-                throw new LedgerInputException("a page without a 'data' list: not a saved usage or cost API page");
+                throw LedgerErrors.In(string.Empty, "a page without a 'data' list: not a saved usage or cost API page");
             }
 
             foreach (JsonElement bucket in data.EnumerateArray())
@@ -96,7 +96,7 @@ internal static class ApiPages
                 }
                 catch (JsonException e)
                 {
-                    throw new LedgerInputException($"line {line}: not valid JSON (a page, an array of pages, or one page per line): {e.Message.Split(" LineNumber", 2)[0]}", e);
+                    throw LedgerErrors.In(string.Empty, "not valid JSON (a page, an array of pages, or one page per line): " + e.Message.Split(" LineNumber", 2)[0], line);
                 }
             }
         }

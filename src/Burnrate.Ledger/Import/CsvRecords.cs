@@ -27,8 +27,8 @@ internal static class CsvRecords
         string[] missing = [.. required.Where(r => !reader.Header.TryIndexOf(r, out _))];
         if (missing.Length > 0)
         {
-            throw new LedgerInputException(
-                $"line 1: the header lacks column(s) {string.Join(", ", missing)}; it has {string.Join(", ", reader.Header.ColNames.Take(20))}");
+            throw LedgerErrors.In(string.Empty,
+                $"the header lacks column(s) {string.Join(", ", missing)}; it has {string.Join(", ", reader.Header.ColNames.Take(20))}", line: 1);
         }
 
         int width = reader.Header.ColNames.Count;

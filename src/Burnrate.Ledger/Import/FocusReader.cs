@@ -30,8 +30,8 @@ internal static class FocusReader
         string[] missing = [.. FocusColumns.Required.Where(c => index[Array.FindIndex(FocusColumns.Read, n => n[0] == c)] < 0)];
         if (missing.Length > 0)
         {
-            throw new LedgerInputException(
-                $"line 1: not a FOCUS cost and usage file: the header lacks {string.Join(", ", missing)}; it has {string.Join(", ", table.Header.Take(12))}");
+            throw LedgerErrors.In(string.Empty,
+                $"not a FOCUS cost and usage file: the header lacks {string.Join(", ", missing)}; it has {string.Join(", ", table.Header.Take(12))}", line: 1);
         }
 
         foreach (string column in FocusColumns.Mandatory.Where(c => index[Array.FindIndex(FocusColumns.Read, n => n[0] == c)] < 0))

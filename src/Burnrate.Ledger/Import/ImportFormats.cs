@@ -40,7 +40,7 @@ public static class ImportFormats
             "jsonl" => Usage(MappedUsageReader.Jsonl(stream, UsageMapping.Read(request.MappingPath!), bytesRead)),
             "revenue" => BatchWriter.Run(store, LedgerTables.Revenue, RevenueCsvReader.Read(stream, bytesRead),
                 path, request.Format, request.BatchRows, rowsRead, cancellationToken),
-            _ => throw new LedgerInputException($"--format: \"{request.Format}\" is not one of {string.Join(", ", Names)}"),
+            _ => throw LedgerErrors.Field("format", request.Format, "one of " + string.Join(", ", Names)),
         };
     }
 

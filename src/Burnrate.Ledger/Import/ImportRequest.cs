@@ -1,3 +1,5 @@
+using Burnrate.Core.Validation;
+
 namespace Burnrate.Ledger.Import;
 
 /// <summary>What to import: files in one format (with a column mapping for the generic formats).</summary>
@@ -19,43 +21,33 @@ public sealed record ImportRequest
     public int BatchRows { get; init; } = 100_000;
 
     /// <summary>Gets every problem with the request, one line each (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<FieldError> Validate()
     {
-        var errors = new List<string>();
-        if (Files.Count == 0)
-        {
-            errors.Add("files: give at least one file to import");
-        }
-
+        var errors = new FieldChecks().Require(Files.Count > 0, "FILE", string.Empty, "at least one file to import");
         foreach (string file in Files.Where(f => !File.Exists(f)))
         {
-            errors.Add($"{file}: no such file");
+            errors.Add("FILE", file, "an existing file");
         }
 
         if (!ImportFormats.Names.Contains(Format, StringComparer.Ordinal))
         {
             string near = string.Join(", ", Catalog.Suggestions.Nearest(Format, ImportFormats.Names));
-            errors.Add($"--format: \"{Format}\" is not one of {string.Join(", ", ImportFormats.Names)}{(near.Length > 0 ? $" (nearest: {near})" : string.Empty)}");
+            errors.Add("format", Format, $"one of {string.Join(", ", ImportFormats.Names)}{(near.Length > 0 ? $" (nearest: {near})" : string.Empty)}");
         }
         else if (ImportFormats.NeedsMapping(Format) && MappingPath is null)
         {
-            errors.Add($"--mapping: format {Format} needs a YAML column mapping (see docs/ledger.md)");
+            errors.Add("mapping", string.Empty, $"a YAML column mapping for format {Format} (see docs/ledger.md)");
         }
         else if (MappingPath is not null && !File.Exists(MappingPath))
         {
-            errors.Add($"--mapping: {MappingPath}: no such file");
+            errors.Add("mapping", MappingPath, "an existing YAML column mapping");
         }
 
         foreach (string prices in PricePaths.Where(p => !File.Exists(p)))
         {
-            errors.Add($"--prices: {prices}: no such file");
+            errors.Add("prices", prices, "an existing price list YAML or LiteLLM price JSON");
         }
 
-        if (BatchRows is < 1 or > 10_000_000)
-        {
-            errors.Add($"batchRows: {BatchRows} is outside 1..10,000,000");
-        }
-
-        return errors;
+        return errors.Whole("batchRows", BatchRows, 1, 10_000_000, "rows");
     }
 }

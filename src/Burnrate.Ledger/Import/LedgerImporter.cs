@@ -9,16 +9,12 @@ public static class LedgerImporter
     /// <param name="progress">Receives progress every 1,024 records (may be null).</param>
     /// <param name="cancellationToken">Stops between batches; batches already written stay.</param>
     /// <returns>What happened to each file.</returns>
-    /// <exception cref="LedgerInputException">The request is invalid (every problem in one message) or a file is unreadable as the format.</exception>
+    /// <exception cref="Core.Validation.InputException">The request is invalid (every problem in one message) or a file is unreadable as the format.</exception>
     public static ImportReport Import(LedgerDatabase ledger, ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(request);
-        IReadOnlyList<string> errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            throw new LedgerInputException(string.Join("; ", errors));
-        }
+        Core.Validation.InputException.ThrowIfAny(request.Validate());
 
         Pricing.PriceBook prices = Pricing.PriceBook.Load(request.PricePaths);
         var files = new List<FileImport>();
@@ -31,9 +27,9 @@ public static class LedgerImporter
             {
                 files.Add(ImportFormats.ImportFile(ledger.Store, request, prices, path, b => bytes = b, rows, cancellationToken));
             }
-            catch (LedgerInputException e)
+            catch (Core.Validation.InputException e)
             {
-                throw new LedgerInputException($"{path}: {e.Message}", e);
+                throw LedgerErrors.InFile(e, path);
             }
         }
 

@@ -16,8 +16,8 @@ internal static class MappedUsageReader
             index[field] = [.. columns.Select(c => table.IndexOf(c))];
             if (index[field].All(i => i < 0))
             {
-                throw new LedgerInputException(
-                    $"line 1: the header has no column {string.Join(" or ", columns)} (mapping columns.{field}); it has {string.Join(", ", table.Header.Take(20))}");
+                throw LedgerErrors.In(string.Empty,
+                    $"the header has no column {string.Join(" or ", columns)} (mapping columns.{field}); it has {string.Join(", ", table.Header.Take(20))}", line: 1);
             }
         }
 

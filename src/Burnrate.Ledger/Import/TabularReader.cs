@@ -121,7 +121,7 @@ internal abstract class TabularReader : IDisposable
             catch (DuckDBException e)
             {
                 Dispose();
-                throw new LedgerInputException("not a readable Parquet file: " + e.Message.Split('\n')[0], e);
+                throw LedgerErrors.In(string.Empty, "not a readable Parquet file: " + e.Message.Split('\n')[0]);
             }
 
             _header = [.. Enumerable.Range(0, _reader.FieldCount).Select(_reader.GetName)];

@@ -63,12 +63,12 @@ internal sealed class UsageMapping
         }
         catch (YamlException e)
         {
-            throw new LedgerInputException($"{path}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {e.Message}", e);
+            throw LedgerErrors.In(path, "not valid YAML: " + e.Message, e.Start.Line, (int)e.Start.Column);
         }
 
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw new LedgerInputException($"{path}: expected a mapping with source, columns (time and model at least), defaults, timeUnit, costScale");
+            throw LedgerErrors.In(path, "expected a mapping with source, columns (time and model at least), defaults, timeUnit, costScale");
         }
 
         Known(path, root, TopLevel);
@@ -174,6 +174,6 @@ internal sealed class UsageMapping
         var other => throw Error(path, other, $"field '{key}' must be a non-empty text"),
     };
 
-    private static LedgerInputException Error(string path, YamlNode node, string message) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"{path}:{node.Start.Line}:{node.Start.Column}: {message}"));
+    private static Core.Validation.InputException Error(string path, YamlNode node, string message) =>
+        LedgerErrors.In(path, message, node.Start.Line, (int)node.Start.Column);
 }

@@ -19,14 +19,14 @@ internal static class LiteLlmPriceMap
         }
         catch (JsonException e)
         {
-            throw new LedgerInputException($"{path}:{e.LineNumber + 1}: not valid JSON: {e.Message.Split(" LineNumber", 2)[0]}", e);
+            throw LedgerErrors.In(path, "not valid JSON: " + e.Message.Split(" LineNumber", 2)[0], (e.LineNumber ?? 0) + 1);
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new LedgerInputException($"{path}: expected an object of model keys (LiteLLM's model_prices_and_context_window.json)");
+                throw LedgerErrors.In(path, "expected an object of model keys (LiteLLM's model_prices_and_context_window.json)");
             }
 
             string source = $"LiteLLM price map {Path.GetFileName(path)}";

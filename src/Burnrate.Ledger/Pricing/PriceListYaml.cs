@@ -40,12 +40,12 @@ internal static class PriceListYaml
         }
         catch (YamlException e)
         {
-            throw new LedgerInputException($"{path}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {e.Message}", e);
+            throw LedgerErrors.In(path, "not valid YAML: " + e.Message, e.Start.Line, (int)e.Start.Column);
         }
 
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw new LedgerInputException($"{path}: expected a mapping with 'source' and 'prices'");
+            throw LedgerErrors.In(path, "expected a mapping with 'source' and 'prices'");
         }
 
         string source = Text(root, "source", path) ?? throw Error(path, root, "missing required field 'source' (where the prices come from, with a date)");
@@ -165,6 +165,6 @@ internal static class PriceListYaml
             : throw Error(path, Child(node, key)!, $"field '{key}' must be a USD amount ≥ 0 per 1M tokens, got \"{text}\"");
     }
 
-    private static LedgerInputException Error(string path, YamlNode node, string message) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"{path}:{node.Start.Line}:{node.Start.Column}: {message}"));
+    private static Core.Validation.InputException Error(string path, YamlNode node, string message) =>
+        LedgerErrors.In(path, message, node.Start.Line, (int)node.Start.Column);
 }

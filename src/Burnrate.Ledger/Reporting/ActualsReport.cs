@@ -16,4 +16,6 @@ public sealed record ActualsReport(IReadOnlyList<ActualMonth> Months);
 /// <param name="CostUsdByProvider">Cost of serving by provider.</param>
 public sealed record ActualMonth(
     string Month, long Requests, long InputTokens, long OutputTokens, long Tokens, Money RevenueUsd,
-    IReadOnlyDictionary<string, Money> RevenueUsdByKind, Money CostUsd, IReadOnlyDictionary<string, Money> CostUsdByProvider);
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(MoneyByKeyJsonConverter))] IReadOnlyDictionary<string, Money> RevenueUsdByKind,
+    Money CostUsd,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(MoneyByKeyJsonConverter))] IReadOnlyDictionary<string, Money> CostUsdByProvider);

@@ -39,7 +39,7 @@ public static class FocusExport
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir && !Directory.Exists(dir))
         {
-            throw new LedgerInputException($"--focus {path}: the folder {dir} does not exist");
+            throw LedgerErrors.Field("focus", path, $"a file in an existing folder ({dir} does not exist)");
         }
 
         ILedgerStore store = ledger.Store;

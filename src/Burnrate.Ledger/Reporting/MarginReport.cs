@@ -9,7 +9,7 @@ namespace Burnrate.Ledger.Reporting;
 /// <param name="LossMakers">The rows with the most negative gross margin, worst first.</param>
 /// <param name="Assumptions">How cost and revenue were attributed.</param>
 public sealed record MarginReport(
-    IReadOnlyList<string> By, DateOnly? From, DateOnly? To, IReadOnlyList<MarginRow> Rows, MarginFigures Totals,
+    IReadOnlyList<string> By, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] DateOnly? From, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] DateOnly? To, IReadOnlyList<MarginRow> Rows, MarginFigures Totals,
     IReadOnlyList<MarginRow> LossMakers, IReadOnlyList<LedgerAssumption> Assumptions);
 
 /// <summary>One row of a margin report: its key values and its figures (the fields of <see cref="MarginFigures"/>).</summary>
@@ -24,7 +24,7 @@ public sealed record MarginReport(
 /// <param name="UnpricedRequests">Requests with no cost from the source and no price.</param>
 public sealed record MarginRow(
     IReadOnlyDictionary<string, string> Key, long Requests, long InputTokens, long OutputTokens, Money CostUsd, Money RevenueUsd,
-    Money GrossMarginUsd, decimal? GrossMarginPercent, long UnpricedRequests)
+    Money GrossMarginUsd, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] decimal? GrossMarginPercent, long UnpricedRequests)
 {
     /// <summary>Gets the row's figures.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -48,7 +48,7 @@ public sealed record MarginRow(
 /// <param name="GrossMarginPercent">(Revenue − cost) ÷ revenue × 100, rounded to 0.01; null without revenue.</param>
 /// <param name="UnpricedRequests">Requests with no cost from the source and no price.</param>
 public sealed record MarginFigures(
-    long Requests, long InputTokens, long OutputTokens, Money CostUsd, Money RevenueUsd, Money GrossMarginUsd, decimal? GrossMarginPercent, long UnpricedRequests)
+    long Requests, long InputTokens, long OutputTokens, Money CostUsd, Money RevenueUsd, Money GrossMarginUsd, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] decimal? GrossMarginPercent, long UnpricedRequests)
 {
     /// <summary>Gets the figures of a group from its sums (margin and percent derived here, once).</summary>
     public static MarginFigures From(long requests, long inputTokens, long outputTokens, Money cost, Money revenue, long unpriced)

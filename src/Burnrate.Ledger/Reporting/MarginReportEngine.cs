@@ -9,16 +9,12 @@ public static class MarginReportEngine
     /// <param name="ledger">The ledger.</param>
     /// <param name="request">What to group by and over which days.</param>
     /// <returns>The report.</returns>
-    /// <exception cref="LedgerInputException">The request is invalid (every problem in one message).</exception>
+    /// <exception cref="Core.Validation.InputException">The request is invalid (every problem in one message).</exception>
     public static MarginReport Run(LedgerDatabase ledger, ReportRequest request)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(request);
-        IReadOnlyList<string> errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            throw new LedgerInputException(string.Join("; ", errors));
-        }
+        Core.Validation.InputException.ThrowIfAny(request.Validate());
 
         ILedgerStore store = ledger.Store;
         (DateOnly? from, DateOnly? to) = LedgerSpan.Resolve(store, request.From, request.To);

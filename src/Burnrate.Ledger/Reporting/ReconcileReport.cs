@@ -11,4 +11,4 @@ public sealed record ReconcileReport(IReadOnlyList<ReconcileRow> Rows, IReadOnly
 /// <param name="ComputedUsd">Σ usage cost.</param>
 /// <param name="BilledUsd">Σ billed cost.</param>
 /// <param name="DifferenceUsd">Billed − computed: what the bill holds that the usage does not explain (negative: usage the bill lacks).</param>
-public sealed record ReconcileRow(DateOnly? Date, string Provider, Money ComputedUsd, Money BilledUsd, Money DifferenceUsd);
+public sealed record ReconcileRow([property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] DateOnly? Date, string Provider, Money ComputedUsd, Money BilledUsd, Money DifferenceUsd);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Burnrate.Catalog;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Ledger.Reporting;
 
@@ -18,35 +20,21 @@ public sealed record ReportRequest
     public int TopLossMakers { get; init; } = 5;
 
     /// <summary>Gets every problem with the request, one line each (empty when valid).</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<FieldError> Validate()
     {
-        var errors = new List<string>();
-        if (By.Count is < 1 or > 2)
-        {
-            errors.Add($"--by: give one or two keys (comma-separated), got {By.Count}");
-        }
-
+        var errors = new FieldChecks().Require(By.Count is >= 1 and <= 2, "by", string.Join(',', By), "one or two keys, comma-separated");
         foreach (string key in By.Where(k => !ReportKey.Names.Contains(k, StringComparer.Ordinal)))
         {
             string near = string.Join(", ", Suggestions.Nearest(key, ReportKey.Names));
-            errors.Add($"--by: \"{key}\" is not one of {string.Join(", ", ReportKey.Names)}{(near.Length > 0 ? $" (nearest: {near})" : string.Empty)}");
+            errors.Add("by", key, $"one of {string.Join(", ", ReportKey.Names)}{(near.Length > 0 ? $" (nearest: {near})" : string.Empty)}");
         }
 
-        if (By.Distinct(StringComparer.Ordinal).Count() != By.Count)
-        {
-            errors.Add("--by: a key is given twice");
-        }
-
+        errors.Require(By.Distinct(StringComparer.Ordinal).Count() == By.Count, "by", string.Join(',', By), "keys that differ");
         if (From is { } f && To is { } t && t < f)
         {
-            errors.Add($"--to: {t:yyyy-MM-dd} is before --from {f:yyyy-MM-dd}");
+            errors.Add("to", t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"a day on or after --from {f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         }
 
-        if (TopLossMakers is < 0 or > 1000)
-        {
-            errors.Add($"--top: {TopLossMakers} is outside 0..1000");
-        }
-
-        return errors;
+        return errors.Whole("top", TopLossMakers, 0, 1000, "loss-makers");
     }
 }

@@ -30,7 +30,7 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir && !Directory.Exists(dir))
         {
-            throw new LedgerInputException($"--db {path}: the folder {dir} does not exist");
+            throw LedgerErrors.Field("db", path, $"a file in an existing folder ({dir} does not exist)");
         }
 
         var connection = new DuckDBConnection("Data Source=" + path);

@@ -11,8 +11,8 @@ internal static class LedgerMigrator
         int version = CurrentVersion(store);
         if (version > LedgerSchema.CurrentVersion)
         {
-            throw new LedgerInputException(
-                $"{store.Location}: ledger schema version {version} is newer than this Burnrate understands ({LedgerSchema.CurrentVersion}); upgrade Burnrate");
+            throw LedgerErrors.Field("schema version", version.ToString(CultureInfo.InvariantCulture),
+                $"at most {LedgerSchema.CurrentVersion.ToString(CultureInfo.InvariantCulture)} (the ledger was written by a newer Burnrate: upgrade Burnrate)", new Core.Validation.SourceLocation(store.Location));
         }
 
         if (version == LedgerSchema.CurrentVersion)

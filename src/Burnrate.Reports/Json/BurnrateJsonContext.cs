@@ -32,4 +32,9 @@ namespace Burnrate.Reports.Json;
 [JsonSerializable(typeof(Burnrate.Core.Inference.OptimizeReport))]
 [JsonSerializable(typeof(Burnrate.Core.Training.TrainReport))]
 [JsonSerializable(typeof(Burnrate.Planning.Reporting.PlanReport))]
+[JsonSerializable(typeof(Burnrate.Ledger.Import.ImportReport))]
+[JsonSerializable(typeof(Burnrate.Ledger.Reporting.MarginReport))]
+[JsonSerializable(typeof(Burnrate.Ledger.Reporting.ReconcileReport))]
+[JsonSerializable(typeof(Burnrate.Ledger.Reporting.ActualsReport))]
+[JsonSerializable(typeof(Burnrate.Ledger.Reporting.FocusExportSummary))]
 public sealed partial class BurnrateJsonContext : JsonSerializerContext;

@@ -42,7 +42,7 @@ public static class LedgerApi
                 detail: "This server has no ledger: start it with `burnrate serve --ledger FILE` (a ledger made by `burnrate ledger import`).");
         }
 
-        var lines = new List<string>();
+        var dates = new List<KeyValuePair<string, string>>();
         DateOnly? Day(string option, string? text)
         {
             if (text is null)
@@ -55,7 +55,7 @@ public static class LedgerApi
                 return d;
             }
 
-            lines.Add($"--{option}: \"{text}\" is not a date YYYY-MM-DD");
+            dates.Add(new(option, $"\"{text}\" is not a date YYYY-MM-DD"));
             return null;
         }
 
@@ -66,10 +66,10 @@ public static class LedgerApi
             To = Day("to", request.To),
             TopLossMakers = request.Top ?? 5,
         };
-        lines.AddRange(report.Validate());
-        if (lines.Count > 0)
+        IReadOnlyList<Burnrate.Core.Validation.FieldError> fields = report.Validate();
+        if (dates.Count > 0 || fields.Count > 0)
         {
-            return Problems.InvalidOptions(lines, "by");
+            return Problems.Invalid(fields, dates);
         }
 
         await OneAtATime.WaitAsync(context.RequestAborted);
@@ -78,13 +78,13 @@ public static class LedgerApi
             string json = await Task.Run(() =>
             {
                 using LedgerDatabase ledger = LedgerDatabase.Open(path);
-                return LedgerJson.Serialize(MarginReportEngine.Run(ledger, report));
+                return Burnrate.Reports.Json.BurnrateJson.Serialize(MarginReportEngine.Run(ledger, report));
             }, context.RequestAborted);
             return TypedResults.Content(json, "application/json; charset=utf-8");
         }
-        catch (LedgerInputException e)
+        catch (Burnrate.Core.Validation.InputException e)
         {
-            return Problems.Invalid("by", e.Message);
+            return Problems.Invalid(e);
         }
         finally
         {

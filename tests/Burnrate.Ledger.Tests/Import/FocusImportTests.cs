@@ -168,9 +168,9 @@ public sealed class FocusImportTests
         using LedgerDatabase ledger = LedgerDatabase.Open(dir.File("l.duckdb"));
         string path = dir.Write("bill.csv", "date,customer,amountUsd,kind\n2026-01-01,a,1,usage\n");
 
-        LedgerInputException e = Should.Throw<LedgerInputException>(() => ImportFiles(ledger, "focus", path));
+        Burnrate.Core.Validation.InputException e = Should.Throw<Burnrate.Core.Validation.InputException>(() => ImportFiles(ledger, "focus", path));
 
-        e.Message.ShouldBe($"{path}: line 1: not a FOCUS cost and usage file: the header lacks BilledCost, EffectiveCost, ChargePeriodStart, ChargePeriodEnd; it has date, customer, amountUsd, kind");
+        e.Message.ShouldBe($"{path}:1: not a FOCUS cost and usage file: the header lacks BilledCost, EffectiveCost, ChargePeriodStart, ChargePeriodEnd; it has date, customer, amountUsd, kind");
     }
 
     [Fact]

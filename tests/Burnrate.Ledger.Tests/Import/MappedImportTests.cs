@@ -113,9 +113,9 @@ public sealed class MappedImportTests
         string csv = dir.Write("g.csv", "ts,m,in\n1,a,2\n");
         using LedgerDatabase ledger = LedgerDatabase.Open(dir.File("l.duckdb"));
 
-        LedgerInputException e = Should.Throw<LedgerInputException>(() =>
+        Burnrate.Core.Validation.InputException e = Should.Throw<Burnrate.Core.Validation.InputException>(() =>
             LedgerImporter.Import(ledger, new ImportRequest { Files = [csv], Format = "csv", MappingPath = mapping }));
 
-        e.Message.ShouldStartWith($"{csv}: {mapping}:5:3: unknown field 'inputTokns' (did you mean 'inputTokens'?)");
+        e.Message.ShouldStartWith($"{mapping}:5:3: unknown field 'inputTokns' (did you mean 'inputTokens'?)");
     }
 }

@@ -77,7 +77,7 @@ public sealed class ProviderImportTests
         using var dir = new TempFolder();
         string prices = dir.Write("p.yaml", "source: x\nprices:\n  - model: m\n    inputUsdPerMillionToken: 1\n    outputUsdPerMillionTokens: 2\n");
 
-        var e = Should.Throw<LedgerInputException>(() => Pricing.PriceBook.Load([prices]));
+        var e = Should.Throw<Burnrate.Core.Validation.InputException>(() => Pricing.PriceBook.Load([prices]));
 
         e.Message.ShouldBe($"{prices}:4:5: unknown field 'inputUsdPerMillionToken' (did you mean 'inputUsdPerMillionTokens'?); allowed: model, from, inputUsdPerMillionTokens, outputUsdPerMillionTokens, cacheReadUsdPerMillionTokens, cacheWriteUsdPerMillionTokens, source, tiers");
     }

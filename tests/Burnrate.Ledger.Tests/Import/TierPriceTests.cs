@@ -85,7 +85,7 @@ public sealed class TierPriceTests
         using var dir = new TempFolder();
         string path = dir.Write("p.yaml", "source: s\nprices:\n  - model: m\n    inputUsdPerMillionTokens: 1\n    outputUsdPerMillionTokens: 2\n    tiers:\n      - inputUsdPerMillionTokens: 1\n        outputUsdPerMillionTokens: 1\n");
 
-        LedgerInputException e = Should.Throw<LedgerInputException>(() => Burnrate.Ledger.Pricing.PriceBook.Load([path]));
+        Burnrate.Core.Validation.InputException e = Should.Throw<Burnrate.Core.Validation.InputException>(() => Burnrate.Ledger.Pricing.PriceBook.Load([path]));
 
         e.Message.ShouldBe($"{path}:7:9: a tier needs 'tier' (e.g. batch, priority, flex) or 'aboveInputTokens' (a long-context price), or both");
     }

@@ -74,11 +74,11 @@ public sealed class MarginReportTests
     {
         var request = new ReportRequest { By = ["custmer", "month", "month"], From = new(2026, 2, 1), To = new(2026, 1, 1) };
 
-        IReadOnlyList<string> errors = request.Validate();
+        IReadOnlyList<Burnrate.Core.Validation.FieldError> errors = request.Validate();
 
-        errors.Count.ShouldBe(4);
-        errors.ShouldContain(e => e.Contains("\"custmer\"") && e.Contains("nearest: customer"));
-        errors.ShouldContain(e => e.StartsWith("--to:", StringComparison.Ordinal));
+        errors.Select(e => (e.Field, e.Value)).ShouldBe([("by", "custmer,month,month"), ("by", "custmer"), ("by", "custmer,month,month"), ("to", "2026-01-01")]);
+        errors[1].Allowed.ShouldContain("nearest: customer");
+        errors[3].Allowed.ShouldBe("a day on or after --from 2026-02-01");
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class SchemaTests
             ledger.Store.Execute("UPDATE ledger_schema SET version = 99");
         }
 
-        Should.Throw<LedgerInputException>(() => LedgerDatabase.Open(db)).Message.ShouldContain("schema version 99 is newer");
+        Should.Throw<Burnrate.Core.Validation.InputException>(() => LedgerDatabase.Open(db)).Message.ShouldBe($"{db}: schema version '99' is not allowed; expected at most 2 (the ledger was written by a newer Burnrate: upgrade Burnrate)");
     }
 
     [Fact]

@@ -1,0 +1,102 @@
+using Burnrate.Ledger.Reporting;
+using ClosedXML.Excel;
+
+namespace Burnrate.Reports.Ledger;
+
+/// <summary>The ledger workbook (ClosedXML): the report asked for, loss-makers, margin by customer, cost by model and month, assumptions.</summary>
+public static class LedgerWorkbook
+{
+    private const string UsdFormat = "$#,##0.00;[Red]-$#,##0.00";
+
+    /// <summary>Saves the workbook at <paramref name="path"/>.</summary>
+    /// <param name="report">The report asked for.</param>
+    /// <param name="byCustomer">The same days by customer.</param>
+    /// <param name="byModelMonth">The same days by model and month.</param>
+    /// <param name="path">The .xlsx file.</param>
+    public static void Save(MarginReport report, MarginReport byCustomer, MarginReport byModelMonth, string path)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(byCustomer);
+        ArgumentNullException.ThrowIfNull(byModelMonth);
+        using var book = new XLWorkbook();
+        Sheet(book, "by " + string.Join(" and ", report.By), report, report.Rows);
+        Sheet(book, "loss-makers", report with { }, report.LossMakers, totals: false);
+        Sheet(book, "by customer", byCustomer, byCustomer.Rows);
+        Sheet(book, "by model and month", byModelMonth, byModelMonth.Rows);
+        IXLWorksheet assumptions = book.AddWorksheet("assumptions");
+        assumptions.Cell(1, 1).Value = "assumption";
+        assumptions.Cell(1, 2).Value = "rule";
+        assumptions.Cell(1, 3).Value = "source";
+        assumptions.Row(1).Style.Font.Bold = true;
+        int r = 2;
+        foreach (LedgerAssumption a in report.Assumptions)
+        {
+            assumptions.Cell(r, 1).Value = a.Name;
+            assumptions.Cell(r, 2).Value = a.Value;
+            assumptions.Cell(r++, 3).Value = a.Source;
+        }
+
+        // Widths set by hand: ClosedXML's AdjustToContents measures text with System.Drawing (GDI+), absent on Linux servers.
+        (assumptions.Column(1).Width, assumptions.Column(2).Width, assumptions.Column(3).Width) = (22, 110, 16);
+        book.SaveAs(path);
+    }
+
+    private static void Sheet(XLWorkbook book, string name, MarginReport report, IReadOnlyList<MarginRow> rows, bool totals = true)
+    {
+        IXLWorksheet sheet = book.AddWorksheet(name.Length > 31 ? name[..31] : name);
+        IReadOnlyList<string> header = LedgerFiles.Header(report.By);
+        for (int c = 0; c < header.Count; c++)
+        {
+            sheet.Cell(1, c + 1).Value = header[c];
+        }
+
+        sheet.Row(1).Style.Font.Bold = true;
+        sheet.SheetView.FreezeRows(1);
+        int k = report.By.Count, r = 2;
+        foreach (MarginRow row in rows)
+        {
+            for (int c = 0; c < k; c++)
+            {
+                sheet.Cell(r, c + 1).Value = row.Key[report.By[c]];
+            }
+
+            Figures(sheet, r++, k, row.Figures);
+        }
+
+        if (totals)
+        {
+            sheet.Cell(r, 1).Value = "total";
+            sheet.Row(r).Style.Font.Bold = true;
+            Figures(sheet, r, k, report.Totals);
+        }
+
+        for (int c = 1; c <= header.Count; c++)
+        {
+            sheet.Column(c).Width = c <= k ? 24 : 16;
+        }
+    }
+
+    private static void Figures(IXLWorksheet sheet, int r, int k, MarginFigures f)
+    {
+        sheet.Cell(r, k + 1).Value = f.Requests;
+        sheet.Cell(r, k + 2).Value = f.InputTokens;
+        sheet.Cell(r, k + 3).Value = f.OutputTokens;
+        foreach ((int c, decimal usd) in new[] { (k + 4, f.CostUsd.ToCents().Usd), (k + 5, f.RevenueUsd.ToCents().Usd), (k + 6, f.GrossMarginUsd.ToCents().Usd) })
+        {
+            sheet.Cell(r, c).Value = usd;
+            sheet.Cell(r, c).Style.NumberFormat.Format = UsdFormat;
+        }
+
+        if (f.GrossMarginPercent is { } p)
+        {
+            sheet.Cell(r, k + 7).Value = p / 100m;
+            sheet.Cell(r, k + 7).Style.NumberFormat.Format = "0.00%";
+        }
+
+        sheet.Cell(r, k + 8).Value = f.UnpricedRequests;
+        for (int c = k + 1; c <= k + 3; c++)
+        {
+            sheet.Cell(r, c).Style.NumberFormat.Format = "#,##0";
+        }
+    }
+}
