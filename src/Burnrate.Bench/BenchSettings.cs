@@ -74,7 +74,7 @@ internal static class BenchSettings
                 IReadOnlyList<WorkItem> items = ShareGptDataset.Load(dataset, tokenizer, Math.Max(count * Math.Max(levels, 1), 1));
                 return Workloads.Workload.FromItems(items, "dataset: " + Path.GetFileName(dataset));
             }
-            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or OverflowException or InvalidOperationException or FormatException)
             {
                 throw new InputException("datasetPath", dataset, "a ShareGPT-format JSON file (" + e.Message + ")");
             }

@@ -31,11 +31,17 @@ public static partial class CatalogYamlReader
         var stream = new YamlStream();
         try
         {
+            Files.YamlText.CheckCharacters(yaml, file);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
         {
             throw new CatalogException($"{file}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {FirstLine(e.Message)}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails on some malformed input without a location.
+            throw new CatalogException($"{file}: not valid YAML: {e.Message}", e);
         }
 
         if (stream.Documents.Count == 0)

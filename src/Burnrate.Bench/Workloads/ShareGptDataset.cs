@@ -12,6 +12,13 @@ internal static class ShareGptDataset
     public static IReadOnlyList<WorkItem> Load(string path, Tokenizer tokenizer, int maxItems)
     {
         ArgumentNullException.ThrowIfNull(tokenizer);
+        var info = new FileInfo(path);
+        if ((info.Attributes & (FileAttributes.Device | FileAttributes.Directory)) != 0 || info.Length is 0 or > 1L << 30)
+        {
+            // JsonDocument buffers the whole stream: a device such as /dev/zero would be read until memory runs out.
+            throw new InvalidDataException("not a regular JSON file of at most 1 GiB");
+        }
+
         using FileStream stream = File.OpenRead(path);
         using JsonDocument doc = JsonDocument.Parse(stream);
         if (doc.RootElement.ValueKind != JsonValueKind.Array)

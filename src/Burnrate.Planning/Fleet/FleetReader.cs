@@ -31,11 +31,17 @@ public static partial class FleetReader
         var stream = new YamlStream();
         try
         {
+            Catalog.Files.YamlText.CheckCharacters(yaml, file);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
         {
             throw new CatalogException($"{file}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {e.Message.Split('\n')[0].Trim()}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails on some malformed input without a location.
+            throw new CatalogException($"{file}: not valid YAML: {e.Message}", e);
         }
 
         if (stream.Documents.Count > 1)

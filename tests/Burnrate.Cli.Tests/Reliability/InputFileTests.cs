@@ -93,6 +93,39 @@ public sealed class InputFileTests : IDisposable
         run.Error.ShouldStartWith("error: unknown model '@/dev/zero'");
     }
 
+    [Fact]
+    public void Should_ExitTwoWithALocatedLine_When_AScenarioHoldsAControlCharacter()
+    {
+        // Given: found by FuzzTests (YamlDotNet's scanner threw InvalidOperationException on U+0085 and U+009E)
+        string path = _dir.Write("scenario.yaml", "name: x\nstart: 2026-01\nmonths: {a: `\u0085!}\n");
+
+        // When
+        CliRun run = CliRunner.Run("plan", path);
+
+        // Then
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldBe($"error: {path}:3:14: not valid YAML: control character U+0085 is not allowed\n");
+    }
+
+    [Theory]
+    [InlineData("--tokenizer")]
+    [InlineData("--dataset")]
+    public void Should_ExitTwoQuickly_When_BenchIsGivenADeviceAsAVocabularyOrDataset(string option)
+    {
+        if (!File.Exists("/dev/zero"))
+        {
+            return; // Not a POSIX system.
+        }
+
+        // When: found by FuzzTests (an overflow after buffering 2 GB, and a tokenizer library exception)
+        CliRun run = CliRunner.Run("bench", "--url", "http://127.0.0.1:9/v1", "--model", "m", "--requests", "1", option, "/dev/zero");
+
+        // Then
+        run.ExitCode.ShouldBe(2, run.Error);
+        run.Error.Trim().Split('\n').Length.ShouldBe(1, run.Error);
+        run.Error.ShouldStartWith($"error: {option} '/dev/zero' is not allowed");
+    }
+
     private sealed class EndlessStream : Stream
     {
         public override bool CanRead => true;

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+
+namespace Burnrate.Cli.Tests.Reliability;
+
+/// <summary>
+/// Issue 11, "Permissions", as an unprivileged user would meet them: the built CLI run as nobody (uid/gid 65534 through
+/// setpriv) against a read-only --out folder and an unreadable input prints one line naming the path and the reason, exit 1,
+/// never a stack trace. Root ignores permissions, so the test needs root (to drop to nobody) and setpriv; elsewhere it says why
+/// it did nothing.
+/// </summary>
+public sealed class UnprivilegedRunTests : IDisposable
+{
+    private readonly TempFolder _dir = new("burnrate-unpriv-");
+
+    public void Dispose()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            _dir.Dispose();
+            return;
+        }
+
+        foreach (string path in Directory.EnumerateFileSystemEntries(_dir.Path, "*", SearchOption.AllDirectories))
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public void Should_PrintOneLineNamingThePath_When_NobodyWritesToAReadOnlyFolderOrReadsAnUnreadableFile()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists("/usr/bin/setpriv"))
+        {
+            Console.WriteLine("skipped: needs Linux, root (to drop to uid 65534) and /usr/bin/setpriv");
+            return;
+        }
+
+        // Given: a folder nobody may not write into, and a scenario nobody may not read (the temp folder is world-traversable)
+        File.SetUnixFileMode(_dir.Path, (UnixFileMode)0b111_101_101);
+        string readOnly = Path.Combine(_dir.Path, "read-only");
+        Directory.CreateDirectory(readOnly);
+        File.SetUnixFileMode(readOnly, (UnixFileMode)0b101_101_101);
+        string secret = Path.Combine(_dir.Path, "secret.yaml");
+        File.Copy(RepoFiles.Example("example-ai-api.yaml"), secret);
+        File.SetUnixFileMode(secret, UnixFileMode.None);
+
+        // When
+        (int planOut, string planOutError) = RunAsNobody("plan", RepoFiles.Example("example-ai-api.yaml"), "--paths", "20", "--out", Path.Combine(readOnly, "plan"));
+        (int optimizeOut, string optimizeError) = RunAsNobody("optimize", "llama-3.1-8b", "--out", readOnly);
+        (int planIn, string planInError) = RunAsNobody("plan", secret);
+
+        // Then
+        planOut.ShouldBe(1, planOutError);
+        planOutError.ShouldStartWith($"error: '{readOnly}");
+        planOutError.ShouldContain("permission denied");
+        optimizeOut.ShouldBe(1, optimizeError);
+        optimizeError.ShouldStartWith($"error: '{readOnly}");
+        optimizeError.ShouldContain("permission denied");
+        planIn.ShouldBe(1, planInError);
+        planInError.ShouldBe($"error: '{secret}': permission denied (cannot read the scenario file)\n");
+        foreach (string e in new[] { planOutError, optimizeError, planInError })
+        {
+            e.Trim().Split('\n').Length.ShouldBe(1, e);
+        }
+
+        Directory.GetFileSystemEntries(readOnly).ShouldBeEmpty();
+    }
+
+    private static (int Code, string Error) RunAsNobody(params string[] args)
+    {
+        var info = new ProcessStartInfo("/usr/bin/setpriv") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string a in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(AppContext.BaseDirectory, "burnrate.dll"), .. args])
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        info.Environment["HOME"] = Path.GetTempPath();
+        info.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        using Process process = Process.Start(info)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the CLI did not end within 90 s: " + string.Join(" ", args));
+        }
+
+        output.Wait();
+        return (process.ExitCode, error.Result);
+    }
+}
