@@ -4,7 +4,7 @@ namespace Burnrate.Bench.Client;
 
 /// <summary>
 /// Wraps each connection's stream so a request's sentAt is the moment its first byte is written to the socket
-/// (METRICS.md), not when it was handed to HttpClient: the request being sent is found through an
+/// (docs/metrics.md), not when it was handed to HttpClient: the request being sent is found through an
 /// <see cref="AsyncLocal{T}"/> set by <see cref="OpenAiClient"/>, since HTTP/1.1 writes a request in its own async flow.
 /// </summary>
 internal sealed class FirstWriteStream(Stream inner) : Stream

@@ -11,7 +11,7 @@ using Microsoft.ML.Tokenizers;
 namespace Burnrate.Bench.Client;
 
 /// <summary>
-/// Sends OpenAI-compatible requests and times them per METRICS.md. Streams are read with System.IO.Pipelines and parsed
+/// Sends OpenAI-compatible requests and times them per docs/metrics.md. Streams are read with System.IO.Pipelines and parsed
 /// by <see cref="SseParser"/>/<see cref="ChunkReader"/> without per-token allocations; the connection pool allows as
 /// many connections as the highest concurrency. Faults become the record's error kind, never exceptions.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Burnrate.Bench.Client;
 
 /// <summary>
-/// One request's raw measurements (METRICS.md "Serving measurements"): timestamps in <see cref="BenchClock"/> ticks
+/// One request's raw measurements (docs/metrics.md "Serving measurements"): timestamps in <see cref="BenchClock"/> ticks
 /// (0 = did not happen), token counts from the server and the tokenizer, and the error kind when it failed.
 /// </summary>
 internal sealed class RequestRecord

@@ -1,6 +1,6 @@
 namespace Burnrate.Bench.Metrics;
 
-/// <summary>The measurements of one load level (METRICS.md "Serving measurements", per run). JSON contract of issue 5.</summary>
+/// <summary>The measurements of one load level (docs/metrics.md "Serving measurements", per run). JSON contract of issue 5.</summary>
 public sealed record LevelResult
 {
     /// <summary>Gets the fixed concurrency, when the level is a concurrency level.</summary>

@@ -2,7 +2,7 @@ using Burnrate.Bench.Client;
 
 namespace Burnrate.Bench.Metrics;
 
-/// <summary>Derives a <see cref="LevelResult"/> from the raw request records of one level, per METRICS.md.</summary>
+/// <summary>Derives a <see cref="LevelResult"/> from the raw request records of one level, per docs/metrics.md.</summary>
 internal static class LevelStats
 {
     /// <summary>Computes the level's figures. Warm-up records must already be excluded.</summary>

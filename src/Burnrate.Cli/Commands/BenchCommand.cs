@@ -7,7 +7,7 @@ namespace Burnrate.Cli.Commands;
 
 /// <summary>
 /// <c>burnrate bench</c>: drives an OpenAI-compatible endpoint with concurrency sweeps or request rates and reports the
-/// serving measurements of METRICS.md, goodput under SLOs and cost per 1M tokens. <c>bench compare</c> diffs two runs.
+/// serving measurements of docs/metrics.md, goodput under SLOs and cost per 1M tokens. <c>bench compare</c> diffs two runs.
 /// </summary>
 internal sealed partial class BenchCommand : Command
 {

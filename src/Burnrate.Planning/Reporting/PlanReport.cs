@@ -73,7 +73,7 @@ public sealed record PlanReport
         new("base preset", "each distribution at its median; presets override drivers by path", "docs/plan.md"),
         new("funding in presets", "a round counts when probability ≥ 0.5; Monte Carlo draws it per path", "docs/plan.md"),
         new("growth timing", "growth and churn apply from the second month; price/cost change as (1 + c)^(month/12)", "docs/plan.md"),
-        new("runway", "closing cash ÷ mean net burn of months m−2..m; unbounded when that burn ≤ 0", "METRICS.md planning figures"),
+        new("runway", "closing cash ÷ mean net burn of months m−2..m; unbounded when that burn ≤ 0", "docs/metrics.md, planning figures"),
         new("opex cut", "cutOpexPercent applies to staff and other opex from the month after the trigger", "docs/plan.md"),
         new("percentiles", "type 7 (linear between order statistics) over paths, month by month; exact, with paths regenerated from the seed rather than stored", "Hyndman and Fan (1996); docs/plan.md"),
     ];
