@@ -62,6 +62,41 @@ public sealed class CalibrateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_RefuseAndWriteNothing_When_TheDeploymentCannotMatchTheMeasurement()
+    {
+        // Given: a run measured on an H100, calibrated as if an A10G (a sixth of the bandwidth) had served it
+        string summary = Summary(new EfficiencyFactors(0.45, 0.65, 0.7));
+        string cal = Path.Combine(_dir, "calibration.json");
+
+        // When
+        var (code, _, error) = CliRunner.Run("calibrate", summary, "--model", "llama-3.1-8b", "--gpu", "a10g", "--gpus", "1", "--out", cal);
+
+        // Then: exit 2, one line that says why and how to force it, and no file
+        code.ShouldBe(2, error);
+        error.Trim().Split('\n').Length.ShouldBe(1, error);
+        error.ShouldContain("cannot match this measurement");
+        error.ShouldContain("--force");
+        File.Exists(cal).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Should_WriteAndWarn_When_APoorFitIsForced()
+    {
+        // Given
+        string summary = Summary(new EfficiencyFactors(0.45, 0.65, 0.7));
+        string cal = Path.Combine(_dir, "calibration.json");
+
+        // When
+        var (code, output, error) = CliRunner.Run("calibrate", summary, "--model", "llama-3.1-8b", "--gpu", "a10g", "--gpus", "1", "--out", cal, "--force");
+
+        // Then
+        code.ShouldBe(0, error);
+        error.ShouldContain("warning: poor fit");
+        output.ShouldContain("POOR FIT");
+        File.Exists(cal).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Should_PrintFactorsResidualsAndTheInferCommand_When_RunWithoutJson()
     {
         // Given

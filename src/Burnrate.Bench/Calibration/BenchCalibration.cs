@@ -16,6 +16,13 @@ namespace Burnrate.Bench.Calibration;
 /// </summary>
 public static class BenchCalibration
 {
+    /// <summary>
+    /// The rms of ln(predicted ÷ measured) above which a fit is poor: predictions typically off by a factor of e ≈ 2.7
+    /// even at the best factors, which means the deployment named (model, accelerator, devices, precision) cannot be the
+    /// one that was measured. For scale: the published validation set's median errors are about 10% (ln ≈ 0.1).
+    /// </summary>
+    public const double PoorFitRmsLogError = 1.0;
+
     /// <summary>Fits the efficiency factors to <see cref="CalibrationRequest.Result"/>, writes the calibration file and reports the fit.</summary>
     /// <param name="request">The result and deployment.</param>
     /// <returns>The report.</returns>
@@ -42,6 +49,12 @@ public static class BenchCalibration
             new("fit", "least squares of ln(predicted ÷ measured), grid then pattern search over (0.001, 1]", "docs/calibrate.md"),
             new("starting-efficiency", $"compute {Fmt(EfficiencyFactors.DefaultCompute)}, bandwidth {Fmt(EfficiencyFactors.DefaultBandwidth)}, communication {Fmt(EfficiencyFactors.DefaultCommunication)}", "infer's sourced defaults, kept for factors the data do not determine"),
         };
+        if (fit.RmsLogError > PoorFitRmsLogError && !request.Force)
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"'{request.ResultPath}': the cost model cannot match this measurement for {request.Model.Id} on {deployment.Devices}×{deployment.Accelerator.Id} (rms log error {fit.RmsLogError:0.##} > {PoorFitRmsLogError}: predictions off by ×{Math.Exp(fit.RmsLogError):0.#} at the best factors); check --model, --gpu, --gpus and --weights; nothing written (--force writes it anyway)"));
+        }
+
         var file = new CalibrationFile(fit.Efficiency, Path.GetFullPath(request.ResultPath), request.Model.Id, deployment.Accelerator.Id, deployment.Devices, DateOnly.FromDateTime(DateTime.UtcNow));
         try
         {
@@ -74,14 +87,19 @@ public static class BenchCalibration
             })],
             CalibrationFile = request.OutPath,
             InferCommand = string.Create(CultureInfo.InvariantCulture, $"burnrate infer {request.Model.Id} --gpu {deployment.Accelerator.Id} --gpus {deployment.Devices} --tp {deployment.TensorParallel} --weights {request.WeightsName} --kv {request.KvName} --input {reference.InputTokens} --output {reference.OutputTokens} --concurrency {reference.Concurrency} --calibration {request.OutPath}"),
-            Notes = Notes(fit, deployment),
+            Notes = Notes(fit, deployment, request.Force),
             Assumptions = assumptions,
         };
     }
 
-    private static List<string> Notes(CalibrationFit fit, InferenceDeployment deployment)
+    private static List<string> Notes(CalibrationFit fit, InferenceDeployment deployment, bool forced)
     {
         var notes = new List<string>();
+        if (fit.RmsLogError > PoorFitRmsLogError && forced)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"POOR FIT written because of --force: rms log error {fit.RmsLogError:0.##} > {PoorFitRmsLogError}; the deployment named is probably not the one measured"));
+        }
+
         if (!fit.ComputeFitted)
         {
             notes.Add($"compute efficiency not determined: no measured step is compute-bound (try a longer --input-tokens); kept {Fmt(fit.Efficiency.Compute)}");

@@ -30,4 +30,10 @@ public sealed record CalibrationRequest
 
     /// <summary>Gets the KV-cache precision as infer's --kv takes it, for the suggested command.</summary>
     public required string KvName { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether a poor fit (rms log error above <see cref="BenchCalibration.PoorFitRmsLogError"/>) is
+    /// still written; without it a poor fit is an input error and nothing is written.
+    /// </summary>
+    public bool Force { get; init; }
 }

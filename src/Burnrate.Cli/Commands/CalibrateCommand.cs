@@ -26,6 +26,7 @@ internal sealed class CalibrateCommand : Command
     private readonly Option<int> _gpus = new("--gpus") { Description = "Devices it was served on", DefaultValueFactory = _ => 1 };
     private readonly Option<string> _out = new("--out") { Description = "Calibration file to write, e.g. calibration.json", Required = true };
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (base units) instead of tables" };
+    private readonly Option<bool> _force = new("--force") { Description = "Write the calibration even when the fit is poor (rms log error > 1)" };
 
     public CalibrateCommand(GlobalOptions globals)
         : base("calibrate", "Fit the cost model's compute, bandwidth and communication efficiency to a bench result")
@@ -40,6 +41,7 @@ internal sealed class CalibrateCommand : Command
         _deployment.AddTo(this, withEfficiency: false);
         Options.Add(_out);
         Options.Add(_json);
+        Options.Add(_force);
         SetAction(Run);
     }
 
@@ -70,7 +72,14 @@ internal sealed class CalibrateCommand : Command
             OutPath = outPath,
             WeightsName = parse.GetValue(_deployment.Weights) ?? "bf16",
             KvName = parse.GetValue(_deployment.Kv) ?? "bf16",
+            Force = parse.GetValue(_force),
         });
+        if (report.RmsLogError > BenchCalibration.PoorFitRmsLogError)
+        {
+            parse.InvocationConfiguration.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warning: poor fit written because of --force (rms log error {report.RmsLogError:0.##} > {BenchCalibration.PoorFitRmsLogError}); the deployment named is probably not the one measured"));
+        }
+
         if (parse.GetValue(_json))
         {
             parse.InvocationConfiguration.Output.WriteLine(BurnrateJson.Serialize(report));
