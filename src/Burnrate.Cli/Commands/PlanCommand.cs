@@ -69,13 +69,14 @@ internal sealed class PlanCommand : Command
 
         IReadOnlyList<Assumption> assumptions = [.. PlanReport.RunAssumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
         IReadOnlyList<string> files = parse.GetValue(_out) is { } dir ? PlanFiles.Write(outcome, dir, assumptions) : [];
+        PlanReport report = PlanReport.From(outcome, byMonths, assumptions);
         if (parse.GetValue(_json))
         {
-            Output.WriteReport(parse, PlanReport.From(outcome, byMonths, assumptions));
+            Output.WriteReport(parse, report);
         }
         else
         {
-            PlanText.Write(Output.Console(parse), outcome, byMonths, assumptions, files);
+            PlanText.Write(Output.Console(parse), report, files);
         }
 
         return ExitCodes.Success;

@@ -4,8 +4,8 @@ using Burnrate.Catalog;
 using Burnrate.Core.Economics;
 using Burnrate.Planning;
 using Burnrate.Planning.Derivation;
+using Burnrate.Planning.Reporting;
 using Burnrate.Planning.Scenario;
-using Burnrate.Reports.Planning;
 using Burnrate.Web.Report;
 
 namespace Burnrate.Cli.Commands;
@@ -15,8 +15,8 @@ internal sealed class ReportCommand : Command
 {
     private readonly Argument<string> _file = new("file") { Description = "A scenario YAML file, or - for standard input (burnrate examples lists ready-made ones)" };
     private readonly Option<string> _out = new("--out") { Description = "Directory for report.html, plan.xlsx, the charts (PNG + SVG) and CSVs", Required = true };
-    private readonly Option<int> _paths = new("--paths") { Description = "Monte Carlo paths", DefaultValueFactory = _ => PlanJson.DefaultPaths };
-    private readonly Option<ulong> _seed = new("--seed") { Description = "Random seed; the same seed gives the same report", DefaultValueFactory = _ => PlanJson.DefaultSeed };
+    private readonly Option<int> _paths = new("--paths") { Description = "Monte Carlo paths", DefaultValueFactory = _ => PlanReport.DefaultPaths };
+    private readonly Option<ulong> _seed = new("--seed") { Description = "Random seed; the same seed gives the same report", DefaultValueFactory = _ => PlanReport.DefaultSeed };
     private readonly Option<bool> _json = new("--json") { Description = "Print the files written as JSON ({\"report\": PATH, \"files\": [...]})" };
     private readonly GlobalOptions _globals;
 
@@ -49,13 +49,13 @@ internal sealed class ReportCommand : Command
         PlanScenario scenario = ScenarioReader.Read(yaml, source, deriver, new LedgerActualsSource());
         ulong seed = parse.GetValue(_seed);
         PlanOutcome outcome = PlanOutcome.Compute(scenario, paths, seed);
-        IReadOnlyList<Assumption> assumptions = [.. PlanJson.Assumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
+        IReadOnlyList<Assumption> assumptions = [.. PlanReport.RunAssumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
         var input = new ScenarioReportInput(outcome, assumptions, deriver.Derivations, yaml, file == "-" ? source : Path.GetFileName(file));
         IReadOnlyList<string> written = ScenarioReport.Write(input, parse.GetRequiredValue(_out));
         TextWriter output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(_json))
         {
-            output.WriteLine(JsonSerializer.Serialize(new { Report = written[0], Files = written.Skip(1).ToArray() }, PlanJson.Options));
+            output.WriteLine(JsonSerializer.Serialize(new { Report = written[0], Files = written.Skip(1).ToArray() }, Rendering.Output.Json));
             return ExitCodes.Success;
         }
 

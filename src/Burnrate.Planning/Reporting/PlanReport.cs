@@ -50,6 +50,9 @@ public sealed record PlanReport
     /// <summary>Gets the share of paths out of cash by each month asked about (YYYY-MM).</summary>
     public required IReadOnlyDictionary<string, double> CashOutProbabilityBy { get; init; }
 
+    /// <summary>Gets the share of paths out of cash by the end of each month of the horizon (cumulative, one per month).</summary>
+    public required double[] CashOutProbabilityByMonth { get; init; }
+
     /// <summary>Gets the deterministic presets by name (best, base, worst).</summary>
     public required IReadOnlyDictionary<string, PlanPreset> Presets { get; init; }
 
@@ -112,6 +115,7 @@ public sealed record PlanReport
             CashOutProbability = mc.CashOut.Probability,
             CashOutMonth = Quantiles(outcome, mc.CashOut),
             CashOutProbabilityBy = by,
+            CashOutProbabilityByMonth = [.. mc.CashOut.CumulativeByMonth],
             Presets = presets,
             Triggers = [.. mc.Triggers.Select(t => new PlanTrigger(t.Name, t.Firing.Probability, Quantiles(outcome, t.Firing)))],
             Tornado = [.. outcome.Tornado.Select(t => new PlanTornadoBar(t.Driver, t.LowCashUsd, t.HighCashUsd, t.LowInput, t.HighInput))],

@@ -2,8 +2,9 @@ using Burnrate.Catalog;
 using Burnrate.Core.Economics;
 using Burnrate.Planning;
 using Burnrate.Planning.Examples;
+using Burnrate.Planning.Reporting;
 using Burnrate.Planning.Scenario;
-using Burnrate.Reports.Planning;
+using Burnrate.Reports.Json;
 using Burnrate.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -51,8 +52,8 @@ public static class PlanApi
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(lifetime);
         ArgumentNullException.ThrowIfNull(context);
-        int paths = request.Paths ?? PlanJson.DefaultPaths;
-        ulong seed = request.Seed ?? PlanJson.DefaultSeed;
+        int paths = request.Paths ?? PlanReport.DefaultPaths;
+        ulong seed = request.Seed ?? PlanReport.DefaultSeed;
         if (paths is < 1 or > MaxPaths)
         {
             return Problems.Invalid("paths", $"must be between 1 and {MaxPaths:N0} per request, got {paths}");
@@ -94,8 +95,8 @@ public static class PlanApi
         }
 
         PlanOutcome outcome = PlanOutcome.Compute(scenario, paths, seed, 1, token);
-        IReadOnlyList<Assumption> assumptions = [.. PlanJson.Assumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
-        return new PlanAnswer(System.Text.Json.JsonSerializer.Serialize(PlanJson.Build(outcome, [], assumptions), PlanJson.Options), null, false);
+        IReadOnlyList<Assumption> assumptions = [.. PlanReport.RunAssumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
+        return new PlanAnswer(BurnrateJson.Serialize(PlanReport.From(outcome, [], assumptions)), null, false);
     }
 
     private sealed record PlanAnswer(string? Json, Dictionary<string, string[]>? Errors, bool Busy);
