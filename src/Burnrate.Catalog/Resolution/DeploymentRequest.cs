@@ -16,10 +16,14 @@ public sealed record DeploymentRequest
     /// <summary>Gets the catalog accelerator id.</summary>
     public required string Gpu { get; init; }
 
-    /// <summary>Gets the number of devices (default 1).</summary>
-    public int Gpus { get; init; } = 1;
+    /// <summary>Gets the number of devices (default: replicas × tp × pp when replicas is given, else 1).</summary>
+    public int? Gpus { get; init; }
 
-    /// <summary>Gets the tensor-parallel degree (default: gpus ÷ pp, one replica).</summary>
+    /// <summary>Gets the data-parallel serving degree: independent replicas of TP × PP devices each, requests spread evenly
+    /// over them (default: gpus ÷ (tp × pp), which is 1 when tp is not given).</summary>
+    public int? Replicas { get; init; }
+
+    /// <summary>Gets the tensor-parallel degree (default: gpus ÷ (pp × replicas)).</summary>
     public int? TensorParallel { get; init; }
 
     /// <summary>Gets the pipeline-parallel degree (default 1).</summary>
@@ -60,6 +64,7 @@ public sealed record DeploymentRequest
             .Require(!string.IsNullOrWhiteSpace(Model), "model", Model ?? "", "a catalog model id or a config.json path")
             .Require(!string.IsNullOrWhiteSpace(Gpu), "gpu", Gpu ?? "", "a catalog accelerator id")
             .Whole("gpus", Gpus, 1, 1_000_000)
+            .Whole("replicas", Replicas, 1, 1_000_000)
             .Whole("tensorParallel", TensorParallel, 1, 65_536)
             .Whole("pipelineParallel", PipelineParallel, 1, 65_536)
             .Whole("expertParallel", ExpertParallel, 1, 65_536)

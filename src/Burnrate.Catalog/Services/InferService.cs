@@ -59,6 +59,7 @@ public static class InferService
                     Weights = target.Weights,
                     Gpus = target.Gpus ?? request.Deployment.Gpus,
                     TensorParallel = target.Gpus is null ? request.Deployment.TensorParallel : null,
+                    Replicas = target.Gpus is null ? request.Deployment.Replicas : null,
                 });
                 estimates.Add(Estimate(other, workload, efficiency));
             }

@@ -33,6 +33,10 @@ public sealed record OptimizeRequest
     /// <summary>Gets the most devices in a deployment; the powers of two up to it are tried (default 8).</summary>
     public int? MaxDevices { get; init; }
 
+    /// <summary>Gets the data-parallel replica counts to try (each replica TP × PP devices, powers of two; the deployment,
+    /// replicas × TP × PP, at most <see cref="MaxDevices"/>), or null for every power-of-two split of the power-of-two device counts.</summary>
+    public IReadOnlyList<int>? Replicas { get; init; }
+
     /// <summary>Gets the most a deployment may cost per hour in USD, or null for no budget.</summary>
     public double? BudgetUsdPerHour { get; init; }
 
@@ -102,7 +106,8 @@ public sealed record OptimizeRequest
             .Whole("top", Top, 1, 10_000)
             .Require(Weights is null || Weights.Count > 0, "weights", "", "at least one weight precision")
             .Require(KvCache is null || KvCache.Count > 0, "kvCache", "", "at least one KV-cache precision")
-            .Require(Concurrency is null || Concurrency.Count > 0, "concurrency", "", "at least one whole number ≥ 1");
+            .Require(Concurrency is null || Concurrency.Count > 0, "concurrency", "", "at least one whole number ≥ 1")
+            .Require(Replicas is null || Replicas.Count > 0, "replicas", "", "at least one whole number ≥ 1");
         foreach (string id in Weights ?? [])
         {
             Precisions.Check(checks, "weights", id, ServingDefaults.WeightFormats);
@@ -116,6 +121,11 @@ public sealed record OptimizeRequest
         foreach (int c in Concurrency ?? [])
         {
             checks.Whole("concurrency", c, 1, 1_000_000);
+        }
+
+        foreach (int r in Replicas ?? [])
+        {
+            checks.Whole("replicas", r, 1, 1 << 20);
         }
 
         return checks.AddRange((Price ?? new PriceRequest()).Validate());

@@ -60,7 +60,8 @@ public static class OptimizeService
         {
             Models = models,
             Accelerators = accelerators,
-            DeviceCounts = [.. Enumerable.Range(0, 31).Select(i => 1 << i).TakeWhile(d => d <= maxDevices)],
+            DeviceCounts = DeviceCounts(maxDevices, request.Replicas),
+            Replicas = request.Replicas is { } replicas ? [.. replicas.Distinct().Order()] : null,
             Weights = [.. (request.Weights ?? DefaultWeights).Select(t => Precisions.Parse("weights", t, ServingDefaults.WeightFormats)).Distinct()],
             KvCaches = [.. (request.KvCache ?? DefaultKvCaches).Select(t => Precisions.Parse("kvCache", t, ServingDefaults.KvFormats)).Distinct()],
             Concurrencies = request.Concurrency is { } list ? [.. list.Distinct().Order()] : SearchSpace.DefaultConcurrencies,
@@ -75,7 +76,8 @@ public static class OptimizeService
             CollectiveLatency = request.CollectiveLatency ?? ServingDefaults.CollectiveLatency,
             Keep = request.Top ?? DefaultTop,
         };
-        assumptions.Add(new Assumption("search", $"devices {string.Join("/", space.DeviceCounts)}; every power-of-two tp × pp split (rest as replicas); MoE models also ep = tp × pp", "default: --max-devices " + maxDevices));
+        string replicaText = space.Replicas is { } r ? $"replicas {string.Join("/", r)} of every power-of-two tp × pp" : "every power-of-two tp × pp split (rest as replicas)";
+        assumptions.Add(new Assumption("search", $"devices {string.Join("/", space.DeviceCounts)}; {replicaText}; MoE models also ep = tp × pp", "default: --max-devices " + maxDevices));
         assumptions.Add(new Assumption("objective", "cost per request", "all-in (prefill + decode) at the stated input/output; one row per hardware setup at its cheapest feasible concurrency"));
 
         var clock = Stopwatch.StartNew();
@@ -91,6 +93,16 @@ public static class OptimizeService
 
         OptimizeReport report = OptimizeReport.From(space, result, Duration.FromSeconds(clock.Elapsed.TotalSeconds), assumptions);
         return models.Count > 1 ? report with { BestByModel = BestByModel(space, result) } : report;
+    }
+
+    /// <summary>Gets the device counts to search: the powers of two up to <paramref name="maxDevices"/>, or with replica counts
+    /// every replicas × 2^k up to it (a replica of TP × PP devices, both powers of two).</summary>
+    private static List<int> DeviceCounts(int maxDevices, IReadOnlyList<int>? replicas)
+    {
+        IEnumerable<int> units = Enumerable.Range(0, 31).Select(i => 1 << i).TakeWhile(d => d <= maxDevices);
+        return replicas is null
+            ? [.. units]
+            : [.. replicas.SelectMany(r => units.Select(u => (long)r * u)).Where(d => d <= maxDevices).Select(d => (int)d).Distinct().Order()];
     }
 
     /// <summary>Gets each model's cheapest feasible configuration: from the overall list when the model is in it, else from

@@ -20,8 +20,9 @@ internal sealed class InferCommand : Command
     private readonly ServingOptions _serving = new();
     private readonly Argument<string> _model = new("model") { Description = "A catalog model id or a path to a Hugging Face config.json" };
     private readonly Option<string> _gpu = new("--gpu") { Description = "Accelerator id (see 'burnrate catalog gpus')", Required = true };
-    private readonly Option<int> _gpus = new("--gpus") { Description = "Number of devices", DefaultValueFactory = _ => 1 };
-    private readonly Option<int?> _tp = new("--tp") { Description = "Tensor-parallel degree (default: gpus / pp)" };
+    private readonly Option<int> _gpus = new("--gpus") { Description = "Number of devices (default 1, or replicas × tp × pp)", DefaultValueFactory = _ => 1 };
+    private readonly Option<int?> _replicas = new("--replicas") { Description = "Data-parallel replicas of tp × pp devices each; throughput and cost scale with them (default: gpus / (tp × pp))" };
+    private readonly Option<int?> _tp = new("--tp") { Description = "Tensor-parallel degree (default: gpus / (pp × replicas))" };
     private readonly Option<int?> _pp = new("--pp") { Description = "Pipeline-parallel degree (default 1)" };
     private readonly Option<int?> _ep = new("--ep") { Description = "Expert-parallel degree for MoE models (default 1)" };
     private readonly Option<string> _weights = new("--weights") { Description = "Weight precision: bf16, fp16, fp8, int8, int4, fp4", DefaultValueFactory = _ => "bf16" };
@@ -38,7 +39,7 @@ internal sealed class InferCommand : Command
     {
         _globals = globals;
         Arguments.Add(_model);
-        foreach (Option option in new Option[] { _gpu, _gpus, _tp, _pp, _ep, _weights, _kv, _compute, _concurrency })
+        foreach (Option option in new Option[] { _gpu, _gpus, _replicas, _tp, _pp, _ep, _weights, _kv, _compute, _concurrency })
         {
             Options.Add(option);
         }
@@ -70,7 +71,8 @@ internal sealed class InferCommand : Command
             {
                 Model = parse.GetRequiredValue(_model),
                 Gpu = parse.GetRequiredValue(_gpu),
-                Gpus = parse.GetValue(_gpus),
+                Gpus = parse.Given(_gpus),
+                Replicas = parse.GetValue(_replicas),
                 TensorParallel = parse.GetValue(_tp),
                 PipelineParallel = parse.GetValue(_pp),
                 ExpertParallel = parse.GetValue(_ep),

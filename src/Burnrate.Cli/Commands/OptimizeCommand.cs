@@ -25,6 +25,7 @@ internal sealed class OptimizeCommand : Command
     private readonly Option<double?> _budget = new("--budget-usd-per-hour") { Description = "Most the deployment may cost per hour" };
     private readonly Option<string> _weights = new("--weights") { Description = "Weight precisions to try, comma-separated", DefaultValueFactory = _ => "bf16,fp8,int8,int4" };
     private readonly Option<string> _kv = new("--kv") { Description = "KV cache precisions to try, comma-separated", DefaultValueFactory = _ => "bf16,fp8" };
+    private readonly Option<string?> _replicas = new("--replicas") { Description = "Data-parallel replica counts to try, comma-separated, e.g. 1,2,3,4 (deployment = replicas × tp × pp ≤ --max-devices; default: every power-of-two split)" };
     private readonly Option<string?> _concurrency = new("--concurrency") { Description = "Concurrencies to try, comma-separated (default 1,2,3,4,6,8,…,768,1024)" };
     private readonly Option<int> _top = new("--top") { Description = "How many cheapest configurations to show", DefaultValueFactory = _ => 5 };
     private readonly Option<string?> _out = new("--out") { Description = "Directory for pareto.csv, pareto.png and cheapest.csv" };
@@ -35,7 +36,7 @@ internal sealed class OptimizeCommand : Command
     {
         _globals = globals;
         Arguments.Add(_models);
-        foreach (Option option in new Option[] { _sloTtft, _sloTpot, _gpusAllowed, _maxDevices, _budget, _weights, _kv, _concurrency, _top })
+        foreach (Option option in new Option[] { _sloTtft, _sloTpot, _gpusAllowed, _maxDevices, _replicas, _budget, _weights, _kv, _concurrency, _top })
         {
             Options.Add(option);
         }
@@ -57,6 +58,7 @@ internal sealed class OptimizeCommand : Command
             SloTpot = parse.GivenText(_sloTpot) is { } tpot ? DurationText.Parse("sloTpot", tpot) : null,
             GpusAllowed = [.. (parse.GetValue(_gpusAllowed) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
             MaxDevices = parse.GetValue(_maxDevices),
+            Replicas = parse.GetValue(_replicas) is { } replicas ? IntList("replicas", replicas) : null,
             BudgetUsdPerHour = parse.GetValue(_budget),
             Weights = List(parse.GetRequiredValue(_weights)),
             KvCache = List(parse.GetRequiredValue(_kv)),

@@ -17,7 +17,7 @@ internal static class InferText
     public static void Write(TextWriter output, IAnsiConsole console, InferReport report, string? outDir)
     {
         WriteInfeasible(output, report);
-        string title = $"{report.Label}, tp {report.Tp} pp {report.Pp}: {report.InputTokens} in / {report.OutputTokens} out, concurrency {report.Concurrency}";
+        string title = $"{report.Label}, tp {report.Tp} pp {report.Pp}{(report.Replicas > 1 ? $" × {report.Replicas} replicas" : "")}: {report.InputTokens} in / {report.OutputTokens} out, concurrency {report.Concurrency}";
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
         table.AddColumn("figure");
         table.AddColumn("value");

@@ -22,6 +22,7 @@ public static class InferenceSearch
         double tpotLimit = space.Slo.Tpot.Seconds;
         double budget = space.BudgetPerHour?.Value ?? double.PositiveInfinity;
         int[] concurrencies = [.. space.Concurrencies];
+        int[]? replicas = space.Replicas is { } r ? [.. r.Distinct().Order()] : null;
 
         for (int mi = 0; mi < space.Models.Count; mi++)
         {
@@ -36,7 +37,7 @@ public static class InferenceSearch
                     {
                         for (int pp = 1; tp * pp <= devices; pp *= 2)
                         {
-                            if (devices % (tp * pp) != 0)
+                            if (devices % (tp * pp) != 0 || (replicas is not null && Array.BinarySearch(replicas, devices / (tp * pp)) < 0))
                             {
                                 continue;
                             }

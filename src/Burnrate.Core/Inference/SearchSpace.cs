@@ -21,6 +21,10 @@ public sealed record SearchSpace
     /// also EP = TP × PP where the routed experts divide evenly.</summary>
     public IReadOnlyList<int> DeviceCounts { get; init; } = [1, 2, 4, 8];
 
+    /// <summary>Gets the data-parallel replica counts a layout may have (devices ÷ (TP × PP)), or null for any: a split whose
+    /// replica count is not listed is skipped. Throughput and cost scale with the replicas; the concurrency is spread over them.</summary>
+    public IReadOnlyList<int>? Replicas { get; init; }
+
     /// <summary>Gets the weight precisions.</summary>
     public IReadOnlyList<Precision> Weights { get; init; } = [Precision.Bf16, Precision.Fp8, Precision.Int8, Precision.Int4];
 
@@ -85,6 +89,16 @@ public sealed record SearchSpace
         foreach (int devices in (DeviceCounts ?? []).Where(d => d is < 1 or > 1 << 20).Take(1))
         {
             checks.Whole("maxDevices", devices, 1, 1 << 20);
+        }
+
+        if (Replicas is { Count: 0 })
+        {
+            checks.Add("replicas", "", "at least one replica count, or none to try every split");
+        }
+
+        foreach (int replicas in (Replicas ?? []).Where(r => r is < 1 or > 1 << 20).Take(1))
+        {
+            checks.Whole("replicas", replicas, 1, 1 << 20);
         }
 
         foreach (int concurrency in (Concurrencies ?? []).Where(c => c is < 1 or > 1_000_000).Take(1))

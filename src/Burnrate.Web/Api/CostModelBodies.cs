@@ -66,8 +66,11 @@ public sealed record InferBody : PriceBody
     /// <summary>Gets the catalog accelerator id (<c>--gpu</c>).</summary>
     public string? Gpu { get; init; }
 
-    /// <summary>Gets the devices (<c>--gpus</c>, default 1).</summary>
+    /// <summary>Gets the devices (<c>--gpus</c>, default 1, or replicas × tp × pp).</summary>
     public int? Gpus { get; init; }
+
+    /// <summary>Gets the data-parallel replicas (<c>--replicas</c>).</summary>
+    public int? Replicas { get; init; }
 
     /// <summary>Gets the tensor-parallel degree (<c>--tp</c>).</summary>
     public int? Tp { get; init; }
@@ -127,7 +130,8 @@ public sealed record InferBody : PriceBody
         {
             Model = Model ?? "",
             Gpu = Gpu ?? "",
-            Gpus = Gpus ?? 1,
+            Gpus = Gpus,
+            Replicas = Replicas,
             TensorParallel = Tp,
             PipelineParallel = Pp,
             ExpertParallel = Ep,
@@ -168,6 +172,9 @@ public sealed record OptimizeBody : PriceBody
 
     /// <summary>Gets the most devices per configuration (<c>--max-devices</c>).</summary>
     public int? MaxDevices { get; init; }
+
+    /// <summary>Gets the replica counts to try (<c>--replicas</c>; null: every power-of-two split).</summary>
+    public IReadOnlyList<int>? Replicas { get; init; }
 
     /// <summary>Gets the most USD per hour (<c>--budget-usd-per-hour</c>).</summary>
     public double? BudgetUsdPerHour { get; init; }
@@ -216,6 +223,7 @@ public sealed record OptimizeBody : PriceBody
         SloTpot = Time("sloTpot", SloTpot),
         GpusAllowed = GpusAllowed ?? [],
         MaxDevices = MaxDevices,
+        Replicas = Replicas,
         BudgetUsdPerHour = BudgetUsdPerHour,
         Weights = Weights,
         KvCache = Kv,

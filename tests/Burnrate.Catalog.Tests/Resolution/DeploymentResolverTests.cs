@@ -21,6 +21,37 @@ public sealed class DeploymentResolverTests
     }
 
     [Fact]
+    public void Should_SplitTheDevicesIntoReplicas_When_ReplicasAreGiven()
+    {
+        // Given: 8 devices as 4 data-parallel replicas, tp left to the resolver
+        ResolvedDeployment r = DeploymentResolver.Resolve(BurnrateCatalog.Embedded, new DeploymentRequest { Model = "llama-3.1-8b", Gpu = "h100-sxm", Gpus = 8, Replicas = 4 });
+
+        // Then: each replica spans gpus ÷ replicas devices
+        (r.Deployment.Devices, r.Deployment.TensorParallel, r.Deployment.Replicas).ShouldBe((8, 2, 4));
+    }
+
+    [Fact]
+    public void Should_CountReplicasTimesTheReplicaDevices_When_GpusAreNotGiven()
+    {
+        ResolvedDeployment r = DeploymentResolver.Resolve(BurnrateCatalog.Embedded, new DeploymentRequest { Model = "llama-3.1-70b", Gpu = "h100-sxm", Replicas = 3, TensorParallel = 2, PipelineParallel = 2 });
+
+        (r.Deployment.Devices, r.Deployment.Replicas).ShouldBe((12, 3));
+        r.Label.ShouldBe("llama-3.1-70b 12×h100-sxm bf16");
+    }
+
+    [Theory]
+    [InlineData(8, 3, null)]
+    [InlineData(8, 4, 1)]
+    [InlineData(2, 4, null)]
+    public void Should_RefuseTheReplicas_When_ReplicasTimesTheReplicaDevicesAreNotTheGpus(int gpus, int replicas, int? tp)
+    {
+        var e = Should.Throw<InputException>(() => DeploymentResolver.Resolve(BurnrateCatalog.Embedded, new DeploymentRequest { Model = "llama-3.1-8b", Gpu = "h100-sxm", Gpus = gpus, Replicas = replicas, TensorParallel = tp }));
+
+        e.Errors.Single().Field.ShouldBe("replicas");
+        e.Errors.Single().Allowed.ShouldStartWith("replicas × tp × pp = gpus");
+    }
+
+    [Fact]
     public void Should_ReportEveryBadField_When_TheRequestIsInvalid()
     {
         var request = new DeploymentRequest

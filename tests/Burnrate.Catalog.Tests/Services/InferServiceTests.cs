@@ -33,6 +33,24 @@ public sealed class InferServiceTests
         report.Compare.ShouldBeNull();
     }
 
+    [FsCheck.Xunit.Property(MaxTest = 60)]
+    public bool Should_ScaleThroughputAndCostByTheReplicas_When_EachReplicaCarriesTheSameLoad(FsCheck.PositiveInt replicaCount, FsCheck.PositiveInt perReplica)
+    {
+        // Given: one replica of 2 devices at concurrency c, and R copies of it at concurrency R·c
+        int r = 1 + (replicaCount.Get % 12);
+        int c = 1 + (perReplica.Get % 48);
+        InferReport one = InferService.Run(BurnrateCatalog.Embedded, new InferRequest { Deployment = H100x2, Concurrency = c });
+
+        // When
+        InferReport many = InferService.Run(BurnrateCatalog.Embedded, new InferRequest { Deployment = H100x2 with { Gpus = null, Replicas = r, TensorParallel = 2 }, Concurrency = r * c });
+
+        // Then: R times the devices, the throughput and the cost per hour; the same latency and cost per request
+        static bool Near(double? a, double? b) => a is { } x && b is { } y && Math.Abs(x - y) <= 1e-9 * Math.Abs(y);
+        return one.FitsInMemory == many.FitsInMemory && many.Gpus == 2 * r && many.Replicas == r
+            && (!one.FitsInMemory || (Near(many.OutputTokensPerSecond, r * one.OutputTokensPerSecond) && Near(many.CostPerHourUsd, r * one.CostPerHourUsd)
+                && Near(many.TpotSeconds, one.TpotSeconds) && Near(many.TtftSeconds, one.TtftSeconds) && Near(many.CostPerRequestUsd, one.CostPerRequestUsd)));
+    }
+
     [Fact]
     public void Should_SortAndDeduplicateTheSweep_When_SweepGiven()
     {

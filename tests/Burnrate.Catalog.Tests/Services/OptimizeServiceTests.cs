@@ -28,6 +28,22 @@ public sealed class OptimizeServiceTests
     }
 
     [Fact]
+    public void Should_SearchOnlyTheReplicaCountsAsked_When_ReplicasGiven()
+    {
+        // Given: 3 replicas of a power-of-two tp × pp, within 8 devices (so 3 or 6 devices)
+        var request = new OptimizeRequest { Models = ["llama-3.1-8b"], GpusAllowed = ["h100-sxm"], MaxDevices = 8, Replicas = [3], Top = 10 };
+
+        // When
+        OptimizeReport report = OptimizeService.Run(BurnrateCatalog.Embedded, request);
+
+        // Then: every configuration kept has 3 replicas, and 3 × (tp × pp) devices
+        report.Cheapest.ShouldNotBeEmpty();
+        report.Cheapest.Concat(report.Pareto).ShouldAllBe(c => c.Replicas == 3 && c.Gpus == 3 * c.Tp * c.Pp);
+        report.Cheapest.Select(c => c.Gpus).Distinct().Order().ShouldBe([3, 6]);
+        report.Assumptions.Single(a => a.Name == "search").Value.ShouldStartWith("devices 3/6; replicas 3 of every power-of-two tp × pp");
+    }
+
+    [Fact]
     public void Should_UseTheSourcedDefaults_When_FieldsAreLeftOut()
     {
         OptimizeReport report = OptimizeService.Run(BurnrateCatalog.Embedded, new OptimizeRequest { Models = ["llama-3.1-8b"], GpusAllowed = ["h100-sxm"], MaxDevices = 1 });
@@ -43,11 +59,11 @@ public sealed class OptimizeServiceTests
     {
         var request = new OptimizeRequest
         {
-            Models = ["llama-3.1-8b"], SloTpot = Duration.FromSeconds(-1), MaxDevices = 0, Weights = ["int3"], Concurrency = [0], Top = 0,
+            Models = ["llama-3.1-8b"], SloTpot = Duration.FromSeconds(-1), MaxDevices = 0, Weights = ["int3"], Concurrency = [0], Top = 0, Replicas = [0],
         };
 
         var e = Should.Throw<InputException>(() => OptimizeService.Run(BurnrateCatalog.Embedded, request));
 
-        e.Errors.Select(x => x.Field).ShouldBe(["sloTpot", "maxDevices", "top", "weights", "concurrency"]);
+        e.Errors.Select(x => x.Field).ShouldBe(["sloTpot", "maxDevices", "top", "weights", "concurrency", "replicas"]);
     }
 }

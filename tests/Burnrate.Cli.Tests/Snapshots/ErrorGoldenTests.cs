@@ -10,6 +10,7 @@ public sealed class ErrorGoldenTests
         { "train-nan-grid", ["train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm", "--gpus", "8", "--grid-kg-co2-per-kwh", "NaN"] },
         { "infer-reserve", ["infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--memory-reserve", "1"] },
         { "infer-gpus", ["infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "0"] },
+        { "infer-replicas", ["infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "8", "--replicas", "3"] },
         { "infer-unknown-gpu", ["infer", "llama-3.1-8b", "--gpu", "h100-sxn"] },
         { "infer-bare-latency", ["infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--collective-latency", "5"] },
         { "infer-infinite-price", ["infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpu-hour-usd", "Infinity"] },

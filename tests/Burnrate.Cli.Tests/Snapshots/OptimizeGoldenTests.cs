@@ -7,6 +7,7 @@ public sealed class OptimizeGoldenTests
     {
         { "llama8b-h100", ["llama-3.1-8b", "--gpus-allowed", "h100-sxm", "--max-devices", "2"] },
         { "two-models", ["llama-3.1-8b", "llama-3.1-70b", "--gpus-allowed", "h100-sxm,a100-80gb", "--max-devices", "4", "--top", "3"] },
+        { "replicas", ["llama-3.1-8b", "--gpus-allowed", "h100-sxm", "--max-devices", "8", "--replicas", "3,4", "--top", "3"] },
         { "no-feasible", ["llama-3.1-70b", "--gpus-allowed", "h100-sxm", "--slo-tpot", "1us"] },
         { "budget-owned", ["mistral-7b", "--gpus-allowed", "l40s,h100-pcie", "--budget-usd-per-hour", "5", "--weights", "fp8,int4", "--concurrency", "8,32,128"] },
     };

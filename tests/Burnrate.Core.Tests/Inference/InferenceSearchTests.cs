@@ -32,6 +32,20 @@ public sealed class InferenceSearchTests
     }
 
     [Fact]
+    public void Should_SkipSplitsWithOtherReplicaCounts_When_ReplicasAreListed()
+    {
+        // Given: devices 1, 2, 4 and only 2 replicas allowed: (2: tp 1 pp 1) and (4: 2×1, 1×2) = 3 splits
+        SearchSpace space = Space(new(Duration.FromSeconds(10), Duration.FromSeconds(10))) with { Replicas = [2] };
+
+        // When
+        SearchResult r = InferenceSearch.Run(space);
+
+        // Then
+        r.Evaluated.ShouldBe(2 * 2 * 3 * 2 * 2 * 3);
+        r.Cheapest.ShouldAllBe(c => c.Devices == 2 * c.Tp * c.Pp);
+    }
+
+    [Fact]
     public void Should_AlsoTryExpertParallelism_When_ModelIsMoe()
     {
         // DeepSeek-V3 on 1–2 devices: layouts (1,1) | (1,1) (1,2) (2,1), plus EP 2 for the two 2-device replicas = 6
