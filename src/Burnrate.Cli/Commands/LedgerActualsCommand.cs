@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using Burnrate.Core.Quantities;
 using Burnrate.Ledger;
 using Burnrate.Ledger.Reporting;
 using Burnrate.Reports.Json;
@@ -50,7 +50,7 @@ internal sealed class LedgerActualsCommand : Command
         return ExitCodes.Success;
     }
 
-    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long n) => NumberText.Grouped(n);
 
-    private static string Usd(Money m) => m.ToCents().Usd.ToString("#,##0.00", CultureInfo.InvariantCulture);
+    private static string Usd(Money m) => NumberText.Format(m.ToCents().Usd, "#,##0.00");
 }

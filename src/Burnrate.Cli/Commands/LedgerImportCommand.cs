@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Burnrate.Cli.Rendering;
 using Burnrate.Core.Validation;
+using Burnrate.Core.Quantities;
 using Burnrate.Ledger;
 using Burnrate.Ledger.Import;
 using Burnrate.Reports.Json;
@@ -115,7 +116,7 @@ internal sealed class LedgerImportCommand : Command
         console.WriteLine($"ledger: {location}");
     }
 
-    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long n) => NumberText.Grouped(n);
 
     /// <summary>Rows/s on one stderr line, redrawn at most 4 times a second, only on a terminal.</summary>
     private sealed class ImportProgressLine(TextWriter error, bool enabled) : IProgress<ImportProgress>, IDisposable

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Burnrate.Core.Quantities;
 using Burnrate.Ledger;
 using Burnrate.Ledger.Reporting;
 using Burnrate.Reports.Json;
@@ -56,5 +57,5 @@ internal sealed class LedgerReconcileCommand : Command
         return ExitCodes.Success;
     }
 
-    private static string Usd(Money m) => m.ToCents().Usd.ToString("#,##0.00", CultureInfo.InvariantCulture);
+    private static string Usd(Money m) => NumberText.Format(m.ToCents().Usd, "#,##0.00");
 }

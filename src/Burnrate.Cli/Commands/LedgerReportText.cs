@@ -1,4 +1,4 @@
-using System.Globalization;
+using Burnrate.Core.Quantities;
 using Burnrate.Ledger;
 using Burnrate.Ledger.Reporting;
 using Spectre.Console;
@@ -58,10 +58,10 @@ internal static class LedgerReportText
     private static string[] Figures(MarginFigures f) =>
     [
         N(f.Requests), N(f.InputTokens), N(f.OutputTokens), Usd(f.CostUsd), Usd(f.RevenueUsd), Usd(f.GrossMarginUsd),
-        f.GrossMarginPercent?.ToString("0.00", CultureInfo.InvariantCulture) ?? "–",
+        (f.GrossMarginPercent is { } margin ? NumberText.Format(margin, "0.00") : null) ?? "–",
     ];
 
-    private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    private static string N(long n) => NumberText.Grouped(n);
 
-    private static string Usd(Money m) => m.ToCents().Usd.ToString("#,##0.00", CultureInfo.InvariantCulture);
+    private static string Usd(Money m) => NumberText.Format(m.ToCents().Usd, "#,##0.00");
 }

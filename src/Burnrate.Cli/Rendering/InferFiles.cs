@@ -1,5 +1,5 @@
-using System.Globalization;
 using Burnrate.Core.Inference;
+using Burnrate.Core.Quantities;
 using Burnrate.Reports.Inference;
 
 namespace Burnrate.Cli.Rendering;
@@ -24,7 +24,7 @@ internal static class InferFiles
                 Path.Combine(dir, "sweep.png"),
                 $"{report.Label}: {report.InputTokens} in / {report.OutputTokens} out",
                 [.. sweep.Where(s => s.OutputTokensPerSecond is not null && s.TpotSeconds is not null)
-                    .Select(s => new CurvePoint(s.OutputTokensPerSecond!.Value, s.TpotSeconds!.Value * 1e3, "c=" + s.Concurrency.ToString(CultureInfo.InvariantCulture)))]);
+                    .Select(s => new CurvePoint(s.OutputTokensPerSecond!.Value, s.TpotSeconds!.Value * 1e3, "c=" + NumberText.Whole(s.Concurrency)))]);
         }
 
         if (report.Compare is { Count: > 1 } compared)
@@ -38,10 +38,10 @@ internal static class InferFiles
 
     private static string[] Row(InferEstimate e) =>
     [
-        e.Concurrency.ToString(CultureInfo.InvariantCulture), D(e.TtftSeconds), D(e.TpotSeconds), D(e.E2eSeconds), D(e.OutputTokensPerSecond), D(e.RequestsPerSecond),
+        NumberText.Whole(e.Concurrency), D(e.TtftSeconds), D(e.TpotSeconds), D(e.E2eSeconds), D(e.OutputTokensPerSecond), D(e.RequestsPerSecond),
         D(e.CostPerMillionInputTokensUsd), D(e.CostPerMillionOutputTokensUsd), D(e.CostPerRequestUsd), D(e.EnergyJoulesPerOutputToken),
         D(e.MemoryPerGpuBytes), e.FitsInMemory ? "true" : "false", e.DecodeBound ?? "",
     ];
 
-    private static string D(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
+    private static string D(double? v) => v is { } x ? NumberText.RoundTrip(x) : "";
 }

@@ -117,11 +117,11 @@ internal static class InferText
 
     private static string Time(double? seconds) => seconds is { } s ? Duration.FromSeconds(s).ToString() : NotPriced;
 
-    private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
+    private static string Int(int v) => NumberText.Whole(v);
 
     private static string Num(double? v) => v is { } x ? SiFormat.Plain(x) : NotPriced;
 
     private static string Money(double? v) => v is { } x ? SiFormat.Dollars(x) : NotPriced;
 
-    private static string Pct(double? v) => v is { } x ? (x * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : NotPriced;
+    private static string Pct(double? v) => v is { } x ? NumberText.Percent(x) : NotPriced;
 }

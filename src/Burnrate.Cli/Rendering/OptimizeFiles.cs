@@ -1,5 +1,6 @@
 using System.Globalization;
 using Burnrate.Core.Inference;
+using Burnrate.Core.Quantities;
 using Burnrate.Reports.Inference;
 
 namespace Burnrate.Cli.Rendering;
@@ -35,7 +36,7 @@ internal static class OptimizeFiles
         D(c.MemoryPerGpuBytes), c.DecodeBound ?? "",
     ];
 
-    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+    private static string I(int v) => NumberText.Whole(v);
 
-    private static string D(double? v) => v is { } x ? x.ToString("R", CultureInfo.InvariantCulture) : "";
+    private static string D(double? v) => v is { } x ? NumberText.RoundTrip(x) : "";
 }

@@ -78,7 +78,7 @@ internal static class OptimizeText
     [
         Markup.Escape(c.Model), Markup.Escape(c.Gpu), I(c.Gpus), $"{c.Tp}×{c.Pp}", I(c.Ep), $"{c.Weights}/{c.Kv}", I(c.Concurrency),
         Time(c.TtftSeconds), Time(c.TpotSeconds), Dollars(c.CostPerMillionInputTokensUsd), Dollars(c.CostPerMillionOutputTokensUsd),
-        Dollars(c.CostPerMillionOutputTokensAllInUsd), c.CostPerRequestUsd is { } request ? request.ToString("$0.######", CultureInfo.InvariantCulture) : InferText.NotPriced,
+        Dollars(c.CostPerMillionOutputTokensAllInUsd), c.CostPerRequestUsd is { } request ? NumberText.Format(request, "$0.######") : InferText.NotPriced,
         Dollars(c.CostPerHourUsd), c.DecodeBound ?? InferText.NotPriced,
     ];
 
@@ -86,5 +86,5 @@ internal static class OptimizeText
 
     private static string Dollars(double? v) => v is { } x ? SiFormat.Dollars(x) : InferText.NotPriced;
 
-    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+    private static string I(int v) => NumberText.Whole(v);
 }

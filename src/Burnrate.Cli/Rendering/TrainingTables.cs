@@ -1,4 +1,3 @@
-using System.Globalization;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Quantities;
 using Burnrate.Core.Training;
@@ -21,19 +20,19 @@ internal static class TrainingTables
         result.AddRow("parameters (total / active per token)", SiFormat.Count(run.Parameters.Total) + " / " + SiFormat.Count(run.Parameters.ActivePerToken));
         if (deadlineDays is { } d)
         {
-            result.AddRow("GPUs needed for " + d.ToString("0.##", CultureInfo.InvariantCulture) + " days", run.Devices.ToString("#,0", CultureInfo.InvariantCulture));
+            result.AddRow("GPUs needed for " + NumberText.Format(d, "0.##") + " days", NumberText.Grouped(run.Devices));
         }
 
         result.AddRow("layout", e.Layout + ", " + report.Sharding + ", recompute " + run.Recompute.ToString().ToLowerInvariant());
-        result.AddRow("wall-clock", e.WallClock.Days.ToString("#,0.##", CultureInfo.InvariantCulture) + " days (" + e.WallClock.Hours.ToString("#,0", CultureInfo.InvariantCulture) + " h)");
-        result.AddRow("GPU-hours", e.GpuHours.Value.ToString("#,0", CultureInfo.InvariantCulture) + " GPU-h");
+        result.AddRow("wall-clock", NumberText.Format(e.WallClock.Days, "#,0.##") + " days (" + NumberText.Grouped(e.WallClock.Hours) + " h)");
+        result.AddRow("GPU-hours", NumberText.Grouped(e.GpuHours.Value) + " GPU-h");
         result.AddRow("throughput", SiFormat.Format(e.TokensPerSecond, "tokens/s"));
-        result.AddRow("energy (incl. PUE)", e.Energy.KWh.ToString("#,0", CultureInfo.InvariantCulture) + " kWh (" + e.Energy + ")");
+        result.AddRow("energy (incl. PUE)", NumberText.Grouped(e.Energy.KWh) + " kWh (" + e.Energy + ")");
         result.AddRow("cost", e.Cost + " at " + run.PricePerDeviceHour);
         result.AddRow("emissions", e.Emissions.ToString());
         if (e.OptimizerSteps is { } steps)
         {
-            result.AddRow("optimizer steps", steps.ToString("#,0", CultureInfo.InvariantCulture) + " (gradient accumulation " + e.GradientAccumulationSteps?.ToString(CultureInfo.InvariantCulture) + ")");
+            result.AddRow("optimizer steps", NumberText.Grouped(steps) + " (gradient accumulation " + (e.GradientAccumulationSteps is { } g ? NumberText.Whole(g) : "") + ")");
         }
 
         console.Write(result);
@@ -62,7 +61,7 @@ internal static class TrainingTables
         return table;
     }
 
-    private static string Sci(double v) => v.ToString("0.###e+00", CultureInfo.InvariantCulture);
+    private static string Sci(double v) => NumberText.Scientific(v);
 
-    private static string Pct(double v) => (v * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+    private static string Pct(double v) => NumberText.Percent(v);
 }

@@ -18,6 +18,11 @@ public static class NumberText
     /// <returns>The text.</returns>
     public static string Grouped(double value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
+    /// <summary>A whole number with thousands separators, exactly however large: 1,234,567.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
+    public static string Grouped(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
     /// <summary>A whole number as is: 1234567.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The text.</returns>
@@ -50,6 +55,12 @@ public static class NumberText
     /// <param name="pattern">The pattern, e.g. "0.##".</param>
     /// <returns>The text.</returns>
     public static string Format(double value, string pattern) => value.ToString(pattern, CultureInfo.InvariantCulture);
+
+    /// <summary>Any .NET number pattern in the invariant culture, for a decimal (billed money): 1,234.50 for "#,##0.00".</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="pattern">The pattern.</param>
+    /// <returns>The text.</returns>
+    public static string Format(decimal value, string pattern) => value.ToString(pattern, CultureInfo.InvariantCulture);
 
     /// <summary>Seconds shown as milliseconds with <paramref name="pattern"/>, or <paramref name="missing"/> when there is no value.</summary>
     /// <param name="seconds">The duration in seconds, or null.</param>
