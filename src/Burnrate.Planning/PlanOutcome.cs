@@ -19,10 +19,22 @@ public sealed record PlanOutcome(PlanScenario Scenario, IReadOnlyList<PresetProj
     /// <param name="cancellationToken">Stops the Monte Carlo between blocks of paths.</param>
     /// <returns>The outcome.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static PlanOutcome Compute(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+    public static PlanOutcome Compute(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default) =>
+        Compute(scenario, paths, seed, maxDegreeOfParallelism, null, cancellationToken);
+
+    /// <summary>Runs presets, Monte Carlo and tornado, and reports how far the Monte Carlo is.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="paths">Monte Carlo paths.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="maxDegreeOfParallelism">The most threads, or -1 for all cores.</param>
+    /// <param name="progress">Told how far the Monte Carlo is (see <see cref="MonteCarloProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the Monte Carlo between blocks of paths.</param>
+    /// <returns>The outcome.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static PlanOutcome Compute(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism, IProgress<MonteCarloProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var outcome = new PlanOutcome(scenario, Projector.Presets(scenario), Simulation.MonteCarlo.Run(scenario, paths, seed, maxDegreeOfParallelism, cancellationToken), Projector.Tornado(scenario));
+        var outcome = new PlanOutcome(scenario, Projector.Presets(scenario), Simulation.MonteCarlo.Run(scenario, paths, seed, maxDegreeOfParallelism, progress, cancellationToken), Projector.Tornado(scenario));
         outcome.EnsureFinite();
         return outcome;
     }

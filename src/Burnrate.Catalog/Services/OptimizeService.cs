@@ -32,10 +32,11 @@ public static class OptimizeService
     /// <summary>Runs the request.</summary>
     /// <param name="catalog">The catalog that resolves ids and prices.</param>
     /// <param name="request">The request.</param>
+    /// <param name="progress">Told how far the search is (setups searched of all); null for none.</param>
     /// <returns>The report.</returns>
     /// <exception cref="InputException">A field is out of range, or no accelerator has a price.</exception>
     /// <exception cref="CatalogException">An id is unknown, or a config.json or calibration file cannot be read.</exception>
-    public static OptimizeReport Run(BurnrateCatalog catalog, OptimizeRequest request)
+    public static OptimizeReport Run(BurnrateCatalog catalog, OptimizeRequest request, IProgress<SearchProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(request);
@@ -81,7 +82,7 @@ public static class OptimizeService
         assumptions.Add(new Assumption("objective", "cost per request", "all-in (prefill + decode) at the stated input/output; one row per hardware setup at its cheapest feasible concurrency"));
 
         var clock = Stopwatch.StartNew();
-        SearchResult result = InferenceSearch.Run(space);
+        SearchResult result = InferenceSearch.Run(space, progress);
         clock.Stop();
 
         if (result.Cheapest.Count > 0)

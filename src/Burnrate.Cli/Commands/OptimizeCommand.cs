@@ -75,7 +75,12 @@ internal sealed class OptimizeCommand : Command
             CollectiveLatency = _serving.Latency(parse),
             Price = _money.Request(parse),
         };
-        OptimizeReport report = OptimizeService.Run(catalog, request);
+        OptimizeReport report;
+        using (ProgressLine line = ProgressLine.Over(parse.InvocationConfiguration.Error, "optimize"))
+        {
+            report = OptimizeService.Run(catalog, request, line.For<SearchProgress>(ProgressStep.Of));
+        }
+
         if (parse.GetValue(_out) is { } dir)
         {
             OptimizeFiles.Write(dir, report);

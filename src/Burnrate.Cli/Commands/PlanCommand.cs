@@ -5,6 +5,7 @@ using Burnrate.Planning.Derivation;
 using Burnrate.Planning;
 using Burnrate.Planning.Reporting;
 using Burnrate.Planning.Scenario;
+using Burnrate.Planning.Simulation;
 using Burnrate.Reports.Planning;
 
 namespace Burnrate.Cli.Commands;
@@ -58,7 +59,12 @@ internal sealed class PlanCommand : Command
         var actuals = new LedgerActualsSource();
         PlanScenario scenario = file == "-" ? ScenarioReader.Read(_globals.ReadInput("scenario"), "<stdin>", deriver, actuals) : ScenarioReader.ReadFile(file, deriver, actuals);
         ulong seed = parse.GetValue(_seed);
-        PlanOutcome outcome = PlanOutcome.Compute(scenario, paths, seed, threads);
+        PlanOutcome outcome;
+        using (ProgressLine line = ProgressLine.Over(parse.InvocationConfiguration.Error, "plan"))
+        {
+            outcome = PlanOutcome.Compute(scenario, paths, seed, threads, line.For<MonteCarloProgress>(ProgressStep.Of));
+        }
+
         var byMonths = new List<(string, int)>();
         foreach (string label in parse.GetValue(_by) ?? [])
         {

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Text.Json;
 using Burnrate.Catalog;
+using Burnrate.Cli.Rendering;
 using Burnrate.Core.Economics;
 using Burnrate.Planning;
 using Burnrate.Planning.Derivation;
 using Burnrate.Planning.Reporting;
 using Burnrate.Planning.Scenario;
+using Burnrate.Planning.Simulation;
 using Burnrate.Web.Report;
 
 namespace Burnrate.Cli.Commands;
@@ -48,7 +50,12 @@ internal sealed class ReportCommand : Command
         string source = file == "-" ? "<stdin>" : file;
         PlanScenario scenario = ScenarioReader.Read(yaml, source, deriver, new LedgerActualsSource());
         ulong seed = parse.GetValue(_seed);
-        PlanOutcome outcome = PlanOutcome.Compute(scenario, paths, seed);
+        PlanOutcome outcome;
+        using (ProgressLine line = ProgressLine.Over(parse.InvocationConfiguration.Error, "report"))
+        {
+            outcome = PlanOutcome.Compute(scenario, paths, seed, -1, line.For<MonteCarloProgress>(ProgressStep.Of));
+        }
+
         IReadOnlyList<Assumption> assumptions = [.. PlanReport.RunAssumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
         var input = new ScenarioReportInput(outcome, assumptions, deriver.Derivations, yaml, file == "-" ? source : Path.GetFileName(file));
         IReadOnlyList<string> written = ScenarioReport.Write(input, parse.GetRequiredValue(_out));

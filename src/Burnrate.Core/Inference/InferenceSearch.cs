@@ -12,7 +12,14 @@ public static class InferenceSearch
     /// <param name="space">What to enumerate.</param>
     /// <returns>Counts, the cheapest configurations and the Pareto frontier.</returns>
     /// <exception cref="ArgumentException">The space has no models, accelerators, or a bad request shape.</exception>
-    public static SearchResult Run(SearchSpace space)
+    public static SearchResult Run(SearchSpace space) => Run(space, null);
+
+    /// <summary>Runs the search and reports how far it is after each hardware setup.</summary>
+    /// <param name="space">What to enumerate.</param>
+    /// <param name="progress">Told the setups searched and their total; null for none.</param>
+    /// <returns>Counts, the cheapest configurations and the Pareto frontier.</returns>
+    /// <exception cref="ArgumentException">The space has no models, accelerators, or a bad request shape.</exception>
+    public static SearchResult Run(SearchSpace space, IProgress<SearchProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(space);
         Validation.InputException.ThrowIfAny(space.Validate());
@@ -23,6 +30,7 @@ public static class InferenceSearch
         double budget = space.BudgetPerHour?.Value ?? double.PositiveInfinity;
         int[] concurrencies = [.. space.Concurrencies];
         int[]? replicas = space.Replicas is { } r ? [.. r.Distinct().Order()] : null;
+        long setups = (long)space.Models.Count * space.Accelerators.Count * space.DeviceCounts.Count, done = 0;
 
         for (int mi = 0; mi < space.Models.Count; mi++)
         {
@@ -53,6 +61,8 @@ public static class InferenceSearch
                             }
                         }
                     }
+
+                    progress?.Report(new SearchProgress(++done, setups));
                 }
             }
         }

@@ -55,7 +55,7 @@ public sealed record OptimizeReport
 
     /// <summary>Reports a search: re-estimates each kept candidate with <see cref="InferenceEstimator"/>.</summary>
     /// <param name="space">The space searched.</param>
-    /// <param name="result">The result of <see cref="InferenceSearch.Run"/> on it.</param>
+    /// <param name="result">The result of <see cref="InferenceSearch.Run(SearchSpace)"/> on it.</param>
     /// <param name="elapsed">The search's wall-clock time.</param>
     /// <param name="assumptions">The assumptions to state.</param>
     /// <returns>The report (without <see cref="BestByModel"/>).</returns>

@@ -21,15 +21,28 @@ public static class MonteCarlo
     /// <returns>The summary.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static MonteCarloResult Run(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default) =>
-        Run(scenario, paths, seed, maxDegreeOfParallelism, RankSearch.DefaultCap, cancellationToken);
+        Run(scenario, paths, seed, maxDegreeOfParallelism, RankSearch.DefaultCap, null, cancellationToken);
+
+    /// <summary>Runs <paramref name="paths"/> paths and reports how far the run is.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="paths">The number of paths (≥ 1).</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="maxDegreeOfParallelism">The most threads to use, or -1 for all cores.</param>
+    /// <param name="progress">Told the pass and the paths done after each block of paths, from worker threads; null for none.
+    /// It never changes the result.</param>
+    /// <param name="cancellationToken">Stops the run between blocks of paths.</param>
+    /// <returns>The summary.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static MonteCarloResult Run(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism, IProgress<MonteCarloProgress>? progress, CancellationToken cancellationToken = default) =>
+        Run(scenario, paths, seed, maxDegreeOfParallelism, RankSearch.DefaultCap, progress, cancellationToken);
 
     /// <summary>Runs with a given cap on the values one percentile interval collects (tests lower it to exercise narrowing passes).</summary>
-    internal static MonteCarloResult Run(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism, int collectCap, CancellationToken cancellationToken = default)
+    internal static MonteCarloResult Run(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism, int collectCap, IProgress<MonteCarloProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1);
         int months = scenario.Months, triggers = scenario.Triggers.Count;
-        var runner = new PathRunner(scenario, seed, paths, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken });
+        var runner = new PathRunner(scenario, seed, paths, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, progress);
         // All workers' histograms together stay within 64 MB (16 MB each at most): more cores or a longer horizon, narrower windows.
         long histogramBytes = Math.Clamp((64L << 20) / runner.Workers, 1L << 20, 16L << 20);
         FirstPass? merged = null;

@@ -18,9 +18,12 @@ internal sealed class PathRunner
     private readonly DriverSampler _sampler;
     private readonly ScenarioArrays _arrays;
     private readonly bool _fourLanes;
+    private readonly IProgress<MonteCarloProgress>? _progress;
+    private int _passes;
 
-    public PathRunner(PlanScenario scenario, ulong seed, int paths, ParallelOptions options)
+    public PathRunner(PlanScenario scenario, ulong seed, int paths, ParallelOptions options, IProgress<MonteCarloProgress>? progress = null)
     {
+        _progress = progress;
         _scenario = scenario;
         _seed = seed;
         _paths = paths;
@@ -36,12 +39,14 @@ internal sealed class PathRunner
     /// <summary>
     /// Runs every path once, handing each to its worker's sink, and merges each worker's sink (one at a time) when it is done. Exactly
     /// one worker per thread takes blocks of paths from a shared counter (Parallel.For's own replicas would each build a sink).
+    /// Each call is one pass: the progress hears the pass number and the paths done after every block.
     /// </summary>
     public void Run<TSink>(Func<TSink> create, Action<TSink> merge)
         where TSink : class, IPathSink
     {
         var gate = new Lock();
-        int blocks = (_paths + Block - 1) / Block, next = -1;
+        int blocks = (_paths + Block - 1) / Block, next = -1, pass = ++_passes;
+        long done = 0;
         Parallel.For(0, Workers, _options, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_) =>
         {
             Worker<TSink> w = NewWorker(create());
@@ -70,6 +75,10 @@ internal sealed class PathRunner
 
                 w.Block.Seal(end - first);
                 w.Sink.Add(w.Block);
+                if (_progress is { } progress)
+                {
+                    progress.Report(new MonteCarloProgress(pass, Interlocked.Add(ref done, end - first), _paths));
+                }
             }
 
             lock (gate)

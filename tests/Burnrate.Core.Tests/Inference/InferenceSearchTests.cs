@@ -46,6 +46,22 @@ public sealed class InferenceSearchTests
     }
 
     [Fact]
+    public void Should_ReportEverySetupOnce_When_SearchingWithProgress()
+    {
+        // Given: 2 models × 2 accelerators × 3 device counts = 12 hardware setups
+        SearchSpace space = Space(new(Duration.FromSeconds(10), Duration.FromSeconds(10)));
+        var reports = new List<SearchProgress>();
+
+        // When
+        SearchResult watched = InferenceSearch.Run(space, new Recorder(reports));
+
+        // Then: 1/12 … 12/12 in order, and the answer is the one a search without progress gives
+        reports.Select(p => p.SetupsDone).ShouldBe(Enumerable.Range(1, 12).Select(i => (long)i));
+        reports.ShouldAllBe(p => p.Setups == 12);
+        watched.Evaluated.ShouldBe(InferenceSearch.Run(space).Evaluated);
+    }
+
+    [Fact]
     public void Should_AlsoTryExpertParallelism_When_ModelIsMoe()
     {
         // DeepSeek-V3 on 1–2 devices: layouts (1,1) | (1,1) (1,2) (2,1), plus EP 2 for the two 2-device replicas = 6
@@ -103,5 +119,10 @@ public sealed class InferenceSearchTests
         r.FailedTpot.ShouldBe(r.Evaluated);
         r.FailedMemory.ShouldBeGreaterThan(0); // 70B bf16 on one 80 GB device
         r.FailedBudget.ShouldBeGreaterThan(0); // 4 × $3.99 > $5
+    }
+
+    private sealed class Recorder(List<SearchProgress> reports) : IProgress<SearchProgress>
+    {
+        public void Report(SearchProgress value) => reports.Add(value);
     }
 }
