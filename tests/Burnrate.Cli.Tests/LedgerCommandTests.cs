@@ -116,6 +116,41 @@ public sealed class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_AllocateTheExampleDeploymentToItsCustomersWithAnIdleLine_When_RunningSelfHostedWithJson()
+    {
+        // Given the example logs, whose llama-3.1-70b traffic went to hosted_vllm, and the example deployments file (4×H100 at $2.49)
+        ImportExample();
+
+        // When
+        CliRun run = CliRunner.Run("ledger", "selfhosted", "--deployments", Example("deployments.yaml"), "--db", Db, "--json");
+
+        // Then six months; January is 31 days × 24 h × 4 GPUs × $2.49 = $7,410.24, split over globex, umbrella and the idle line
+        run.ExitCode.ShouldBe(0, run.Error);
+        JsonElement root = JsonDocument.Parse(run.Output).RootElement;
+        JsonElement january = root.GetProperty("months")[0];
+        root.GetProperty("months").GetArrayLength().ShouldBe(6);
+        january.GetProperty("month").GetString().ShouldBe("2026-01");
+        january.GetProperty("gpuHours").GetDouble().ShouldBe(2976);
+        january.GetProperty("costUsd").GetDecimal().ShouldBe(7410.24m);
+        (january.GetProperty("allocatedUsd").GetDecimal() + january.GetProperty("idleUsd").GetDecimal()).ShouldBe(7410.24m);
+        january.GetProperty("predictedUsdPerMillionTokens").GetDouble().ShouldBeLessThan(january.GetProperty("actualUsdPerMillionTokens").GetDouble());
+        var lines = root.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("month").GetString() == "2026-01").ToList();
+        lines.Select(l => l.GetProperty("customer").GetString()).ShouldBe(["globex", "umbrella", "(idle)"]);
+        lines.Sum(l => l.GetProperty("costUsd").GetDecimal()).ShouldBe(7410.24m, 0.015m); // each line rounded to the cent
+    }
+
+    [Fact]
+    public void Should_PrintOneLocatedLineAndExit2_When_TheDeploymentsFileHasATypo()
+    {
+        string yaml = _dir.Write("d.yaml", File.ReadAllText(Example("deployments.yaml")).Replace("gpuHourUsd:", "gpuHourUSD:", StringComparison.Ordinal));
+
+        CliRun run = CliRunner.Run("ledger", "selfhosted", "--deployments", yaml, "--db", Db);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.Trim().ShouldBe($"error: {yaml}:13:5: unknown field 'gpuHourUSD' in deployment 'llama70b-vllm'; did you mean gpuHourUsd?");
+    }
+
+    [Fact]
     public void Should_PlanFromTheLedger_When_TheExampleScenarioHasActuals()
     {
         // Given the example ledger built where examples/ledger/plan-from-actuals.yaml expects it, beside a copy of the scenario

@@ -14,5 +14,6 @@ internal sealed class LedgerCommand : Command
         Subcommands.Add(new LedgerReconcileCommand());
         Subcommands.Add(new LedgerActualsCommand());
         Subcommands.Add(new LedgerExportCommand());
+        Subcommands.Add(new LedgerSelfHostedCommand(globals));
     }
 }

@@ -19,19 +19,27 @@ public static class ReconcileEngine
 
         DateTime start = first.Value.ToDateTime(TimeOnly.MinValue), end = last.Value.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var billed = store.Query(LedgerSql.BilledByDay(store.Dialect, start, end), r => (Day: DbValues.Date(r, 0)!.Value, Provider: r.GetString(1), Usd: DbValues.Money(r, 2)));
-        var providers = billed.Select(b => b.Provider).ToHashSet(StringComparer.Ordinal);
+
+        // Providers match without regard to case ("OpenAI" on a FOCUS bill is LiteLLM's "openai"); a row shows the
+        // bill's spelling (the ordinally first when a provider's bills spell it several ways).
+        var names = billed.Select(b => b.Provider).Order(StringComparer.Ordinal)
+            .GroupBy(p => p, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var computed = store.Query(LedgerSql.UsageCostByDay(store.Dialect, start, end), r => (Day: DbValues.Date(r, 0)!.Value, Provider: r.GetString(1), Usd: DbValues.Money(r, 2)))
-            .Where(c => providers.Contains(c.Provider));
-        var cells = new SortedDictionary<(DateOnly, string), (decimal Computed, decimal Billed)>();
+            .Where(c => names.ContainsKey(c.Provider));
+        var cells = new SortedDictionary<(DateOnly Day, string Provider), (decimal Computed, decimal Billed)>(
+            Comparer<(DateOnly Day, string Provider)>.Create((a, b) => a.Day != b.Day ? a.Day.CompareTo(b.Day) : string.CompareOrdinal(a.Provider, b.Provider)));
         foreach (var c in computed)
         {
-            cells[(c.Day, c.Provider)] = (c.Usd, 0m);
+            var key = (c.Day, names[c.Provider]);
+            cells.TryGetValue(key, out var v);
+            cells[key] = (v.Computed + c.Usd, v.Billed);
         }
 
         foreach (var b in billed)
         {
-            cells.TryGetValue((b.Day, b.Provider), out var v);
-            cells[(b.Day, b.Provider)] = (v.Computed, v.Billed + b.Usd);
+            var key = (b.Day, names[b.Provider]);
+            cells.TryGetValue(key, out var v);
+            cells[key] = (v.Computed, v.Billed + b.Usd);
         }
 
         var rows = cells.Select(kv => Row(kv.Key.Item1, kv.Key.Item2, kv.Value.Computed, kv.Value.Billed)).ToList();

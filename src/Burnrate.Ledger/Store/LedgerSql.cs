@@ -90,4 +90,32 @@ internal static class LedgerSql
         + $" FROM {LedgerTables.Usage.Name}"
         + $" WHERE started_at >= {dialect.TimestampLiteral(fromUtc)} AND started_at < {dialect.TimestampLiteral(toUtc)}"
         + $" GROUP BY {dialect.StartOfDay("started_at")}, provider, model, service_tier, customer, feature";
+
+    /// <summary>Gets usage per month and customer of the rows a condition selects (a self-hosted deployment's traffic).</summary>
+    /// <param name="dialect">The engine.</param>
+    /// <param name="condition">A boolean SQL expression over the usage table (<see cref="RouteCondition"/>).</param>
+    /// <param name="fromUtc">Inclusive start.</param>
+    /// <param name="toUtc">Exclusive end.</param>
+    public static string RoutedUsage(SqlDialect dialect, string condition, DateTime fromUtc, DateTime toUtc) =>
+        $"SELECT {dialect.StartOfMonth("started_at")} AS usage_month, customer AS usage_customer"
+        + ", CAST(sum(requests) AS BIGINT) AS sum_requests, CAST(sum(input_tokens) AS BIGINT) AS sum_input_tokens"
+        + ", CAST(sum(output_tokens) AS BIGINT) AS sum_output_tokens"
+        + $" FROM {LedgerTables.Usage.Name}"
+        + $" WHERE started_at >= {dialect.TimestampLiteral(fromUtc)} AND started_at < {dialect.TimestampLiteral(toUtc)} AND ({condition})"
+        + $" GROUP BY {dialect.StartOfMonth("started_at")}, customer";
+
+    /// <summary>
+    /// Gets a condition true for usage rows matching any route (provider and/or api_base, compared in lower case) started in
+    /// [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).
+    /// </summary>
+    public static string RouteCondition(SqlDialect dialect, IEnumerable<(string? Provider, string? ApiBase)> routes, DateTime fromUtc, DateTime toUtc)
+    {
+        var any = routes.Select(r => string.Join(" AND ", new[]
+        {
+            r.Provider is null ? null : $"lower(provider) = {dialect.StringLiteral(r.Provider.ToLowerInvariant())}",
+            r.ApiBase is null ? null : $"lower(api_base) = {dialect.StringLiteral(r.ApiBase.ToLowerInvariant())}",
+        }.Where(c => c is not null)));
+        return $"(started_at >= {dialect.TimestampLiteral(fromUtc)} AND started_at < {dialect.TimestampLiteral(toUtc)} AND (("
+            + string.Join(") OR (", any) + ")))";
+    }
 }

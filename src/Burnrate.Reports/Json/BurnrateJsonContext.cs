@@ -37,4 +37,5 @@ namespace Burnrate.Reports.Json;
 [JsonSerializable(typeof(Burnrate.Ledger.Reporting.ReconcileReport))]
 [JsonSerializable(typeof(Burnrate.Ledger.Reporting.ActualsReport))]
 [JsonSerializable(typeof(Burnrate.Ledger.Reporting.FocusExportSummary))]
+[JsonSerializable(typeof(Burnrate.Ledger.SelfHosted.SelfHostedReport))]
 public sealed partial class BurnrateJsonContext : JsonSerializerContext;
