@@ -82,5 +82,5 @@ internal sealed class LedgerSelfHostedCommand : Command
         return ExitCodes.Success;
     }
 
-    private static string Usd(Money m) => m.ToCents().Usd.ToString("#,##0.00", CultureInfo.InvariantCulture);
+    private static string Usd(Money m) => NumberText.Format(m.ToCents().Usd, "#,##0.00");
 }
