@@ -40,6 +40,9 @@ public sealed record InferRequest
     /// <summary>Gets the configurations to show beside the first one (empty: no comparison).</summary>
     public IReadOnlyList<InferCompareTarget> Compare { get; init; } = [];
 
+    /// <summary>Gets whether to split the first configuration's decode step and prefill by part (<c>--breakdown</c>).</summary>
+    public bool Breakdown { get; init; }
+
     /// <summary>Checks every field against its documented finite range (ids are checked against the catalog when running).</summary>
     /// <returns>Every bad field; empty when the request is valid.</returns>
     public IReadOnlyList<FieldError> Validate()

@@ -67,7 +67,10 @@ public static class InferService
             compare = [.. estimates.Select(e => new InferComparison(e, SavingVsFirst(estimate, e)))];
         }
 
-        return new InferReport(estimate) { Assumptions = assumptions, Sweep = sweep, Compare = compare };
+        IReadOnlyList<StepBreakdown>? breakdown = request.Breakdown && result.FitsInMemory
+            ? InferenceEstimator.Breakdown(first.Model, first.Deployment, workload, efficiency)
+            : null;
+        return new InferReport(estimate) { Assumptions = assumptions, Sweep = sweep, Compare = compare, Breakdown = breakdown };
     }
 
     /// <summary>Gets 1 − cost per request ÷ the first's, or null when either configuration is not priced (does not fit).</summary>

@@ -31,6 +31,7 @@ internal sealed class InferCommand : Command
     private readonly Option<int> _concurrency = new("--concurrency") { Description = "Requests decoding together (continuous batching), whole deployment", DefaultValueFactory = _ => DefaultConcurrency };
     private readonly Option<string?> _sweep = new("--sweep-concurrency") { Description = "Comma-separated concurrencies to sweep, e.g. 1,8,32,128" };
     private readonly Option<string[]> _compare = new("--compare") { Description = "MODEL:GPU:WEIGHTS[:GPUS] to show beside the first configuration (repeatable)", AllowMultipleArgumentsPerToken = true };
+    private readonly Option<bool> _breakdown = new("--breakdown") { Description = "Split the decode step and the prefill into attention projections, attention scores, MLP/experts, output head, communication and overhead, with each part's binding resource" };
     private readonly Option<string?> _out = new("--out") { Description = "Directory for CSV and PNG files" };
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (base units) instead of tables" };
 
@@ -46,7 +47,7 @@ internal sealed class InferCommand : Command
 
         _serving.AddTo(this);
         _money.AddTo(this);
-        foreach (Option option in new Option[] { _sweep, _compare, _out, _json })
+        foreach (Option option in new Option[] { _sweep, _compare, _breakdown, _out, _json })
         {
             Options.Add(option);
         }
@@ -90,6 +91,7 @@ internal sealed class InferCommand : Command
             CalibrationFile = parse.GetValue(_serving.Calibration),
             SweepConcurrency = sweep,
             Compare = compare,
+            Breakdown = parse.GetValue(_breakdown),
         };
         InferReport report = InferService.Run(catalog, request);
         if (outDir is not null)

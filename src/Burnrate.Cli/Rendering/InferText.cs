@@ -35,6 +35,7 @@ internal static class InferText
         }
 
         console.Write(table);
+        InferBreakdownText.Write(console, report.Breakdown);
         if (report.Sweep is { Count: > 0 } sweep)
         {
             var t = new Table().Border(TableBorder.Rounded).Title("Concurrency sweep");

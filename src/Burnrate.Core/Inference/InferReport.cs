@@ -36,6 +36,12 @@ public sealed record InferReport : InferEstimate
     [JsonPropertyOrder(3)]
     public IReadOnlyList<InferComparison>? Compare { get; init; }
 
+    /// <summary>Gets the first configuration's decode step and prefill split by part (<c>--breakdown</c>), or null when not asked
+    /// for or when it does not fit (an infeasible answer is not timed); omitted from JSON when null.</summary>
+    [JsonPropertyOrder(4)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<StepBreakdown>? Breakdown { get; init; }
+
     /// <summary>Gets every configuration in the report that does not fit in memory: the first, then sweep points, then compared ones.</summary>
     /// <returns>The infeasible configurations (each reported once).</returns>
     public IEnumerable<InferEstimate> Infeasible()

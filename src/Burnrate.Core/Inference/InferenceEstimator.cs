@@ -68,6 +68,42 @@ public static class InferenceEstimator
         };
     }
 
+    /// <summary>Splits the decode step behind TPOT and the prefill of one prompt alone into attention projections, attention
+    /// scores, MLP/experts, output head, communication and overhead, each with its binding resource (docs/infer.md "Breakdown").
+    /// The FLOP and byte terms are the kernel's own, so each step's parts sum to the step time <see cref="Estimate"/> uses.</summary>
+    /// <param name="model">The architecture.</param>
+    /// <param name="deployment">The deployment; must pass <see cref="InferenceDeployment.Validate"/>.</param>
+    /// <param name="workload">The workload; must pass <see cref="InferenceWorkload.Validate"/>.</param>
+    /// <param name="efficiency">The efficiency factors.</param>
+    /// <returns>The decode step, then the prefill.</returns>
+    /// <exception cref="ArgumentException">The deployment or workload is invalid.</exception>
+    public static IReadOnlyList<StepBreakdown> Breakdown(ModelArchitecture model, InferenceDeployment deployment, InferenceWorkload workload, EfficiencyFactors efficiency)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(deployment);
+        ArgumentNullException.ThrowIfNull(efficiency);
+        if (deployment.Validate(model.Moe?.RoutedExperts ?? 0) is { } bad)
+        {
+            throw new ArgumentException(bad, nameof(deployment));
+        }
+
+        if (workload.Validate() is { } badWorkload)
+        {
+            throw new ArgumentException(badWorkload, nameof(workload));
+        }
+
+        var setup = new ServingSetup(new ModelProfile(model), deployment, efficiency);
+        double batch = (double)workload.Concurrency / Math.Min(setup.Replicas, workload.Concurrency);
+        double context = workload.InputTokens + (workload.OutputTokens / 2.0);
+        StepTime decode = InferenceKernel.Decode(setup, batch, context);
+        StepTime prefill = InferenceKernel.Prefill(setup, workload.InputTokens);
+        return
+        [
+            InferenceKernel.Breakdown("decode", decode, InferenceKernel.DecodeParts(setup, batch, context)),
+            InferenceKernel.Breakdown("prefill", prefill, InferenceKernel.PrefillParts(setup, workload.InputTokens)),
+        ];
+    }
+
     private static IEnumerable<Assumption> EfficiencyAssumptions(InferenceDeployment d, InferenceWorkload w, EfficiencyFactors e)
     {
         yield return new("prefill-compute-efficiency", Percent(e.PrefillCompute(w.InputTokens)), string.Create(CultureInfo.InvariantCulture, $"compute × {e.LongPrefillRatio:0.##} × T ÷ (T + {e.PrefillHalfTokens:0}) at T = {Int(w.InputTokens)} prompt tokens per step (long prompts: Pope et al. 2022, 76% prefill MFU)"));

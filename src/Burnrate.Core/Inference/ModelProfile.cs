@@ -33,6 +33,11 @@ internal readonly struct ModelProfile
         double gathered = count.OutputHead > 0 ? count.Embedding : count.PositionEmbedding;
         AlwaysReadParams = TotalParams - (MoeLayers * RoutedExperts * ExpertParams) - gathered;
 
+        // For the step breakdown only: attention projections with their norm, and the output-head matmul (the tied table when tied).
+        double norm = model.Norm == NormKind.Layer ? 2.0 * model.HiddenSize : model.HiddenSize;
+        ProjectionParams = model.Layers * (ParameterCounter.AttentionParameters(model) + norm);
+        HeadParams = count.ActiveCompute - count.ActiveNonEmbedding;
+
         if (model.Mla is { } mla)
         {
             // MLA caches the compressed latent plus the shared RoPE key per layer (DeepSeek-V2, arXiv 2405.04434, §2.1.2).
@@ -60,6 +65,12 @@ internal readonly struct ModelProfile
     public double AlwaysReadParams { get; }
 
     public double ExpertParams { get; }
+
+    /// <summary>Gets the attention-projection weights of all layers (Q, K, V, O and the attention norm).</summary>
+    public double ProjectionParams { get; }
+
+    /// <summary>Gets the output-head weights that multiply per token (the tied embedding table when tied).</summary>
+    public double HeadParams { get; }
 
     public int MoeLayers { get; }
 

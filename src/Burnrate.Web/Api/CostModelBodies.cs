@@ -105,6 +105,9 @@ public sealed record InferBody : PriceBody
     /// <summary>Gets the configurations to compare (<c>--compare</c>).</summary>
     public IReadOnlyList<InferCompareBody>? Compare { get; init; }
 
+    /// <summary>Gets whether to split the decode step and the prefill by part (<c>--breakdown</c>).</summary>
+    public bool? Breakdown { get; init; }
+
     /// <summary>Gets the achieved ÷ peak FLOP/s (<c>--compute-efficiency</c>).</summary>
     public double? ComputeEfficiency { get; init; }
 
@@ -151,6 +154,7 @@ public sealed record InferBody : PriceBody
         CommunicationEfficiency = CommunicationEfficiency,
         SweepConcurrency = SweepConcurrency ?? [],
         Compare = [.. (Compare ?? []).Select(c => new InferCompareTarget(c.Model ?? "", c.Gpu ?? "", c.Weights ?? "", c.Gpus))],
+        Breakdown = Breakdown ?? false,
     };
 }
 

@@ -52,6 +52,25 @@ public sealed class InferServiceTests
     }
 
     [Fact]
+    public void Should_SplitTheStepsByPart_When_BreakdownAsked()
+    {
+        // When
+        InferReport plain = InferService.Run(BurnrateCatalog.Embedded, new InferRequest { Deployment = H100x2, Concurrency = 2 });
+        InferReport split = InferService.Run(BurnrateCatalog.Embedded, new InferRequest { Deployment = H100x2, Concurrency = 2, Breakdown = true });
+        InferReport tooMany = InferService.Run(BurnrateCatalog.Embedded, new InferRequest { Deployment = H100x2, Concurrency = 64, Breakdown = true });
+
+        // Then: decode is the TPOT step, prefill the TTFT of one prompt alone; nothing when not asked or not fitting
+        plain.Breakdown.ShouldBeNull();
+        tooMany.FitsInMemory.ShouldBeFalse();
+        tooMany.Breakdown.ShouldBeNull();
+        StepBreakdown[] steps = [.. split.Breakdown.ShouldNotBeNull()];
+        steps.Select(s => s.Step).ShouldBe(["decode", "prefill"]);
+        steps[0].Seconds.ShouldBe(split.TpotSeconds.ShouldNotBeNull(), 1e-15);
+        steps[0].Parts.Select(p => p.Name).ShouldBe(["attention projections", "attention scores", "mlp/experts", "output head", "communication", "overhead"]);
+        steps[0].Parts.Sum(p => p.Seconds).ShouldBe(steps[0].Seconds, 1e-12);
+    }
+
+    [Fact]
     public void Should_SortAndDeduplicateTheSweep_When_SweepGiven()
     {
         InferReport report = InferService.Run(BurnrateCatalog.Embedded, new InferRequest { Deployment = H100x2, SweepConcurrency = [64, 1, 64, 2] });

@@ -7,6 +7,7 @@ public sealed class InferGoldenTests
     {
         { "llama70b-fp8", ["llama-3.1-70b", "--gpu", "h100-sxm", "--gpus", "4", "--weights", "fp8", "--concurrency", "64"] },
         { "llama8b-default", ["llama-3.1-8b", "--gpu", "h100-sxm"] },
+        { "breakdown", ["llama-3.1-70b", "--gpu", "h100-sxm", "--gpus", "4", "--weights", "fp8", "--concurrency", "64", "--breakdown"] },
         { "replicas", ["llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "8", "--replicas", "4", "--concurrency", "128"] },
         { "sweep", ["llama-3.1-8b", "--gpu", "a100-80gb", "--sweep-concurrency", "1,8,64,256"] },
         { "compare", ["llama-3.1-8b", "--gpu", "h100-sxm", "--compare", "llama-3.1-8b:h100-sxm:fp8", "--compare", "llama-3.1-70b:h100-sxm:int4:2"] },
