@@ -73,6 +73,37 @@ public sealed class SignalTests : IAsyncLifetime, IDisposable
         sim.ExitCode.ShouldBe(expected);
     }
 
+    [Fact]
+    public async Task Should_ExitAtOnce_When_ASecondCtrlCComesWhileStopping()
+    {
+        // Given: the simulator streaming a 2,000-token answer at 50 ms a token (100 s); a first Ctrl-C starts a graceful stop
+        // that waits up to 5 s for that stream to finish
+        using Process sim = Start("simulate", "serve", "--json", "--ttft", "0s", "--itl", "50ms");
+        string? first = await sim.StandardOutput.ReadLineAsync();
+        first.ShouldNotBeNull().ShouldContain("http://127.0.0.1:");
+        string url = JsonDocument.Parse(first).RootElement.GetProperty("url").GetString()!;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url.TrimEnd('/') + "/chat/completions")
+        {
+            Content = new StringContent("""{"model":"m","stream":true,"max_tokens":2000,"ignore_eos":true,"messages":[{"role":"user","content":"hi"}]}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        using HttpResponseMessage streaming = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        await using Stream body = await streaming.Content.ReadAsStreamAsync();
+        (await body.ReadAsync(new byte[256])).ShouldBeGreaterThan(0); // tokens are flowing
+        Kill(sim, "INT");
+        await Task.Delay(500);
+        sim.HasExited.ShouldBeFalse("the first Ctrl-C should wait for the open stream (up to 5 s), which is what a second one cuts short");
+
+        // When
+        var clock = Stopwatch.StartNew();
+        Kill(sim, "INT");
+        await WaitForExit(sim);
+
+        // Then: well before the 5 s the graceful stop would have waited, by the signal (128 + 2)
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+        sim.ExitCode.ShouldBe(130);
+    }
+
     private static Process Start(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -5,7 +5,8 @@ namespace Burnrate.Catalog.Files;
 
 /// <summary>
 /// Writes a file so no reader ever sees half of it: everything goes to a temporary file beside the target, which is then
-/// moved over it (a rename on the same volume). If writing fails, the temporary file is deleted and the target is untouched.
+/// moved over it (a rename on the same volume). If writing fails, the temporary file is deleted, the target is untouched and
+/// the error names the target, never the temporary file.
 /// Every surface and library that writes a file uses this (catalog calibration files, bench results, reports, ledger exports).
 /// </summary>
 public static class AtomicFile
@@ -55,6 +56,11 @@ public static class AtomicFile
         {
             writeTemp(temp);
             File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception e) when (TempPaths.Names(e, temp))
+        {
+            TryDelete(temp);
+            throw TempPaths.Renamed(e, temp, path);
         }
         catch
         {

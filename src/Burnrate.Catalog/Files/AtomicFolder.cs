@@ -32,12 +32,17 @@ public static class AtomicFolder
         Directory.CreateDirectory(parent);
         RemoveLeftovers(parent, name);
         string temp = Path.Combine(parent, "." + name + TempMarker + Suffix());
-        Directory.CreateDirectory(temp);
         try
         {
+            Directory.CreateDirectory(temp);
             var names = writeInto(temp).Select(p => Path.GetFileName(p)).Distinct(StringComparer.Ordinal).ToList();
             Swap(temp, target, isOwned);
             return [.. names.Select(n => Path.Combine(directory, n))];
+        }
+        catch (Exception e) when (TempPaths.Names(e, temp))
+        {
+            TryDelete(temp);
+            throw TempPaths.Renamed(e, temp, Path.TrimEndingDirectorySeparator(directory));
         }
         catch
         {

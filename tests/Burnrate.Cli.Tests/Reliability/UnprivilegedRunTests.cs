@@ -68,6 +68,52 @@ public sealed class UnprivilegedRunTests : IDisposable
         Directory.GetFileSystemEntries(readOnly).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Should_NameTheUsersPathNeverATemporaryOne_When_OutCannotBeWritten()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists("/usr/bin/setpriv"))
+        {
+            Console.WriteLine("skipped: needs Linux, root (to drop to uid 65534) and /usr/bin/setpriv");
+            return;
+        }
+
+        // Given: a folder nobody may write into, inside one nobody may write into either
+        File.SetUnixFileMode(_dir.Path, (UnixFileMode)0b111_101_101);
+        string readOnly = Path.Combine(_dir.Path, "read-only");
+        Directory.CreateDirectory(readOnly);
+        File.SetUnixFileMode(readOnly, (UnixFileMode)0b101_101_101);
+        string scenario = RepoFiles.Example("example-ai-api.yaml");
+
+        static (string Target, int Code, string Error) Run(string target, params string[] args)
+        {
+            (int code, string error) = RunAsNobody(args);
+            return (target, code, error);
+        }
+
+        // When: a set written into a new folder, a set written over the read-only folder itself, single files, and a report
+        (string Target, int Code, string Error)[] runs =
+        [
+            Run(Path.Combine(readOnly, "plan"), "plan", scenario, "--paths", "20", "--out", Path.Combine(readOnly, "plan")),
+            Run(readOnly, "plan", scenario, "--paths", "20", "--out", readOnly),
+            Run(readOnly, "optimize", "llama-3.1-8b", "--out", readOnly),
+            Run(Path.Combine(readOnly, "report"), "report", scenario, "--paths", "20", "--out", Path.Combine(readOnly, "report")),
+        ];
+
+        // Then: one line naming the folder the user gave (or a file the user asked for inside it), never a temporary name
+        foreach ((string target, int code, string error) in runs)
+        {
+            code.ShouldBe(1, error);
+            System.Text.RegularExpressions.Match m = System.Text.RegularExpressions.Regex.Match(error, "^error: '(?<path>[^']+)': permission denied\n$");
+            m.Success.ShouldBeTrue(error);
+            string path = m.Groups["path"].Value;
+            (path == target || (Path.GetDirectoryName(path) == target && !Path.GetFileName(path).Contains("tmp", StringComparison.Ordinal))).ShouldBeTrue(error);
+        }
+
+        runs[0].Error.ShouldBe($"error: '{Path.Combine(readOnly, "plan")}': permission denied\n");
+        runs[1].Error.ShouldBe($"error: '{readOnly}': permission denied\n");
+        Directory.GetFileSystemEntries(readOnly).ShouldBeEmpty();
+    }
+
     private static (int Code, string Error) RunAsNobody(params string[] args)
     {
         var info = new ProcessStartInfo("/usr/bin/setpriv") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
