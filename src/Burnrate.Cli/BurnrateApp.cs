@@ -19,13 +19,23 @@ public static class BurnrateApp
     /// <param name="output">Where results go (JSON with --json: nothing else).</param>
     /// <param name="error">Where errors go.</param>
     /// <returns>The exit code: 0 success, 2 bad input or usage, 1 anything else.</returns>
-    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error) =>
+        Run(args, input, output, error, Rendering.TerminalWidth.Default);
+
+    /// <summary>Runs the command line with a standard input and an output width.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="input">Standard input.</param>
+    /// <param name="output">Where results go (JSON with --json: nothing else).</param>
+    /// <param name="error">Where errors go.</param>
+    /// <param name="width">How many columns text output may take (<see cref="Rendering.TerminalWidth.Resolve"/>).</param>
+    /// <returns>The exit code: 0 success, 2 bad input or usage, 1 anything else.</returns>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, int width)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var globals = new GlobalOptions { Input = input };
-        var root = new RootCommand("Burnrate: what a token really costs, and how long the cash lasts.");
+        var root = new BurnrateRootCommand("Burnrate: what a token really costs, and how long the cash lasts.", Math.Clamp(width, Rendering.TerminalWidth.Minimum, Rendering.TerminalWidth.Maximum));
         root.Options.Add(globals.Catalog);
         root.Subcommands.Add(new CatalogCommand(globals));
         root.Subcommands.Add(new TrainCommand(globals));

@@ -1,2 +1,3 @@
 // The only place that touches the process console: everything else writes to the writers it is given.
-return Burnrate.Cli.BurnrateApp.Run(args, Console.In, Console.Out, Console.Error);
+int width = Burnrate.Cli.Rendering.TerminalWidth.Resolve(Environment.GetEnvironmentVariable("COLUMNS"), !Console.IsOutputRedirected, () => Console.WindowWidth);
+return Burnrate.Cli.BurnrateApp.Run(args, Console.In, Console.Out, Console.Error, width);

@@ -109,7 +109,7 @@ public sealed class CalibrateCommandTests : IDisposable
         code.ShouldBe(0, error);
         output.ShouldContain("residuals per level");
         output.ShouldContain("communication efficiency kept at the default 0.7");
-        output.ShouldContain("use it: burnrate infer llama-3.1-8b --gpu h100-sxm");
+        output.ShouldContain("use it:\n  burnrate infer llama-3.1-8b --gpu h100-sxm"); // the command on a line of its own, whole, to copy
         summary.ShouldStartWith(_dir);
     }
 

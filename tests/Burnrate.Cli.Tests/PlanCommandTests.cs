@@ -113,7 +113,8 @@ public sealed class PlanCommandTests
         // Then: the second line says so, before the cash-at-end column, which marks the figure
         code.ShouldBe(0, error);
         string[] lines = output.Split('\n');
-        lines[1].ShouldBe("Cash runs out in 2026-07 (month 7 of 24) in the base case; the months after it assume spending goes on");
+        (lines[1] + " " + lines[2].Trim()).ShouldBe("Cash runs out in 2026-07 (month 7 of 24) in the base case; the months after it assume spending goes on"); // wrapped to 80 columns
+        lines[2].ShouldStartWith("  ");
         output.IndexOf("Cash runs out in 2026-07", StringComparison.Ordinal).ShouldBeLessThan(output.IndexOf("cash at end", StringComparison.Ordinal));
         lines.First(l => l.StartsWith("│ base ", StringComparison.Ordinal)).ShouldContain("│ 2026-07 ");
         lines.First(l => l.StartsWith("│ base ", StringComparison.Ordinal)).ShouldContain("(after cash-out)");

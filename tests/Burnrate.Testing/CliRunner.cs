@@ -19,4 +19,13 @@ public static class CliRunner
         int code = BurnrateApp.Run(args, output, error);
         return new CliRun(code, output.ToString(), error.ToString());
     }
+
+    /// <summary>Runs <c>burnrate ARGS</c> as in a terminal <paramref name="width"/> columns wide.</summary>
+    public static CliRun RunAtWidth(int width, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = BurnrateApp.Run(args, TextReader.Null, output, error, width);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
 }

@@ -4,7 +4,6 @@ using Burnrate.Bench;
 using Burnrate.Bench.Metrics;
 using Burnrate.Bench.Results;
 using Burnrate.Cli.Rendering;
-using Burnrate.Core.Economics;
 using Burnrate.Core.Quantities;
 using Spectre.Console;
 
@@ -16,12 +15,8 @@ internal sealed partial class BenchCommand
     private static void Render(ParseResult parse, BenchResult result, string? outDir)
     {
         IAnsiConsole console = Output.Console(parse);
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"bench {result.Url} model {result.Model} ({result.Api}, {(result.Stream ? "streaming" : "non-streaming")})"));
-        foreach (string column in new[] { "level", "ok/failed", "TTFT p50/p99 ms", "TPOT p50/p99 ms", "ITL p50/p99 ms", "E2E p50/p99 s", "lag p99 ms", "req/s", "out tok/s", "goodput req/s", "$/1M out", "errors" })
-        {
-            table.AddColumn(column);
-        }
-
+        var table = new WideTable($"bench {result.Url} model {result.Model} ({result.Api}, {(result.Stream ? "streaming" : "non-streaming")})",
+            ["level", "ok/failed", "TTFT p50/p99 ms", "TPOT p50/p99 ms", "ITL p50/p99 ms", "E2E p50/p99 s", "lag p99 ms", "req/s", "out tok/s", "goodput req/s", "$/1M out", "errors"]);
         foreach (LevelResult l in result.Levels)
         {
             AddRow(table, l);
@@ -35,7 +30,7 @@ internal sealed partial class BenchCommand
             }
         }
 
-        console.Write(table);
+        table.Write(console);
         RenderPredictions(console, result.Levels);
         if (result.MaxGoodput is { } s)
         {
@@ -46,11 +41,7 @@ internal sealed partial class BenchCommand
 
         string source = result.Levels.Select(l => l.OutputTokensSource).FirstOrDefault() ?? "tokenizer";
         console.WriteLine($"output tokens counted by: {source}" + (result.Levels.Sum(l => l.OutputTokenCountMismatches) is > 0 and var m ? $" ({m} requests where server and tokenizer counts differ)" : ""));
-        console.WriteLine("assumptions:");
-        foreach (Assumption a in result.Assumptions)
-        {
-            console.WriteLine($"  {a.Name} = {a.Value} ({a.Source})");
-        }
+        AssumptionsTable.WriteLines(console, result.Assumptions);
 
         if (outDir is not null)
         {
@@ -58,7 +49,7 @@ internal sealed partial class BenchCommand
         }
     }
 
-    private static void AddRow(Table table, LevelResult l, string prefix = "")
+    private static void AddRow(WideTable table, LevelResult l, string prefix = "")
     {
         table.AddRow(
             prefix + BenchComparison.Key(l),
@@ -72,7 +63,7 @@ internal sealed partial class BenchCommand
             l.OutputTokensPerSecond.ToString("0.#", CultureInfo.InvariantCulture),
             l.GoodputRequestsPerSecond.ToString("0.##", CultureInfo.InvariantCulture),
             l.CostPerMillionOutputTokensUsd is { } c ? "$" + c.ToString("0.###", CultureInfo.InvariantCulture) : "-",
-            Markup.Escape(string.Join(", ", l.ErrorsByKind.Select(kv => kv.Key + " " + kv.Value.ToString(CultureInfo.InvariantCulture)))));
+            string.Join(", ", l.ErrorsByKind.Select(kv => kv.Key + " " + kv.Value.ToString(CultureInfo.InvariantCulture))));
     }
 
     // "—" where a figure cannot be measured (TPOT and ITL of a non-streaming run, TTFT of a level where nothing completed).

@@ -101,12 +101,7 @@ internal sealed class CalibrateCommand : Command
         factors.AddRow("bandwidth", Fmt(report.BandwidthEfficiency), report.Fitted.Bandwidth ? "fitted (decode step, ITL p50)" : "kept");
         factors.AddRow("communication", Fmt(report.CommunicationEfficiency), report.Fitted.Communication ? "fitted" : "kept");
         console.Write(factors);
-        var levels = new Table().Border(TableBorder.Rounded).Title("residuals per level (predicted ÷ measured − 1)");
-        foreach (string column in new[] { "concurrency", "in/out tokens", "TTFT p50 ms", "predicted ms", "error", "decode step (ITL p50) ms", "predicted ms", "error" })
-        {
-            levels.AddColumn(column);
-        }
-
+        var levels = new WideTable("residuals per level (predicted ÷ measured − 1)", ["concurrency", "in/out tokens", "TTFT p50 ms", "predicted ms", "error", "decode step (ITL p50) ms", "predicted ms", "error"]);
         foreach (CalibrationLevel r in report.Levels)
         {
             levels.AddRow(
@@ -120,21 +115,19 @@ internal sealed class CalibrateCommand : Command
                 Pct(r.DecodeStepRelativeError));
         }
 
-        console.Write(levels);
+        levels.Write(console);
         console.WriteLine($"rms log error: {report.RmsLogError.ToString("0.####", CultureInfo.InvariantCulture)}");
         foreach (string note in report.Notes)
         {
-            console.WriteLine("note: " + note);
+            Output.WriteWrapped(console, "note: " + note);
         }
 
-        console.WriteLine("assumptions:");
-        foreach (Assumption a in report.Assumptions)
-        {
-            console.WriteLine($"  {a.Name} = {a.Value} ({a.Source})");
-        }
+        AssumptionsTable.WriteLines(console, report.Assumptions);
+        Output.WriteWrapped(console, "written: " + report.CalibrationFile);
 
-        console.WriteLine("written: " + report.CalibrationFile);
-        console.WriteLine("use it: " + report.InferCommand);
+        // The command stays one line, to copy as is.
+        console.WriteLine("use it:");
+        Output.WriteWhole(console, "  " + report.InferCommand);
     }
 
     private static string Fmt(double v) => NumberText.Plain(v);

@@ -29,7 +29,7 @@ internal sealed class CatalogGpusCommand : Command
         }
 
         IAnsiConsole console = Output.Console(parse);
-        console.Write(CatalogTables.Accelerators(views));
+        CatalogTables.Accelerators(views).Write(console);
         console.WriteLine("Dense peaks (no sparsity). n/p = not published. Sources: burnrate catalog show ID. Add or override entries with --catalog FILE.yaml.");
         return ExitCodes.Success;
     }

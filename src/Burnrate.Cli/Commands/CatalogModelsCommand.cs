@@ -27,7 +27,7 @@ internal sealed class CatalogModelsCommand : Command
             return ExitCodes.Success;
         }
 
-        Output.Console(parse).Write(CatalogTables.Models(views));
+        CatalogTables.Models(views).Write(Output.Console(parse));
         return ExitCodes.Success;
     }
 }

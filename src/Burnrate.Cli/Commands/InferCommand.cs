@@ -34,6 +34,7 @@ internal sealed class InferCommand : Command
     private readonly Option<bool> _breakdown = new("--breakdown") { Description = "Split the decode step and the prefill into attention projections, attention scores, MLP/experts, output head, communication and overhead, with each part's binding resource" };
     private readonly Option<string?> _out = new("--out") { Description = "Directory for CSV and PNG files" };
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (base units) instead of tables" };
+    private readonly Option<bool> _assumptions = Output.AssumptionsOption();
 
     public InferCommand(GlobalOptions globals)
         : base("infer", "Serving cost per token, TTFT, TPOT, throughput and memory fit of a model on accelerators")
@@ -47,7 +48,7 @@ internal sealed class InferCommand : Command
 
         _serving.AddTo(this);
         _money.AddTo(this);
-        foreach (Option option in new Option[] { _sweep, _compare, _breakdown, _out, _json })
+        foreach (Option option in new Option[] { _sweep, _compare, _breakdown, _out, _json, _assumptions })
         {
             Options.Add(option);
         }
@@ -106,7 +107,7 @@ internal sealed class InferCommand : Command
         }
         else
         {
-            InferText.Write(parse.InvocationConfiguration.Output, Output.Console(parse), report, outDir);
+            InferText.Write(parse.InvocationConfiguration.Output, Output.Console(parse), report, outDir, parse.GetValue(_assumptions));
         }
 
         return ExitCodes.Success;

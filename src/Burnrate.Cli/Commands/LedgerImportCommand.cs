@@ -90,30 +90,30 @@ internal sealed class LedgerImportCommand : Command
         {
             foreach (ImportError e in f.Errors.Take(ErrorsShown))
             {
-                console.WriteLine($"{f.Path}:{e.Line}: {e.Message}");
+                Output.WriteWhole(console, $"{f.Path}:{e.Line}: {e.Message}");
             }
 
             if (f.Errors.Count > ErrorsShown)
             {
-                console.WriteLine($"{f.Path}: … and {N(f.Errors.Count - ErrorsShown)} more rejected lines (--json lists them all)");
+                Output.WriteWhole(console, $"{f.Path}: … and {N(f.Errors.Count - ErrorsShown)} more rejected lines (--json lists them all)");
             }
         }
 
         foreach (FileImport f in report.Files.Where(f => f.Violations.Count > 0))
         {
-            console.WriteLine($"{f.Path}: {N(f.Violations.Count)} row(s) imported that break a {f.Format} invariant:");
+            Output.WriteWhole(console, $"{f.Path}: {N(f.Violations.Count)} row(s) imported that break a {f.Format} invariant:");
             foreach (ImportViolation v in f.Violations.Take(ErrorsShown))
             {
-                console.WriteLine($"{f.Path}:{v.Line}: {v.Rule}: {v.Message}");
+                Output.WriteWhole(console, $"{f.Path}:{v.Line}: {v.Rule}: {v.Message}");
             }
 
             if (f.Violations.Count > ErrorsShown)
             {
-                console.WriteLine($"{f.Path}: … and {N(f.Violations.Count - ErrorsShown)} more (--json lists them all)");
+                Output.WriteWhole(console, $"{f.Path}: … and {N(f.Violations.Count - ErrorsShown)} more (--json lists them all)");
             }
         }
 
-        console.WriteLine($"ledger: {location}");
+        Output.WriteWrapped(console, $"ledger: {location}");
     }
 
     private static string N(long n) => NumberText.Grouped(n);

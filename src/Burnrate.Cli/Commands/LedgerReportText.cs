@@ -1,3 +1,4 @@
+using Burnrate.Cli.Rendering;
 using Burnrate.Core.Quantities;
 using Burnrate.Ledger;
 using Burnrate.Ledger.Reporting;
@@ -17,9 +18,9 @@ internal static class LedgerReportText
         }
 
         console.WriteLine($"Gross margin by {string.Join(" and ", report.By)}, {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd} (USD)");
-        Table table = Rows(report.By, report.Rows);
+        WideTable table = Rows(report.By, report.Rows);
         table.AddRow([.. report.By.Select((_, i) => i == 0 ? "total" : string.Empty), .. Figures(report.Totals)]);
-        console.Write(table);
+        table.Write(console);
         if (report.Totals.UnpricedRequests > 0)
         {
             console.WriteLine($"{N(report.Totals.UnpricedRequests)} requests had no cost and no price: they count $0 (import with --prices to price them).");
@@ -28,28 +29,26 @@ internal static class LedgerReportText
         if (report.LossMakers.Count > 0)
         {
             console.WriteLine("Top loss-makers:");
-            console.Write(Rows(report.By, report.LossMakers));
+            Rows(report.By, report.LossMakers).Write(console);
         }
 
         console.WriteLine("Assumptions:");
         foreach (LedgerAssumption a in report.Assumptions)
         {
-            console.WriteLine($"  {a.Name}: {a.Value} ({a.Source})");
+            Output.WriteWrapped(console, $"  {a.Name}: {a.Value} ({a.Source})");
         }
     }
 
-    private static Table Rows(IReadOnlyList<string> by, IReadOnlyList<MarginRow> rows)
+    private static WideTable Rows(IReadOnlyList<string> by, IReadOnlyList<MarginRow> rows)
     {
-        var table = new Table();
-        table.AddColumns([.. by]);
-        foreach (string column in new[] { "requests", "input tokens", "output tokens", "cost", "revenue", "margin", "margin %" })
+        var table = new WideTable(null, [.. by, "requests", "input tokens", "output tokens", "cost", "revenue", "margin", "margin %"], keyColumns: by.Count)
         {
-            table.AddColumn(new TableColumn(column).RightAligned());
-        }
-
+            RightAlignedFrom = by.Count,
+            Border = TableBorder.Square,
+        };
         foreach (MarginRow row in rows)
         {
-            table.AddRow([.. by.Select(k => Markup.Escape(row.Key[k])), .. Figures(row.Figures)]);
+            table.AddRow([.. by.Select(k => row.Key[k]), .. Figures(row.Figures)]);
         }
 
         return table;

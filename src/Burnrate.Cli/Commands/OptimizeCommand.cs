@@ -30,6 +30,7 @@ internal sealed class OptimizeCommand : Command
     private readonly Option<int> _top = new("--top") { Description = "How many cheapest configurations to show", DefaultValueFactory = _ => 5 };
     private readonly Option<string?> _out = new("--out") { Description = "Directory for pareto.csv, pareto.png and cheapest.csv" };
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (base units) instead of tables" };
+    private readonly Option<bool> _assumptions = Output.AssumptionsOption();
 
     public OptimizeCommand(GlobalOptions globals)
         : base("optimize", "Find the cheapest serving configuration that meets TTFT and TPOT targets, and the cost–latency Pareto frontier")
@@ -45,6 +46,7 @@ internal sealed class OptimizeCommand : Command
         _money.AddTo(this);
         Options.Add(_out);
         Options.Add(_json);
+        Options.Add(_assumptions);
         SetAction(Run);
     }
 
@@ -92,7 +94,7 @@ internal sealed class OptimizeCommand : Command
         }
         else
         {
-            OptimizeText.Write(Output.Console(parse), report, parse.GetValue(_out));
+            OptimizeText.Write(Output.Console(parse), report, parse.GetValue(_out), parse.GetValue(_assumptions));
         }
 
         return ExitCodes.Success;

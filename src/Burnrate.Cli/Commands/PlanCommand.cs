@@ -22,6 +22,7 @@ internal sealed class PlanCommand : Command
     private readonly Option<int> _threads = new("--threads") { Description = "Most threads to use (default: all cores)", DefaultValueFactory = _ => -1 };
     private readonly Option<string[]> _by = new("--by") { Description = "Also report the probability of running out of cash by this month (YYYY-MM, repeatable)" };
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD, months as YYYY-MM) instead of tables" };
+    private readonly Option<bool> _assumptions = Output.AssumptionsOption();
     private readonly Option<string?> _out = new("--out") { Description = "Write fan-chart.png, tornado.png, CSVs and plan.xlsx into this directory" };
 
     private readonly GlobalOptions _globals;
@@ -31,7 +32,7 @@ internal sealed class PlanCommand : Command
     {
         _globals = globals;
         Arguments.Add(_file);
-        foreach (Option option in new Option[] { _paths, _seed, _threads, _by, _json, _out })
+        foreach (Option option in new Option[] { _paths, _seed, _threads, _by, _json, _out, _assumptions })
         {
             Options.Add(option);
         }
@@ -82,7 +83,7 @@ internal sealed class PlanCommand : Command
         }
         else
         {
-            PlanText.Write(Output.Console(parse), report, files);
+            PlanText.Write(Output.Console(parse), report, files, parse.GetValue(_assumptions));
         }
 
         return ExitCodes.Success;

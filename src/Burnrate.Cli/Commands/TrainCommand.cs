@@ -35,13 +35,14 @@ internal sealed class TrainCommand : Command
     private readonly Option<string> _attention = new("--attention-flops") { Description = "Attention FLOPs: causal (half of PaLM's 12·L·H·Q·s) or full", DefaultValueFactory = _ => "causal" };
     private readonly Option<double?> _grid = new("--grid-kg-co2-per-kwh") { Description = $"Grid carbon intensity in kg CO2e per kWh (default {TrainingDefaults.GridKgCo2PerKWh.Value})" };
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (base units) instead of tables" };
+    private readonly Option<bool> _assumptions = Output.AssumptionsOption();
 
     public TrainCommand(GlobalOptions globals)
         : base("train", "Training compute, memory, time, energy, cost and emissions for a dense or MoE model")
     {
         _globals = globals;
         Arguments.Add(_model);
-        foreach (Option option in new Option[] { _tokens, _gpu, _gpus, _days, _seqLen, _precision, _mfu, _tp, _pp, _dp, _ep, _zero, _fsdp, _recompute, _microBatch, _globalBatch, _attention, _grid, _json })
+        foreach (Option option in new Option[] { _tokens, _gpu, _gpus, _days, _seqLen, _precision, _mfu, _tp, _pp, _dp, _ep, _zero, _fsdp, _recompute, _microBatch, _globalBatch, _attention, _grid, _json, _assumptions })
         {
             Options.Add(option);
         }
@@ -86,7 +87,7 @@ internal sealed class TrainCommand : Command
         }
         else
         {
-            TrainingTables.Write(Output.Console(parse), report);
+            TrainingTables.Write(Output.Console(parse), report, parse.GetValue(_assumptions));
         }
 
         return ExitCodes.Success;

@@ -14,7 +14,7 @@ internal static class AssumptionsTable
     {
         ArgumentNullException.ThrowIfNull(assumptions);
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
-        table.AddColumn("name");
+        table.AddColumn(new TableColumn("name").NoWrap());
         table.AddColumn("value");
         table.AddColumn("source");
         foreach (Assumption a in assumptions)
@@ -29,7 +29,22 @@ internal static class AssumptionsTable
     public static void Write(IAnsiConsole console, IEnumerable<Assumption> assumptions, string title = "Assumptions") =>
         console.Write(Create(assumptions, title));
 
-    /// <summary>Writes "assumptions:" and one <c>  name = value (source)</c> line per assumption (the compact form).</summary>
+    /// <summary>Writes the table when <paramref name="show"/> (--assumptions), else one line saying how many there are and how to list them.</summary>
+    public static void WriteOrCount(IAnsiConsole console, IReadOnlyCollection<Assumption> assumptions, bool show, string title = "Assumptions")
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(assumptions);
+        if (show)
+        {
+            Write(console, assumptions, title);
+        }
+        else if (assumptions.Count > 0)
+        {
+            Output.WriteWrapped(console, $"{assumptions.Count} {(assumptions.Count == 1 ? "assumption" : "assumptions")} behind these figures: add --assumptions to list each with its source.");
+        }
+    }
+
+    /// <summary>Writes "assumptions:" and one <c>  name = value (source)</c> line per assumption (the compact form), wrapped to the width with continuations indented.</summary>
     public static void WriteLines(IAnsiConsole console, IEnumerable<Assumption> assumptions)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -37,7 +52,10 @@ internal static class AssumptionsTable
         console.WriteLine("assumptions:");
         foreach (Assumption a in assumptions)
         {
-            console.WriteLine($"  {a.Name} = {a.Value} ({a.Source})");
+            foreach (string line in TextWrap.Lines($"  {a.Name} = {a.Value} ({a.Source})", console.Profile.Width, "    "))
+            {
+                console.Profile.Out.Writer.WriteLine(line);
+            }
         }
     }
 }

@@ -9,13 +9,9 @@ namespace Burnrate.Cli.Rendering;
 /// views (<see cref="CatalogViews"/>) that <c>--json</c> and the web API serialize; base units are shown through the quantity types.</summary>
 internal static class CatalogTables
 {
-    public static Table Accelerators(IEnumerable<AcceleratorView> accelerators)
+    public static WideTable Accelerators(IEnumerable<AcceleratorView> accelerators)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("Accelerators (dense peak, per device)");
-        foreach (string column in new[] { "id", "bf16", "fp8", "memory", "bandwidth", "interconnect", "TDP", "cloud $/h", "purchase", "as of" })
-        {
-            table.AddColumn(new TableColumn(column));
-        }
+        var table = new WideTable("Accelerators (dense peak, per device)", ["id", "bf16", "fp8", "memory", "bandwidth", "interconnect", "TDP", "cloud $/h", "purchase", "as of"]);
 
         foreach (AcceleratorView a in accelerators)
         {
@@ -35,13 +31,9 @@ internal static class CatalogTables
         return table;
     }
 
-    public static Table Models(IEnumerable<ModelView> models)
+    public static WideTable Models(IEnumerable<ModelView> models)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("Models (parameters counted from the architecture)");
-        foreach (string column in new[] { "id", "total params", "active params", "layers", "hidden", "heads/kv", "FFN", "experts", "attention", "context" })
-        {
-            table.AddColumn(new TableColumn(column));
-        }
+        var table = new WideTable("Models (parameters counted from the architecture)", ["id", "total params", "active params", "layers", "hidden", "heads/kv", "FFN", "experts", "attention", "context"]);
 
         foreach (ModelView m in models)
         {

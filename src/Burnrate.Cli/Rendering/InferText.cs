@@ -14,9 +14,13 @@ internal static class InferText
 
     /// <summary>Writes the tables; <paramref name="console"/> writes to <paramref name="output"/>, which takes the
     /// does-not-fit lines first, unwrapped.</summary>
-    public static void Write(TextWriter output, IAnsiConsole console, InferReport report, string? outDir)
+    public static void Write(TextWriter output, IAnsiConsole console, InferReport report, string? outDir, bool showAssumptions)
     {
-        WriteInfeasible(output, report);
+        foreach (string line in InfeasibleLines(report))
+        {
+            TextWrap.WriteLine(output, line, console.Profile.Width);
+        }
+
         string title = $"{report.Label}, tp {report.Tp} pp {report.Pp}{(report.Replicas > 1 ? $" × {report.Replicas} replicas" : "")}: {report.InputTokens} in / {report.OutputTokens} out, concurrency {report.Concurrency}";
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
         table.AddColumn("figure");
@@ -31,51 +35,40 @@ internal static class InferText
         int natural = figures.Max(f => f.Name.Length) + figures.Max(f => f.Value.Length) + 7;
         if (title.Length + 2 > natural)
         {
-            table.Width = title.Length + 2;
+            table.Width = Math.Min(title.Length + 2, console.Profile.Width);
         }
 
         console.Write(table);
         InferBreakdownText.Write(console, report.Breakdown);
         if (report.Sweep is { Count: > 0 } sweep)
         {
-            var t = new Table().Border(TableBorder.Rounded).Title("Concurrency sweep");
-            foreach (string c in new[] { "concurrency", "TTFT", "TPOT", "output tok/s", "req/s", "$/1M in", "$/1M out", "$/request", "J/out token", "fits", "decode bound" })
-            {
-                t.AddColumn(c);
-            }
-
+            var t = new WideTable("Concurrency sweep", ["concurrency", "TTFT", "TPOT", "output tok/s", "req/s", "$/1M in", "$/1M out", "$/request", "J/out token", "fits", "decode bound"]);
             foreach (InferEstimate s in sweep)
             {
                 t.AddRow(Int(s.Concurrency), Time(s.TtftSeconds), Time(s.TpotSeconds), Num(s.OutputTokensPerSecond), Num(s.RequestsPerSecond), Money(s.CostPerMillionInputTokensUsd),
                     Money(s.CostPerMillionOutputTokensUsd), Money(s.CostPerRequestUsd), Num(s.EnergyJoulesPerOutputToken), s.FitsInMemory ? "yes" : "NO", s.DecodeBound ?? NotPriced);
             }
 
-            console.Write(t);
+            t.Write(console);
         }
 
         if (report.Compare is { Count: > 1 } compared)
         {
-            var t = new Table().Border(TableBorder.Rounded).Title("Side by side (saving = 1 − cost per request ÷ the first's)");
-            t.AddColumn("figure");
-            foreach (InferComparison c in compared)
-            {
-                t.AddColumn(Markup.Escape(c.Label));
-            }
-
+            var t = new WideTable("Side by side (saving = 1 − cost per request ÷ the first's)", ["figure", .. compared.Select(c => c.Label)]);
             var rows = compared.Select(c => Figures(c).ToList()).ToList();
             for (int i = 0; i < rows[0].Count; i++)
             {
-                t.AddRow([Markup.Escape(rows[0][i].Name), .. rows.Select(row => Markup.Escape(row[i].Value))]);
+                t.AddRow([rows[0][i].Name, .. rows.Select(row => row[i].Value)]);
             }
 
             t.AddRow(["saving vs first", .. compared.Select(c => Pct(c.SavingVsFirst))]);
-            console.Write(t);
+            t.Write(console);
         }
 
-        AssumptionsTable.Write(console, report.Assumptions, AssumptionsTable.OverridableTitle);
+        AssumptionsTable.WriteOrCount(console, report.Assumptions, showAssumptions, AssumptionsTable.OverridableTitle);
         if (outDir is not null)
         {
-            console.WriteLine("Wrote files to " + outDir);
+            Output.WriteWrapped(console, "Wrote files to " + outDir);
         }
     }
 

@@ -9,41 +9,41 @@ namespace Burnrate.Cli.Rendering;
 /// several models were searched), the Pareto frontier and the assumptions.</summary>
 internal static class OptimizeText
 {
-    public static void Write(IAnsiConsole console, OptimizeReport report, string? outDir)
+    public static void Write(IAnsiConsole console, OptimizeReport report, string? outDir, bool showAssumptions)
     {
         double rate = report.Evaluated / Math.Max(report.SearchSeconds, 1e-9);
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        Output.WriteWrapped(console, string.Create(CultureInfo.InvariantCulture,
             $"Evaluated {report.Evaluated:#,0} configurations in {report.SearchSeconds * 1e3:0.#} ms ({rate / 1e6:0.##} M/s); {report.Feasible:#,0} meet every limit."));
         OptimizeRejections r = report.Rejected;
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        Output.WriteWrapped(console, string.Create(CultureInfo.InvariantCulture,
             $"Rejected (a configuration can fail several ways): memory {r.Memory:#,0}, TTFT > {report.Slo.Ttft} {r.Ttft:#,0}, TPOT > {report.Slo.Tpot} {r.Tpot:#,0}, budget {r.Budget:#,0}."));
         if (report.Cheapest.Count == 0)
         {
-            console.WriteLine("No configuration meets every limit: relax the SLOs, allow more devices or accelerators, or raise the budget.");
+            Output.WriteWrapped(console, "No configuration meets every limit: relax the SLOs, allow more devices or accelerators, or raise the budget.");
         }
         else
         {
-            console.Write(Table("Cheapest configurations per request (best concurrency of each hardware setup)", report.Cheapest));
+            Table("Cheapest configurations per request (best concurrency of each hardware setup)", report.Cheapest).Write(console);
             if (report.BestByModel is { } byModel)
             {
-                console.Write(ByModel(byModel));
+                ByModel(byModel).Write(console);
             }
 
-            console.Write(Table("Cost–latency Pareto frontier (no configuration is both faster and cheaper)", report.Pareto));
+            Table("Cost–latency Pareto frontier (no configuration is both faster and cheaper)", report.Pareto).Write(console);
         }
 
-        AssumptionsTable.Write(console, report.Assumptions);
+        AssumptionsTable.WriteOrCount(console, report.Assumptions, showAssumptions);
         if (outDir is not null)
         {
-            console.WriteLine("Wrote pareto.csv, pareto.png and cheapest.csv to " + outDir);
+            Output.WriteWrapped(console, "Wrote pareto.csv, pareto.png and cheapest.csv to " + outDir);
         }
     }
 
     private static readonly string[] Columns = ["model", "gpu", "devices", "tp×pp", "ep", "weights/kv", "concurrency", "TTFT", "TPOT", "$/1M in", "$/1M out", "$/1M out all-in", "$/request", "$/h", "bound"];
 
-    private static Table Table(string title, IReadOnlyList<OptimizeConfiguration> rows)
+    private static WideTable Table(string title, IReadOnlyList<OptimizeConfiguration> rows)
     {
-        Table t = Empty(title);
+        var t = new WideTable(title, Columns, keyColumns: 0);
         foreach (OptimizeConfiguration c in rows)
         {
             t.AddRow(Cells(c));
@@ -52,23 +52,12 @@ internal static class OptimizeText
         return t;
     }
 
-    private static Table ByModel(IReadOnlyDictionary<string, OptimizeConfiguration?> byModel)
+    private static WideTable ByModel(IReadOnlyDictionary<string, OptimizeConfiguration?> byModel)
     {
-        Table t = Empty("Cheapest per model (each model's best configuration that meets every limit)");
+        var t = new WideTable("Cheapest per model (each model's best configuration that meets every limit)", Columns, keyColumns: 1);
         foreach ((string model, OptimizeConfiguration? c) in byModel)
         {
-            t.AddRow(c is null ? [Markup.Escape(model), "none meets every limit", .. Enumerable.Repeat("", Columns.Length - 2)] : Cells(c));
-        }
-
-        return t;
-    }
-
-    private static Table Empty(string title)
-    {
-        var t = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
-        foreach (string c in Columns)
-        {
-            t.AddColumn(c);
+            t.AddRow(c is null ? [model, "none meets every limit", .. Enumerable.Repeat("", Columns.Length - 2)] : Cells(c));
         }
 
         return t;
@@ -76,7 +65,7 @@ internal static class OptimizeText
 
     private static string[] Cells(OptimizeConfiguration c) =>
     [
-        Markup.Escape(c.Model), Markup.Escape(c.Gpu), I(c.Gpus), $"{c.Tp}×{c.Pp}", I(c.Ep), $"{c.Weights}/{c.Kv}", I(c.Concurrency),
+        c.Model, c.Gpu, I(c.Gpus), $"{c.Tp}×{c.Pp}", I(c.Ep), $"{c.Weights}/{c.Kv}", I(c.Concurrency),
         Time(c.TtftSeconds), Time(c.TpotSeconds), Dollars(c.CostPerMillionInputTokensUsd), Dollars(c.CostPerMillionOutputTokensUsd),
         Dollars(c.CostPerMillionOutputTokensAllInUsd), c.CostPerRequestUsd is { } request ? NumberText.Format(request, "$0.######") : InferText.NotPriced,
         Dollars(c.CostPerHourUsd), c.DecodeBound ?? InferText.NotPriced,

@@ -30,9 +30,34 @@ internal static class Output
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = Width(parse);
         return console;
     }
+
+    /// <summary>Gets the width text output may take (<see cref="TerminalWidth"/>; 80 unless the caller said otherwise).</summary>
+    public static int Width(ParseResult parse) =>
+        parse.RootCommandResult.Command is BurnrateRootCommand root ? root.Width : TerminalWidth.Default;
+
+    /// <summary>Writes a plain line wrapped to the output width (continuation lines indented).</summary>
+    /// <remarks>Written past Spectre, which would fold a word wider than the line (a path) in the middle.</remarks>
+    public static void WriteWrapped(IAnsiConsole console, string text)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        TextWrap.WriteLine(console.Profile.Out.Writer, text, console.Profile.Width);
+    }
+
+    /// <summary>Writes a line as is, never wrapped: a located diagnostic (<c>file:line: message</c>) stays one line to grep and click.</summary>
+    public static void WriteWhole(IAnsiConsole console, string line)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        console.Profile.Out.Writer.WriteLine(line);
+    }
+
+    /// <summary>The option that adds the assumptions table to a command's text output (--json always carries them).</summary>
+    public static Option<bool> AssumptionsOption() => new("--assumptions")
+    {
+        Description = "Also list the assumptions behind the figures (defaults, catalog values, derivations), each with its source; --json always includes them",
+    };
 
     /// <summary>Writes a typed report through the one source-generated context (<see cref="BurnrateJson"/>).</summary>
     public static void WriteReport<T>(ParseResult parse, T report) =>

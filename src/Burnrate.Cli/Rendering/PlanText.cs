@@ -7,15 +7,15 @@ namespace Burnrate.Cli.Rendering;
 /// <summary>Terminal tables for <c>burnrate plan</c>, rendered from the same <see cref="PlanReport"/> as its --json.</summary>
 internal static class PlanText
 {
-    public static void Write(IAnsiConsole console, PlanReport report, IReadOnlyList<string> files)
+    public static void Write(IAnsiConsole console, PlanReport report, IReadOnlyList<string> files, bool showAssumptions)
     {
         IReadOnlyList<string> months = report.Months;
-        console.WriteLine($"{report.Scenario}: {months[0]}..{months[^1]} ({NumberText.Whole(months.Count)} months), {NumberText.Grouped(report.Paths)} paths, seed {report.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        Output.WriteWrapped(console, $"{report.Scenario}: {months[0]}..{months[^1]} ({NumberText.Whole(months.Count)} months), {NumberText.Grouped(report.Paths)} paths, seed {report.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
         // Whether and when the cash runs out leads the summary: no later figure (cash at end, runway) may be read without it.
         foreach (string line in CashOutSummary(report))
         {
-            console.WriteLine(line);
+            Output.WriteWrapped(console, line);
         }
 
         var presets = Table("Presets (deterministic)", "preset", "cash-out month", "cash at end", "lowest cash", "revenue last month", "net burn last month", "runway at end", "triggers fired");
@@ -25,10 +25,10 @@ internal static class PlanText
             presets.AddRow(name, p.CashOutMonth ?? "never",
                 p.CashOutMonth is not null ? $"{Usd(p.Cash[^1])} (after cash-out)" : Usd(p.Cash[^1]), $"{Usd(p.Cash[low])} ({months[low]})",
                 Usd(p.Revenue[^1]), Usd(p.NetBurn[^1]), Runway(p.RunwayMonths[^1]),
-                p.Firings.Count == 0 ? "none" : Markup.Escape(string.Join(", ", p.Firings.Select(f => $"{f.Trigger} {f.Month}"))));
+                p.Firings.Count == 0 ? "none" : (string.Join(", ", p.Firings.Select(f => $"{f.Trigger} {f.Month}"))));
         }
 
-        console.Write(presets);
+        presets.Write(console);
         var bands = Table($"Monte Carlo bands ({NumberText.Grouped(report.Paths)} paths)", "month", "cash P5", "cash P10", "cash P50", "cash P90", "cash P95", "revenue P50", "net burn P50", "P(cash out by then)");
         foreach (int m in Enumerable.Range(0, months.Count).Where(m => m % 12 == 11 || m == 0 || m == months.Count - 1).Distinct())
         {
@@ -36,16 +36,16 @@ internal static class PlanText
                 Usd(report.Revenue.P50[m]), Usd(report.NetBurn.P50[m]), Pct(report.CashOutProbabilityByMonth[m]));
         }
 
-        console.Write(bands);
+        bands.Write(console);
         if (report.Triggers.Count > 0)
         {
             var triggers = Table("Triggers (Monte Carlo, first firing)", "trigger", "fires", "month P10", "month P50", "month P90");
             foreach (PlanTrigger t in report.Triggers)
             {
-                triggers.AddRow(Markup.Escape(t.Name), Pct(t.FiredProbability), Month(t.Month.P10), Month(t.Month.P50), Month(t.Month.P90));
+                triggers.AddRow(t.Name, Pct(t.FiredProbability), Month(t.Month.P10), Month(t.Month.P50), Month(t.Month.P90));
             }
 
-            console.Write(triggers);
+            triggers.Write(console);
         }
 
         if (report.Tornado.Count > 0)
@@ -53,16 +53,16 @@ internal static class PlanText
             var tornado = Table($"Tornado: cash at {months[^1]} (driver at P10 / P90, others at base)", "driver", "P10 → cash", "P90 → cash", "swing");
             foreach (PlanTornadoBar b in report.Tornado)
             {
-                tornado.AddRow(Markup.Escape(b.Driver), $"{Num(b.LowInput)} → {Usd(b.Low)}", $"{Num(b.HighInput)} → {Usd(b.High)}", Usd(Math.Abs(b.High - b.Low)));
+                tornado.AddRow(b.Driver, $"{Num(b.LowInput)} → {Usd(b.Low)}", $"{Num(b.HighInput)} → {Usd(b.High)}", Usd(Math.Abs(b.High - b.Low)));
             }
 
-            console.Write(tornado);
+            tornado.Write(console);
         }
 
-        AssumptionsTable.Write(console, report.Assumptions);
+        AssumptionsTable.WriteOrCount(console, report.Assumptions, showAssumptions);
         foreach (string file in files)
         {
-            console.WriteLine("wrote " + file);
+            Output.WriteWrapped(console, "wrote " + file);
         }
     }
 
@@ -113,18 +113,9 @@ internal static class PlanText
         throw new ArgumentException($"month {month} is not in the horizon", nameof(month));
     }
 
-    private static Table Table(string title, params string[] columns)
-    {
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
-        foreach (string c in columns)
-        {
-            table.AddColumn(Markup.Escape(c));
-        }
+    private static WideTable Table(string title, params string[] columns) => new(title, columns);
 
-        return table;
-    }
-
-    private static string Usd(double usd) => Markup.Escape(new Usd(usd).ToString());
+    private static string Usd(double usd) => new Usd(usd).ToString();
 
     private static string Num(double v) => NumberText.Significant(v, 4);
 

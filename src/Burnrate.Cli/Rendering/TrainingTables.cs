@@ -8,7 +8,7 @@ namespace Burnrate.Cli.Rendering;
 /// <summary>The table view of a training estimate: results with units, memory per GPU, and the assumptions.</summary>
 internal static class TrainingTables
 {
-    public static void Write(IAnsiConsole console, TrainReport report)
+    public static void Write(IAnsiConsole console, TrainReport report, bool showAssumptions)
     {
         TrainingEstimate e = report.Estimate ?? throw new ArgumentException("the report carries no estimate (read back from JSON?)", nameof(report));
         string model = report.Model;
@@ -46,11 +46,11 @@ internal static class TrainingTables
         console.Write(memory);
         if (report.DoesNotFit is { } message)
         {
-            console.WriteLine(message);
+            Output.WriteWrapped(console, message);
         }
 
-        console.WriteLine("formulas: " + TrainingFlops.ModelFormula + "; " + TrainingEstimator.TimeFormula + "; " + TrainingEstimator.EnergyFormula);
-        AssumptionsTable.Write(console, report.Assumptions);
+        Output.WriteWrapped(console, "formulas: " + TrainingFlops.ModelFormula + "; " + TrainingEstimator.TimeFormula + "; " + TrainingEstimator.EnergyFormula);
+        AssumptionsTable.WriteOrCount(console, report.Assumptions, showAssumptions);
     }
 
     private static Table Grid(string title)
