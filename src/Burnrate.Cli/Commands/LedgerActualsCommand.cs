@@ -10,20 +10,24 @@ namespace Burnrate.Cli.Commands;
 /// <summary><c>burnrate ledger actuals</c>: monthly tokens, revenue by kind and cost by provider — what a plan's <c>actuals:</c> reads.</summary>
 internal sealed class LedgerActualsCommand : Command
 {
-    private readonly Option<string> _db = LedgerOptions.Db();
+    private readonly LedgerDbOptions _db = new();
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD rounded to the cent)" };
 
     public LedgerActualsCommand()
         : base("actuals", "Monthly tokens, revenue by kind and cost by provider (the history 'plan' starts from with actuals: {ledger: PATH})")
     {
-        Options.Add(_db);
+        foreach (Option option in _db.All)
+        {
+            Options.Add(option);
+        }
+
         Options.Add(_json);
         SetAction(Run);
     }
 
     private int Run(ParseResult parse)
     {
-        using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
+        using LedgerDatabase ledger = _db.Open(parse);
         ActualsReport report = ActualsEngine.Run(ledger);
         if (parse.GetValue(_json))
         {

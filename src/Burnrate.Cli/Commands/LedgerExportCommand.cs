@@ -12,13 +12,13 @@ internal sealed class LedgerExportCommand : Command
     private readonly Option<string> _focus = new("--focus") { Description = "Write FOCUS 1.2 cost and usage rows to FILE (.csv, or .parquet)", Required = true };
     private readonly Option<string?> _from = new("--from") { Description = "First day, YYYY-MM-DD (default: the first usage day)" };
     private readonly Option<string?> _to = new("--to") { Description = "Last day, YYYY-MM-DD (default: the last usage day)" };
-    private readonly Option<string> _db = LedgerOptions.Db();
+    private readonly LedgerDbOptions _db = new();
     private readonly Option<bool> _json = new("--json") { Description = "Print what was written as JSON" };
 
     public LedgerExportCommand()
         : base("export", "Export the ledger's LLM spend as FinOps FOCUS 1.2 rows (one per day, provider, model, tier, customer and feature)")
     {
-        foreach (Option option in new Option[] { _focus, _from, _to, _db, _json })
+        foreach (Option option in new Option[] { _focus, _from, _to }.Concat(_db.All).Append(_json))
         {
             Options.Add(option);
         }
@@ -29,7 +29,7 @@ internal sealed class LedgerExportCommand : Command
     private int Run(ParseResult parse)
     {
         DateOnly? from = LedgerOptions.Day("--from", parse.GetValue(_from)), to = LedgerOptions.Day("--to", parse.GetValue(_to));
-        using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
+        using LedgerDatabase ledger = _db.Open(parse);
         FocusExportSummary summary = FocusExport.Write(ledger, parse.GetRequiredValue(_focus), from, to);
         if (parse.GetValue(_json))
         {

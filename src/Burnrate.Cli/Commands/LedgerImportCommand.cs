@@ -21,14 +21,14 @@ internal sealed class LedgerImportCommand : Command
     private readonly Option<string?> _mapping = new("--mapping") { Description = "YAML column mapping (formats csv and jsonl)" };
     private readonly Option<string[]> _prices = new("--prices") { Description = "Price list YAML or LiteLLM model_prices_and_context_window.json for usage without a cost (repeatable)" };
     private readonly Option<int> _batchRows = new("--batch-rows") { Description = "Rows written per transaction (a crash loses at most the batch in flight)", DefaultValueFactory = _ => 100_000 };
-    private readonly Option<string> _db = LedgerOptions.Db();
+    private readonly LedgerDbOptions _db = new();
     private readonly Option<bool> _json = new("--json") { Description = "Print the import summary as JSON" };
 
     public LedgerImportCommand()
         : base("import", "Import usage logs, bills or revenue into the ledger (re-importing a file changes nothing)")
     {
         Arguments.Add(_files);
-        foreach (Option option in new Option[] { _format, _mapping, _prices, _batchRows, _db, _json })
+        foreach (Option option in new Option[] { _format, _mapping, _prices, _batchRows }.Concat(_db.All).Append(_json))
         {
             Options.Add(option);
         }
@@ -50,7 +50,7 @@ internal sealed class LedgerImportCommand : Command
 
         TextWriter error = parse.InvocationConfiguration.Error;
         using var progress = new ImportProgressLine(error, enabled: !System.Console.IsErrorRedirected);
-        using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
+        using LedgerDatabase ledger = _db.Open(parse);
         using var cancel = new CancelOnCtrlC();
         ImportReport report;
         try

@@ -13,13 +13,13 @@ internal sealed class LedgerReconcileCommand : Command
 {
     private readonly Option<string?> _from = new("--from") { Description = "First day, YYYY-MM-DD (default: the first billed day)" };
     private readonly Option<string?> _to = new("--to") { Description = "Last day, YYYY-MM-DD (default: the last billed day)" };
-    private readonly Option<string> _db = LedgerOptions.Db();
+    private readonly LedgerDbOptions _db = new();
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD rounded to the cent)" };
 
     public LedgerReconcileCommand()
         : base("reconcile", "Computed cost (usage × price) against billed cost per day and provider, with the difference")
     {
-        foreach (Option option in new Option[] { _from, _to, _db, _json })
+        foreach (Option option in new Option[] { _from, _to }.Concat(_db.All).Append(_json))
         {
             Options.Add(option);
         }
@@ -30,7 +30,7 @@ internal sealed class LedgerReconcileCommand : Command
     private int Run(ParseResult parse)
     {
         DateOnly? from = LedgerOptions.Day("--from", parse.GetValue(_from)), to = LedgerOptions.Day("--to", parse.GetValue(_to));
-        using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
+        using LedgerDatabase ledger = _db.Open(parse);
         ReconcileReport report = ReconcileEngine.Run(ledger, from, to);
         if (parse.GetValue(_json))
         {

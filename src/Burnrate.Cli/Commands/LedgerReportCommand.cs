@@ -15,13 +15,13 @@ internal sealed class LedgerReportCommand : Command
     private readonly Option<string?> _to = new("--to") { Description = "Last day included, YYYY-MM-DD (default: the ledger's last)" };
     private readonly Option<int> _top = new("--top") { Description = "How many loss-makers to list", DefaultValueFactory = _ => 5 };
     private readonly Option<string?> _out = new("--out") { Description = "Write margin.csv, ledger.xlsx and charts (margin by customer, cost by model over time; PNG + SVG) into this folder" };
-    private readonly Option<string> _db = LedgerOptions.Db();
+    private readonly LedgerDbOptions _db = new();
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD rounded to the cent)" };
 
     public LedgerReportCommand()
         : base("report", "Cost, revenue and gross margin by customer, feature, model, provider or period")
     {
-        foreach (Option option in new Option[] { _by, _from, _to, _top, _out, _db, _json })
+        foreach (Option option in new Option[] { _by, _from, _to, _top, _out }.Concat(_db.All).Append(_json))
         {
             Options.Add(option);
         }
@@ -40,7 +40,7 @@ internal sealed class LedgerReportCommand : Command
         };
         InputException.ThrowIfAny(request.Validate());
 
-        using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
+        using LedgerDatabase ledger = _db.Open(parse);
         MarginReport report = MarginReportEngine.Run(ledger, request);
         IReadOnlyList<string> files = parse.GetValue(_out) is { } dir
             ? LedgerFiles.Write(report, MarginReportEngine.Run(ledger, request with { By = ["customer"] }), MarginReportEngine.Run(ledger, request with { By = ["model", "month"] }), dir)

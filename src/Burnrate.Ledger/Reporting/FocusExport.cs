@@ -43,7 +43,7 @@ public static class FocusExport
         }
 
         ILedgerStore store = ledger.Store;
-        var span = store.Query(LedgerSql.UsageSpan(), r => (First: DbValues.Date(r, 0), Last: DbValues.Date(r, 1)))[0];
+        var span = store.Query(LedgerSql.UsageSpan(store.Dialect), DbValues.Span)[0];
         DateOnly start = from ?? span.First ?? new DateOnly(2000, 1, 1), end = (to ?? span.Last ?? start).AddDays(1);
         var rows = store.Query(LedgerSql.UsageForFocus(store.Dialect, start.ToDateTime(TimeOnly.MinValue), end.ToDateTime(TimeOnly.MinValue)), r => new Line(
             DbValues.Date(r, 0)!.Value, r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),

@@ -13,8 +13,8 @@ internal static class LedgerSpan
             return (from, to);
         }
 
-        var usage = store.Query(LedgerSql.UsageSpan(), r => (First: DbValues.Date(r, 0), Last: DbValues.Date(r, 1)))[0];
-        var revenue = store.Query(LedgerSql.RevenueSpan(), r => (First: DbValues.Date(r, 0), Last: DbValues.Date(r, 1)))[0];
+        var usage = store.Query(LedgerSql.UsageSpan(store.Dialect), DbValues.Span)[0];
+        var revenue = store.Query(LedgerSql.RevenueSpan(store.Dialect), DbValues.Span)[0];
         DateOnly? first = Min(usage.First, revenue.First);
         DateOnly? last = Max(usage.Last, revenue.Last);
         return (from ?? first, to ?? last);

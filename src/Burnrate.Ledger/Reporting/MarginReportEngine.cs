@@ -25,6 +25,11 @@ public static class MarginReportEngine
 
         DateOnly end = to.Value.AddDays(1);
         List<UsageCell> cells = ReadCells(store, request.By, from.Value, end);
+
+        // Engines return groups in any order (DuckDB's parallel aggregation, ClickHouse's shards); revenue shares are
+        // 28-digit decimals whose last digit depends on the order they are added in, so fix the order first.
+        cells.Sort(static (a, b) => (string.CompareOrdinal(string.Join('\u001f', a.Key), string.Join('\u001f', b.Key)), string.CompareOrdinal(a.Customer, b.Customer), a.Month.CompareTo(b.Month))
+            .CompareTo((0, 0, 0)));
         var revenue = store.Query(LedgerSql.RevenueCells(store.Dialect, from.Value, end),
             r => (Customer: r.GetString(0), Date: DbValues.Date(r, 1)!.Value, AmountUsd: DbValues.Money(r, 3)));
         revenue.Sort((a, b) => (a.Customer, a.Date, a.AmountUsd).CompareTo((b.Customer, b.Date, b.AmountUsd)));

@@ -10,7 +10,7 @@ public static class ReconcileEngine
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ILedgerStore store = ledger.Store;
-        var span = store.Query(LedgerSql.BilledSpan(), r => (First: DbValues.Date(r, 0), Last: DbValues.Date(r, 1)))[0];
+        var span = store.Query(LedgerSql.BilledSpan(store.Dialect), DbValues.Span)[0];
         DateOnly? first = from ?? span.First, last = to ?? span.Last;
         if (first is null || last is null)
         {

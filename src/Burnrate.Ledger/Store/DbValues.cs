@@ -30,7 +30,13 @@ internal static class DbValues
     {
         DBNull or null => 0m,
         decimal d => d,
-        string s => decimal.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture),
+        // ClickHouse's text keeps the column's 10 places ("20.0000000000"); without the trailing zeros the decimal has
+        // the scale DuckDB's provider hands back, so both engines print the same JSON.
+        string s => decimal.Parse(s.Contains('.', StringComparison.Ordinal) ? s.TrimEnd('0').TrimEnd('.') : s, NumberStyles.Float, CultureInfo.InvariantCulture),
         var other => Convert.ToDecimal(other, CultureInfo.InvariantCulture),
     };
+
+    /// <summary>Gets the first and last date of a span query (min, max, count), both null when it counted no row.</summary>
+    public static (DateOnly? First, DateOnly? Last) Span(IDataRecord r) =>
+        Count(r, 2) == 0 ? (null, null) : (Date(r, 0), Date(r, 1));
 }

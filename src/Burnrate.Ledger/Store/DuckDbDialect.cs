@@ -6,8 +6,8 @@ internal sealed class DuckDbDialect : SqlDialect
     /// <summary>Gets the one instance.</summary>
     public static DuckDbDialect Instance { get; } = new();
 
-    /// <inheritdoc/>
-    public override string StageTableKeyword => "TEMP";
+    /// <summary>Gets the keyword that makes a staging table session-local.</summary>
+    public const string StageTableKeyword = "TEMP";
 
     /// <inheritdoc/>
     public override string TypeName(ColumnType type) => type switch
@@ -24,8 +24,8 @@ internal sealed class DuckDbDialect : SqlDialect
     };
 
     /// <inheritdoc/>
-    public override string AddColumn(string table, LedgerColumn column) =>
-        $"ALTER TABLE {table} ADD COLUMN {column.Name} {TypeName(column.Type).Replace(" NOT NULL", string.Empty, StringComparison.Ordinal)} DEFAULT {DefaultValue(column.Type)}";
+    public override IEnumerable<string> AddColumn(LedgerTable table, LedgerColumn column) =>
+        [$"ALTER TABLE {table.Name} ADD COLUMN {column.Name} {TypeName(column.Type).Replace(" NOT NULL", string.Empty, StringComparison.Ordinal)} DEFAULT {DefaultValue(column.Type)}"];
 
     /// <inheritdoc/>
     public override string TableOptions(LedgerTable table) => string.Empty;

@@ -99,7 +99,7 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
 
         if (_stagesCreated.Add(table.StageName))
         {
-            Execute(LedgerSchema.CreateTable(Dialect, table, table.StageName, Dialect.StageTableKeyword));
+            Execute(LedgerSchema.CreateTable(Dialect, table, table.StageName, DuckDbDialect.StageTableKeyword));
         }
 
         using DuckDBTransaction transaction = _connection.BeginTransaction();

@@ -11,14 +11,17 @@ internal static class LedgerSchema
     /// <summary>Gets the table holding the schema version.</summary>
     public const string VersionTable = "ledger_schema";
 
+    /// <summary>Gets the version table: one row per migration applied, the highest its version.</summary>
+    public static LedgerTable Versions { get; } = new(VersionTable, [new("version", ColumnType.Count)]);
+
     /// <summary>Gets the statements that take a store from <paramref name="fromVersion"/> to <see cref="CurrentVersion"/>.</summary>
     public static IReadOnlyList<string> Migrations(SqlDialect dialect, int fromVersion)
     {
         var statements = new List<string>();
         if (fromVersion < 1)
         {
-            statements.Add($"CREATE TABLE {VersionTable} (version {dialect.TypeName(ColumnType.Count)}) {dialect.TableOptions(new LedgerTable(VersionTable, []))}");
-            statements.AddRange(LedgerTables.All.Select(t => CreateTable(dialect, t)));
+            statements.AddRange(dialect.CreateTable(Versions));
+            statements.AddRange(LedgerTables.All.SelectMany(dialect.CreateTable));
             statements.Add($"INSERT INTO {VersionTable} (version) VALUES (0)");
         }
 
@@ -28,20 +31,21 @@ internal static class LedgerSchema
             // rest of a FOCUS row. Old provider cost lines were billed at contract, so contracted = billed.
             foreach (LedgerTable table in LedgerTables.All)
             {
-                statements.AddRange(LedgerTables.AddedIn(2, table).Select(c => dialect.AddColumn(table.Name, c)));
+                statements.AddRange(LedgerTables.AddedIn(2, table).SelectMany(c => dialect.AddColumn(table, c)));
             }
 
-            statements.Add($"UPDATE {LedgerTables.Billed.Name} SET contracted_usd = billed_usd");
+            statements.Add(dialect.UpdateAll(LedgerTables.Billed, "contracted_usd = billed_usd"));
         }
 
-        // Later versions append their ALTER statements here, each guarded by fromVersion < N.
-        statements.Add($"UPDATE {VersionTable} SET version = {CurrentVersion.ToString(CultureInfo.InvariantCulture)}");
+        // Later versions append their ALTER statements here, each guarded by fromVersion < N. The version is read as
+        // max(version), so a new row records it on every engine (ClickHouse has no plain UPDATE).
+        statements.Add($"INSERT INTO {VersionTable} (version) VALUES ({CurrentVersion.ToString(CultureInfo.InvariantCulture)})");
         return statements;
     }
 
     /// <summary>Gets CREATE TABLE for a ledger table.</summary>
     public static string CreateTable(SqlDialect dialect, LedgerTable table, string? name = null, string keyword = "") =>
-        $"CREATE {keyword}{(keyword.Length > 0 ? " " : string.Empty)}TABLE {name ?? table.Name} ("
+        $"CREATE {keyword}{(keyword.Length > 0 ? " " : string.Empty)}TABLE IF NOT EXISTS {name ?? table.Name} ("
         + string.Join(", ", table.Columns.Select(c => $"{c.Name} {dialect.TypeName(c.Type)}"))
         + ") " + dialect.TableOptions(table);
 }

@@ -29,7 +29,7 @@ internal static class LedgerSql
             + ", CAST(sum(requests) AS BIGINT) AS sum_requests, CAST(sum(input_tokens) AS BIGINT) AS sum_input_tokens"
             + ", CAST(sum(output_tokens) AS BIGINT) AS sum_output_tokens, sum(cost_usd) AS sum_cost_usd"
             + ", CAST(sum(CASE WHEN cost_usd IS NULL THEN requests ELSE 0 END) AS BIGINT) AS unpriced_requests"
-            + $" FROM {LedgerTables.Usage.Name}"
+            + $" FROM {dialect.Read(LedgerTables.Usage)}"
             + $" WHERE started_at >= {dialect.TimestampLiteral(fromUtc)} AND started_at < {dialect.TimestampLiteral(toUtc)}"
             + " GROUP BY " + string.Join(", ", group);
     }
@@ -37,47 +37,48 @@ internal static class LedgerSql
     /// <summary>Gets revenue per customer, date and kind.</summary>
     public static string RevenueCells(SqlDialect dialect, DateOnly from, DateOnly toExclusive) =>
         "SELECT customer AS rev_customer, revenue_date AS rev_date, kind AS rev_kind, sum(amount_usd) AS sum_amount_usd"
-        + $" FROM {LedgerTables.Revenue.Name}"
+        + $" FROM {dialect.Read(LedgerTables.Revenue)}"
         + $" WHERE revenue_date >= {dialect.DateLiteral(from)} AND revenue_date < {dialect.DateLiteral(toExclusive)}"
         + " GROUP BY customer, revenue_date, kind";
 
-    /// <summary>Gets the first and last usage instant (for default report ranges).</summary>
-    public static string UsageSpan() =>
-        $"SELECT min(started_at) AS first_started_at, max(started_at) AS last_started_at FROM {LedgerTables.Usage.Name}";
+    /// <summary>Gets the first and last usage instant and the row count (for default report ranges; read with <see cref="DbValues.Span"/>:
+    /// ClickHouse's min of no rows is a zero date, not NULL).</summary>
+    public static string UsageSpan(SqlDialect dialect) =>
+        $"SELECT min(started_at) AS first_started_at, max(started_at) AS last_started_at, count(*) AS usage_rows FROM {dialect.Read(LedgerTables.Usage)}";
 
     /// <summary>Gets the first and last revenue date.</summary>
-    public static string RevenueSpan() =>
-        $"SELECT min(revenue_date) AS first_revenue_date, max(revenue_date) AS last_revenue_date FROM {LedgerTables.Revenue.Name}";
+    public static string RevenueSpan(SqlDialect dialect) =>
+        $"SELECT min(revenue_date) AS first_revenue_date, max(revenue_date) AS last_revenue_date, count(*) AS revenue_rows FROM {dialect.Read(LedgerTables.Revenue)}";
 
     /// <summary>Gets computed usage cost per UTC day and provider.</summary>
     public static string UsageCostByDay(SqlDialect dialect, DateTime fromUtc, DateTime toUtc) =>
         $"SELECT {dialect.StartOfDay("started_at")} AS usage_day, provider AS usage_provider, sum(cost_usd) AS sum_cost_usd"
-        + $" FROM {LedgerTables.Usage.Name}"
+        + $" FROM {dialect.Read(LedgerTables.Usage)}"
         + $" WHERE started_at >= {dialect.TimestampLiteral(fromUtc)} AND started_at < {dialect.TimestampLiteral(toUtc)}"
         + $" GROUP BY {dialect.StartOfDay("started_at")}, provider";
 
     /// <summary>Gets billed cost per UTC day (of the charge period's start) and provider.</summary>
     public static string BilledByDay(SqlDialect dialect, DateTime fromUtc, DateTime toUtc) =>
         $"SELECT {dialect.StartOfDay("charge_start")} AS bill_day, provider AS bill_provider, sum(billed_usd) AS sum_billed_usd"
-        + $" FROM {LedgerTables.Billed.Name}"
+        + $" FROM {dialect.Read(LedgerTables.Billed)}"
         + $" WHERE charge_start >= {dialect.TimestampLiteral(fromUtc)} AND charge_start < {dialect.TimestampLiteral(toUtc)}"
         + $" GROUP BY {dialect.StartOfDay("charge_start")}, provider";
 
     /// <summary>Gets the first and last billed charge start.</summary>
-    public static string BilledSpan() =>
-        $"SELECT min(charge_start) AS first_charge_start, max(charge_start) AS last_charge_start FROM {LedgerTables.Billed.Name}";
+    public static string BilledSpan(SqlDialect dialect) =>
+        $"SELECT min(charge_start) AS first_charge_start, max(charge_start) AS last_charge_start, count(*) AS billed_rows FROM {dialect.Read(LedgerTables.Billed)}";
 
     /// <summary>Gets usage per month and provider (for actuals).</summary>
     public static string UsageByMonth(SqlDialect dialect) =>
         $"SELECT {dialect.StartOfMonth("started_at")} AS usage_month, provider AS usage_provider"
         + ", CAST(sum(requests) AS BIGINT) AS sum_requests, CAST(sum(input_tokens) AS BIGINT) AS sum_input_tokens"
         + ", CAST(sum(output_tokens) AS BIGINT) AS sum_output_tokens, sum(cost_usd) AS sum_cost_usd"
-        + $" FROM {LedgerTables.Usage.Name} GROUP BY {dialect.StartOfMonth("started_at")}, provider";
+        + $" FROM {dialect.Read(LedgerTables.Usage)} GROUP BY {dialect.StartOfMonth("started_at")}, provider";
 
     /// <summary>Gets revenue per month and kind (for actuals).</summary>
     public static string RevenueByMonth(SqlDialect dialect) =>
         $"SELECT {dialect.StartOfMonth("revenue_date")} AS rev_month, kind AS rev_kind, sum(amount_usd) AS sum_amount_usd"
-        + $" FROM {LedgerTables.Revenue.Name} GROUP BY {dialect.StartOfMonth("revenue_date")}, kind";
+        + $" FROM {dialect.Read(LedgerTables.Revenue)} GROUP BY {dialect.StartOfMonth("revenue_date")}, kind";
 
     /// <summary>Gets usage per UTC day, provider, model, tier, customer and feature (the rows of a FOCUS export).</summary>
     public static string UsageForFocus(SqlDialect dialect, DateTime fromUtc, DateTime toUtc) =>
@@ -87,7 +88,7 @@ internal static class LedgerSql
         + ", CAST(sum(output_tokens) AS BIGINT) AS sum_output_tokens, CAST(sum(cache_read_tokens) AS BIGINT) AS sum_cache_read_tokens"
         + ", CAST(sum(cache_write_tokens) AS BIGINT) AS sum_cache_write_tokens, sum(cost_usd) AS sum_cost_usd"
         + ", CAST(sum(CASE WHEN cost_usd IS NULL THEN requests ELSE 0 END) AS BIGINT) AS unpriced_requests, min(cost_source) AS first_cost_source"
-        + $" FROM {LedgerTables.Usage.Name}"
+        + $" FROM {dialect.Read(LedgerTables.Usage)}"
         + $" WHERE started_at >= {dialect.TimestampLiteral(fromUtc)} AND started_at < {dialect.TimestampLiteral(toUtc)}"
         + $" GROUP BY {dialect.StartOfDay("started_at")}, provider, model, service_tier, customer, feature";
 

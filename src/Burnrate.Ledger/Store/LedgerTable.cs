@@ -5,6 +5,12 @@ namespace Burnrate.Ledger.Store;
 /// <param name="Columns">The columns, row id first.</param>
 internal sealed record LedgerTable(string Name, IReadOnlyList<LedgerColumn> Columns)
 {
+    /// <summary>Gets the column that places a row in time (month partitions on ClickHouse; null for the version table).</summary>
+    public string? TimeColumn { get; init; }
+
+    /// <summary>Gets the column rows are grouped and sharded by (customer where the table has one; null: the row id).</summary>
+    public string? GroupColumn { get; init; }
+
     /// <summary>Gets the name of the session-local staging table each import batch is appended to first.</summary>
     public string StageName => Name + "_stage";
 

@@ -23,7 +23,7 @@ internal static class LedgerTables
         new("cost_usd", ColumnType.NullableMoney),
         new("cost_source", ColumnType.Text),
         new("service_tier", ColumnType.Text), // version 2
-    ]);
+    ]) { TimeColumn = "started_at", GroupColumn = "customer" };
 
     /// <summary>Gets the billed-cost table: provider invoices and cloud bills (OpenAI costs, Anthropic cost report, FOCUS rows).</summary>
     public static LedgerTable Billed { get; } = new("billed_costs",
@@ -58,7 +58,7 @@ internal static class LedgerTables
         new("invoice_id", ColumnType.Text),
         new("billing_account", ColumnType.Text),
         new("tags", ColumnType.Text),
-    ]);
+    ]) { TimeColumn = "charge_start" };
 
     /// <summary>Gets the revenue table: subscription, usage, credit and refund lines per customer and date.</summary>
     public static LedgerTable Revenue { get; } = new("revenue",
@@ -68,7 +68,7 @@ internal static class LedgerTables
         new("customer", ColumnType.Text),
         new("amount_usd", ColumnType.Money),
         new("kind", ColumnType.Text),
-    ]);
+    ]) { TimeColumn = "revenue_date", GroupColumn = "customer" };
 
     /// <summary>Gets the columns each schema version added to a table (for migrations).</summary>
     public static IReadOnlyList<LedgerColumn> AddedIn(int version, LedgerTable table) =>

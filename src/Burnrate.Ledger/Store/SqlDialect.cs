@@ -4,7 +4,7 @@ namespace Burnrate.Ledger.Store;
 
 /// <summary>
 /// The few places where ledger SQL differs between engines. Everything else in <see cref="LedgerSql"/> is SQL that
-/// DuckDB and ClickHouse both accept; a ClickHouse dialect (toStartOfMonth, MergeTree engines) plugs in here.
+/// DuckDB and ClickHouse both accept (<see cref="DuckDbDialect"/>, <see cref="ClickHouseDialect"/>).
 /// </summary>
 internal abstract class SqlDialect
 {
@@ -13,9 +13,6 @@ internal abstract class SqlDialect
 
     /// <summary>Gets what follows the column list of CREATE TABLE (an ENGINE clause on ClickHouse, nothing on DuckDB).</summary>
     public abstract string TableOptions(LedgerTable table);
-
-    /// <summary>Gets the keyword that makes a staging table session-local ("TEMP" on DuckDB).</summary>
-    public abstract string StageTableKeyword { get; }
 
     /// <summary>Gets an expression truncating a timestamp or date to the start of its UTC day, as a timestamp or date.</summary>
     public abstract string StartOfDay(string expression);
@@ -29,8 +26,20 @@ internal abstract class SqlDialect
     /// <summary>Gets a query returning one row with the number of tables named <paramref name="table"/> (0 or 1).</summary>
     public abstract string TableExists(string table);
 
-    /// <summary>Gets the statement adding a column to an existing table (a migration), filled with <see cref="DefaultValue"/> for old rows.</summary>
-    public abstract string AddColumn(string table, LedgerColumn column);
+    /// <summary>Gets the statements adding a column to an existing table (a migration), filled with <see cref="DefaultValue"/> for old rows.</summary>
+    public abstract IEnumerable<string> AddColumn(LedgerTable table, LedgerColumn column);
+
+    /// <summary>Gets the statements creating a table when it is missing (one on DuckDB; on a ClickHouse cluster a local table and its Distributed table).</summary>
+    public virtual IEnumerable<string> CreateTable(LedgerTable table) => [LedgerSchema.CreateTable(this, table)];
+
+    /// <summary>Gets the statement setting a column of every row (a migration's backfill).</summary>
+    public virtual string UpdateAll(LedgerTable table, string assignment) => $"UPDATE {table.Name} SET {assignment}";
+
+    /// <summary>
+    /// Gets what a query reads a ledger table as: its name on DuckDB; on ClickHouse the name with FINAL, so rows a re-import
+    /// wrote again (ReplacingMergeTree collapses them only when parts merge) are counted once.
+    /// </summary>
+    public virtual string Read(LedgerTable table) => table.Name;
 
     /// <summary>Gets the value old rows get in a column added by a migration: '' for text, 0 for counts and money, NULL for nullable values.</summary>
     public static string DefaultValue(ColumnType type) => type switch

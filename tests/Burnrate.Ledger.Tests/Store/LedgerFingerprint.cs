@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Burnrate.Ledger.Import;
+using Burnrate.Ledger.Reporting;
+
+namespace Burnrate.Ledger.Tests.Store;
+
+/// <summary>Every report a ledger gives, as one text with exact amounts (not rounded to the cent), to compare stores.</summary>
+internal static class LedgerFingerprint
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Converters = { new ExactMoney() } };
+
+    /// <summary>Gets the report keys the fingerprint groups by: each key alone and the pairs users ask for.</summary>
+    public static IReadOnlyList<string[]> Groupings { get; } =
+        [["customer"], ["feature"], ["model"], ["provider"], ["day"], ["week"], ["month"], ["customer", "month"], ["model", "provider"]];
+
+    public static string Of(LedgerDatabase ledger, TempFolder dir)
+    {
+        var text = new StringBuilder();
+        foreach (string[] by in Groupings)
+        {
+            text.Append("report --by ").AppendJoin(',', by).Append('\n')
+                .Append(JsonSerializer.Serialize(MarginReportEngine.Run(ledger, new ReportRequest { By = by }), Options)).Append('\n');
+        }
+
+        text.Append("report --by customer --from 2026-01-10 --to 2026-01-31\n")
+            .Append(JsonSerializer.Serialize(MarginReportEngine.Run(ledger, new ReportRequest { By = ["customer"], From = new(2026, 1, 10), To = new(2026, 1, 31) }), Options)).Append('\n');
+        text.Append("reconcile\n").Append(JsonSerializer.Serialize(ReconcileEngine.Run(ledger), Options)).Append('\n');
+        text.Append("actuals\n").Append(JsonSerializer.Serialize(ActualsEngine.Run(ledger), Options)).Append('\n');
+        string focus = dir.File($"focus-{Guid.NewGuid():N}.csv");
+        FocusExport.Write(ledger, focus);
+        text.Append("export --focus\n").Append(File.ReadAllText(focus));
+        return text.ToString();
+    }
+
+    /// <summary>Gets an import report without file paths (they differ between runs), as text.</summary>
+    public static string Of(ImportReport report) =>
+        string.Join('\n', report.Files.Select(f => JsonSerializer.Serialize(f with { Path = Path.GetFileName(f.Path) }, Options)));
+
+    private sealed class ExactMoney : JsonConverter<Money>
+    {
+        public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetDecimal());
+
+        public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.Usd.ToString("0.############################", CultureInfo.InvariantCulture));
+    }
+}
