@@ -17,14 +17,14 @@ internal sealed class LedgerSelfHostedCommand : Command
     private readonly Option<string> _deployments = new("--deployments") { Description = "Deployments YAML: model, gpu, gpus, price, from/to and the routes (provider, apiBase) of its traffic", Required = true };
     private readonly Option<string?> _from = new("--from") { Description = "First day, YYYY-MM-DD (default: each deployment's first)" };
     private readonly Option<string?> _to = new("--to") { Description = "Last day, YYYY-MM-DD (default: each deployment's last, else the ledger's last usage day)" };
-    private readonly Option<string> _db = LedgerOptions.Db();
+    private readonly LedgerDbOptions _db = new();
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD rounded to the cent)" };
 
     public LedgerSelfHostedCommand(GlobalOptions globals)
         : base("selfhosted", "Self-hosted deployments: GPU-hours cost allocated to the tokens served, idle capacity, actual vs predicted $/1M tokens")
     {
         _globals = globals;
-        foreach (Option option in new Option[] { _deployments, _from, _to, _db, _json })
+        foreach (Option option in new Option[] { _deployments, _from, _to }.Concat(_db.All).Append(_json))
         {
             Options.Add(option);
         }
@@ -37,7 +37,7 @@ internal sealed class LedgerSelfHostedCommand : Command
         DateOnly? from = LedgerOptions.Day("--from", parse.GetValue(_from)), to = LedgerOptions.Day("--to", parse.GetValue(_to));
         IReadOnlyList<SelfHostedDeployment> deployments = DeploymentsYaml.ReadFile(parse.GetRequiredValue(_deployments));
         Catalog.BurnrateCatalog catalog = _globals.LoadCatalog(parse);
-        using LedgerDatabase ledger = LedgerDatabase.Open(parse.GetRequiredValue(_db));
+        using LedgerDatabase ledger = _db.Open(parse);
         SelfHostedReport report = SelfHostedEngine.Run(ledger, catalog, deployments, from, to);
         if (parse.GetValue(_json))
         {

@@ -37,7 +37,7 @@ public static class SelfHostedEngine
         }
 
         ILedgerStore store = ledger.Store;
-        DateOnly? lastUsage = store.Query(LedgerSql.UsageSpan(), r => DbValues.Date(r, 1))[0];
+        DateOnly? lastUsage = store.Query(LedgerSql.UsageSpan(store.Dialect), DbValues.Span)[0].Last;
         var months = new List<SelfHostedMonth>();
         var lines = new List<SelfHostedLine>();
         var earlier = new List<string>();

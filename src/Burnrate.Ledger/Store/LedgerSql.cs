@@ -101,7 +101,7 @@ internal static class LedgerSql
         $"SELECT {dialect.StartOfMonth("started_at")} AS usage_month, customer AS usage_customer"
         + ", CAST(sum(requests) AS BIGINT) AS sum_requests, CAST(sum(input_tokens) AS BIGINT) AS sum_input_tokens"
         + ", CAST(sum(output_tokens) AS BIGINT) AS sum_output_tokens"
-        + $" FROM {LedgerTables.Usage.Name}"
+        + $" FROM {dialect.Read(LedgerTables.Usage)}"
         + $" WHERE started_at >= {dialect.TimestampLiteral(fromUtc)} AND started_at < {dialect.TimestampLiteral(toUtc)} AND ({condition})"
         + $" GROUP BY {dialect.StartOfMonth("started_at")}, customer";
 
