@@ -68,6 +68,53 @@ public sealed class LedgerClickHouseCommandTests : IDisposable
         run.Error.ShouldContain($"cannot reach ClickHouse at http://127.0.0.1:{port}/");
     }
 
+    [Fact]
+    public void Should_ExitTwo_When_MigratingFromAMissingFile()
+    {
+        CliRun run = CliRunner.Run("ledger", "migrate", "--from", _dir.File("missing.duckdb"), "--to", "clickhouse://127.0.0.1/ledger");
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.TrimEnd().ShouldBe($"error: --from: ledger file '{_dir.File("missing.duckdb")}' not found");
+        File.Exists(_dir.File("missing.duckdb")).ShouldBeFalse();
+    }
+
+    [ClickHouseFact]
+    public void Should_CopyEveryRowOnce_When_MigratingTheExampleLedgerTwice()
+    {
+        // Given the example ledger as a DuckDB file
+        string database = "burnrate_cli_" + Guid.NewGuid().ToString("N");
+        string cluster = $"{ClickHouseTestServers.Server1}/{database}?cluster={ClickHouseTestServers.Cluster}";
+        string duck = _dir.File("ledger.duckdb");
+        CliRunner.Run("ledger", "import", Example("spend-logs.jsonl"), "--format", "litellm", "--db", duck).ExitCode.ShouldBe(0);
+        CliRunner.Run("ledger", "import", Example("revenue.csv"), "--format", "revenue", "--db", duck).ExitCode.ShouldBe(0);
+        try
+        {
+            // When
+            string[] migrate = ["ledger", "migrate", "--from", duck, "--to", cluster, "--to-user-env", "BURNRATE_TEST_CLICKHOUSE_USER", "--to-password-env", "BURNRATE_TEST_CLICKHOUSE_PASSWORD", "--json"];
+            CliRun first = CliRunner.Run(migrate);
+            CliRun second = CliRunner.Run(migrate);
+
+            // Then
+            first.ExitCode.ShouldBe(0, first.Error);
+            JsonElement usage = JsonDocument.Parse(first.Output).RootElement.GetProperty("tables")[0];
+            (usage.GetProperty("table").GetString(), usage.GetProperty("rowsRead").GetInt64(), usage.GetProperty("copied").GetInt64()).ShouldBe(("usage_events", 648L, 648L));
+            JsonElement again = JsonDocument.Parse(second.Output).RootElement.GetProperty("tables")[0];
+            (again.GetProperty("copied").GetInt64(), again.GetProperty("alreadyPresent").GetInt64()).ShouldBe((0L, 648L));
+        }
+        finally
+        {
+            Drop(database);
+        }
+    }
+
+    private static void Drop(string database)
+    {
+        using var http = new HttpClient();
+        string server = ClickHouseTestServers.Server1!.Replace("clickhouse://", "http://", StringComparison.Ordinal);
+        using var drop = new StringContent($"DROP DATABASE IF EXISTS {database} ON CLUSTER {ClickHouseTestServers.Cluster}");
+        http.PostAsync(new Uri(server + "/"), drop).GetAwaiter().GetResult().EnsureSuccessStatusCode();
+    }
+
     [ClickHouseFact]
     public void Should_PrintTheSameReportJsonAsDuckDb_When_TheLedgerIsAClickHouseCluster()
     {
@@ -97,10 +144,7 @@ public sealed class LedgerClickHouseCommandTests : IDisposable
         }
         finally
         {
-            using var http = new HttpClient();
-            string server = ClickHouseTestServers.Server1!.Replace("clickhouse://", "http://", StringComparison.Ordinal);
-            using var drop = new StringContent($"DROP DATABASE IF EXISTS {database} ON CLUSTER {ClickHouseTestServers.Cluster}");
-            http.PostAsync(new Uri(server + "/"), drop).GetAwaiter().GetResult().EnsureSuccessStatusCode();
+            Drop(database);
         }
     }
 }

@@ -14,6 +14,7 @@ internal sealed class LedgerCommand : Command
         Subcommands.Add(new LedgerReconcileCommand());
         Subcommands.Add(new LedgerActualsCommand());
         Subcommands.Add(new LedgerExportCommand());
+        Subcommands.Add(new LedgerMigrateCommand());
         Subcommands.Add(new LedgerSelfHostedCommand(globals));
     }
 }

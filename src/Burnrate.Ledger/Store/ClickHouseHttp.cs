@@ -76,6 +76,17 @@ internal sealed class ClickHouseHttp : IDisposable
         return rows;
     }
 
+    /// <summary>Runs a query and yields its TSVWithNames rows (the header row first) as the server sends them.</summary>
+    public IEnumerable<string?[]> Lines(string sql, string? database)
+    {
+        using HttpResponseMessage response = Send(Url(database, null), new StringContent(sql + " FORMAT TSVWithNames", Encoding.UTF8), sql);
+        using var reader = new StreamReader(response.Content.ReadAsStream(), Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return Tsv.Split(line);
+        }
+    }
+
     /// <summary>Inserts TabSeparated rows (UTF-8, one per line) into a table's columns.</summary>
     public void Insert(string table, string columns, HttpContent rows, string? database, bool distributedSync)
     {

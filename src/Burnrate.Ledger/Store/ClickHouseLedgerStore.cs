@@ -73,6 +73,24 @@ internal sealed class ClickHouseLedgerStore : ILedgerStore
     public List<T> Query<T>(string sql, Func<IDataRecord, T> map) => Map(_http.Query(sql, _dialect.Database), map);
 
     /// <inheritdoc/>
+    public IEnumerable<T> Stream<T>(string sql, Func<IDataRecord, T> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        TsvRecord? record = null;
+        foreach (string?[] row in _http.Lines(sql, _dialect.Database))
+        {
+            if (record is null)
+            {
+                record = new TsvRecord([.. row.Select(n => n ?? string.Empty)]);
+                continue;
+            }
+
+            record.Values = row;
+            yield return map(record);
+        }
+    }
+
+    /// <inheritdoc/>
     public long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows)
         where TRow : ILedgerRow
     {

@@ -87,6 +87,19 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
     }
 
     /// <inheritdoc/>
+    public IEnumerable<T> Stream<T>(string sql, Func<IDataRecord, T> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        using DuckDBCommand command = _connection.CreateCommand();
+        command.CommandText = sql;
+        using DuckDBDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return map(reader);
+        }
+    }
+
+    /// <inheritdoc/>
     public long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows)
         where TRow : ILedgerRow
     {

@@ -20,6 +20,9 @@ internal interface ILedgerStore : IDisposable
     /// <summary>Runs a query and maps each row.</summary>
     List<T> Query<T>(string sql, Func<IDataRecord, T> map);
 
+    /// <summary>Runs a query and maps each row as it is read (a whole table, for a migration), without holding the answer.</summary>
+    IEnumerable<T> Stream<T>(string sql, Func<IDataRecord, T> map);
+
     /// <summary>
     /// Inserts the rows whose ids the table does not hold yet, all in one transaction (a crash leaves none of them),
     /// and returns how many were new.

@@ -185,4 +185,25 @@ public sealed class StoreConformanceTests
             second.ShouldBeGreaterThan(0, $"{table} on shard 2");
         }
     }
+
+    [ClickHouseFact]
+    public void Should_GiveTheSameReportsOnTheCluster_When_MigratingADuckDbLedger()
+    {
+        // Given a DuckDB ledger holding every importer's files
+        using var dir = new TempFolder();
+        using var servers = new ClickHouseServers();
+        using LedgerDatabase duck = LedgerDatabase.Open(dir.File("source.duckdb"));
+        ImportAll(duck, Files(dir));
+
+        // When it is migrated into the two-shard cluster in batches of 500 rows, then migrated again
+        using LedgerDatabase cluster = LedgerDatabase.Open(servers.Cluster, ClickHouseServers.Credentials);
+        MigrationReport first = LedgerMigration.Copy(duck, cluster, batchRows: 500);
+        MigrationReport second = LedgerMigration.Copy(duck, cluster, batchRows: 500);
+
+        // Then every row is copied once, and the cluster's reports equal the file's exactly
+        first.Tables.Sum(t => t.RowsRead).ShouldBeGreaterThan(2_500);
+        first.Tables.ShouldAllBe(t => t.Copied == t.RowsRead && t.AlreadyPresent == 0);
+        second.Tables.ShouldAllBe(t => t.Copied == 0 && t.AlreadyPresent == t.RowsRead);
+        FirstDifference(LedgerFingerprint.Of(cluster, dir), LedgerFingerprint.Of(duck, dir)).ShouldBeNull();
+    }
 }
