@@ -44,6 +44,24 @@ public sealed partial class ArchitectureTests
         offending.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Should_UseTheWebOnlyToHostIt_When_InTheCli()
+    {
+        // Given: the CLI and the web are two surfaces over the same libraries; neither calls the other (PRODUCT.md, Architecture).
+        // `burnrate serve` hosts the web app, so ServeCommand is the one file that may name Burnrate.Web; the report, the plan
+        // and every other command call Burnrate.Reports and the application layer directly.
+        var offending = Lines("src/Burnrate.Cli")
+            .Where(l => Path.GetFileName(l.File) != "ServeCommand.cs" && WebNamespace().IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text.Trim()}")
+            .ToList();
+
+        // Then
+        offending.ShouldBeEmpty();
+    }
+
+    [GeneratedRegex(@"\bBurnrate\.Web\b")]
+    private static partial Regex WebNamespace();
+
     [GeneratedRegex(@"\b(?<type>\w+Command)\.\w+")]
     private static partial Regex OtherCommandMember();
 

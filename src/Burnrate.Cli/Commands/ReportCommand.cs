@@ -8,7 +8,7 @@ using Burnrate.Planning.Derivation;
 using Burnrate.Planning.Reporting;
 using Burnrate.Planning.Scenario;
 using Burnrate.Planning.Simulation;
-using Burnrate.Web.Report;
+using Burnrate.Reports.Planning;
 
 namespace Burnrate.Cli.Commands;
 
@@ -57,7 +57,7 @@ internal sealed class ReportCommand : Command
         }
 
         IReadOnlyList<Assumption> assumptions = [.. PlanReport.RunAssumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
-        var input = new ScenarioReportInput(outcome, assumptions, deriver.Derivations, yaml, file == "-" ? source : Path.GetFileName(file));
+        var input = new ScenarioReportInput(outcome, assumptions, deriver.Details, yaml, file == "-" ? source : Path.GetFileName(file));
         IReadOnlyList<string> written = ScenarioReport.Write(input, parse.GetRequiredValue(_out));
         TextWriter output = parse.InvocationConfiguration.Output;
         if (parse.GetValue(_json))

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Burnrate.Catalog;
 using Burnrate.Catalog.Resolution;
+using Burnrate.Catalog.Services;
 using Burnrate.Core.Economics;
-using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
-using Burnrate.Core.Models;
 using Burnrate.Core.Quantities;
 using Burnrate.Core.Training;
+using Burnrate.Core.Validation;
 using Burnrate.Planning.Fleet;
 using Burnrate.Planning.Scenario;
 
@@ -20,7 +20,7 @@ namespace Burnrate.Planning.Derivation;
 public sealed class CostModelDeriver : ICostDeriver
 {
     private readonly BurnrateCatalog _catalog;
-    private readonly List<Assumption> _derivations = [];
+    private readonly List<CostDerivation> _derivations = [];
 
     /// <summary>Initializes a new instance of the <see cref="CostModelDeriver"/> class.</summary>
     /// <param name="catalog">The catalog that resolves model and accelerator ids.</param>
@@ -31,43 +31,52 @@ public sealed class CostModelDeriver : ICostDeriver
     }
 
     /// <summary>Gets one named assumption per derived figure, with the inputs that produced it.</summary>
-    public IReadOnlyList<Assumption> Derivations => _derivations;
+    public IReadOnlyList<Assumption> Derivations => [.. _derivations.Select(d => d.Summary)];
+
+    /// <summary>Gets every derivation with the typed answer of the use case behind it (the infer or train report), in the order made.</summary>
+    public IReadOnlyList<CostDerivation> Details => _derivations;
 
     /// <inheritdoc />
     public UsdPerMillionTokens DeriveInferenceCostPerMillionTokens(InferenceCostSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        // The same resolver as `burnrate infer`: one replica of tp = gpus, bf16 unless given, the one price policy.
-        ResolvedDeployment resolved = DeploymentResolver.Resolve(_catalog, new DeploymentRequest
-        {
-            Model = source.Model,
-            Gpu = source.Gpu,
-            Gpus = source.Gpus,
-            Weights = source.Weights,
-            Price = new PriceRequest { GpuHourUsd = source.GpuHourUsd },
-        });
-        ModelArchitecture model = resolved.Model;
-        InferenceDeployment deployment = resolved.Deployment;
-        AcceleratorSpec gpu = deployment.Accelerator;
-        Precision weights = deployment.Weights;
         var workload = new InferenceWorkload((int)source.InputTokens, (int)source.OutputTokens, source.Concurrency);
         if (workload.Validate() is { } badWorkload)
         {
             throw new CatalogException(badWorkload);
         }
 
-        InferenceResult result = InferenceEstimator.Estimate(model, deployment, workload, EfficiencyFactors.Default);
-        if (!result.FitsInMemory)
+        // The infer use case of `burnrate infer` (the same resolver: one replica of tp = gpus, bf16 unless given, the one price
+        // policy; default efficiencies), so the report shows the whole answer the figure comes from.
+        InferReport report = Run(() => InferService.Run(_catalog, new InferRequest
         {
-            throw new CatalogException($"{model.Id} does not fit on {source.Gpus}×{gpu.Id} at {weights.Id()} with concurrency {source.Concurrency}: short by {result.MemoryShortfallPerDevice} per device");
+            Deployment = new DeploymentRequest
+            {
+                Model = source.Model,
+                Gpu = source.Gpu,
+                Gpus = source.Gpus,
+                Weights = source.Weights,
+                Price = new PriceRequest { GpuHourUsd = source.GpuHourUsd },
+            },
+            InputTokens = workload.InputTokens,
+            OutputTokens = workload.OutputTokens,
+            Concurrency = workload.Concurrency,
+        }));
+        if (!report.FitsInMemory || report.CostPerRequestUsd is not { } costPerRequest || report.CostPerHourUsd is not { } costPerHour)
+        {
+            throw new CatalogException($"{report.Model} does not fit on {source.Gpus}×{report.Gpu} at {report.Weights} with concurrency {source.Concurrency}: short by {new Bytes(report.MemoryShortfallPerGpuBytes)} per device");
         }
 
         // Blended: what one request costs spread over every token it moves (input and output), as a plan counts tokens served.
-        double blended = result.CostPerRequest.Value / (source.InputTokens + source.OutputTokens) * 1e6;
-        _derivations.Add(new Assumption(
+        double blended = costPerRequest / (source.InputTokens + source.OutputTokens) * 1e6;
+        var pricePerGpuHour = new UsdPerGpuHour(costPerHour / report.Gpus);
+        _derivations.Add(new CostDerivation(new Assumption(
             "costs.inference.from",
             Invariant($"${blended:0.####}/1M tokens"),
-            Invariant($"burnrate infer {model.Id} --gpu {gpu.Id} --gpus {source.Gpus} --weights {weights.Id()} --input {source.InputTokens} --output {source.OutputTokens} --concurrency {source.Concurrency}: cost per request ÷ (input + output) tokens at {deployment.PricePerDeviceHour}, default efficiencies")));
+            Invariant($"burnrate infer {report.Model} --gpu {report.Gpu} --gpus {source.Gpus} --weights {report.Weights} --input {source.InputTokens} --output {source.OutputTokens} --concurrency {source.Concurrency}{PriceOption(source.GpuHourUsd)}: cost per request ÷ (input + output) tokens at {pricePerGpuHour}, default efficiencies")))
+        {
+            Infer = report,
+        });
         return new UsdPerMillionTokens(blended);
     }
 
@@ -75,34 +84,26 @@ public sealed class CostModelDeriver : ICostDeriver
     public Usd DeriveTrainingCostUsd(TrainingCostSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ModelArchitecture model = _catalog.Model(source.Model);
-        AcceleratorSpec gpu = _catalog.Accelerator(source.Gpu);
+        // The train use case of `burnrate train` with its sourced defaults (sequence length, bf16, ZeRO-1, selective recompute).
         double mfu = source.Mfu ?? TrainingDefaults.Mfu.Value;
-        ResolvedPrice price = PricePolicy.Resolve(gpu, new PriceRequest { GpuHourUsd = source.GpuHourUsd });
-        var run = new TrainingRun
+        TrainReport report = Run(() => TrainService.Run(_catalog, new TrainRequest
         {
-            Parameters = TrainingRun.ForArchitecture(model),
-            Architecture = model,
-            Tokens = new Tokens(source.Tokens),
-            SequenceLength = TrainingDefaults.SequenceLength(model).Value,
-            Accelerator = gpu,
-            Devices = source.Gpus,
-            Mfu = new Fraction(mfu),
-            DevicePower = price.DevicePower,
-            PricePerDeviceHour = price.PricePerDeviceHour,
-            Grid = new CarbonIntensity(0),
-        };
-        if (run.Validate() is { } bad)
-        {
-            throw new CatalogException(bad);
-        }
-
-        TrainingEstimate estimate = TrainingEstimator.Estimate(run);
-        _derivations.Add(new Assumption(
+            Model = source.Model,
+            Tokens = source.Tokens,
+            Gpu = source.Gpu,
+            Gpus = source.Gpus,
+            Mfu = source.Mfu,
+            Price = new PriceRequest { GpuHourUsd = source.GpuHourUsd },
+        }));
+        var cost = new Usd(report.CostUsd);
+        _derivations.Add(new CostDerivation(new Assumption(
             "costs.training.from",
-            estimate.Cost.ToString(),
-            Invariant($"burnrate train {model.Id} --tokens {source.Tokens:0.###e0} --gpu {gpu.Id} --gpus {source.Gpus} --mfu {mfu}: {estimate.GpuHours} × {run.PricePerDeviceHour} over {estimate.WallClock}")));
-        return estimate.Cost;
+            cost.ToString(),
+            Invariant($"burnrate train {report.Model} --tokens {source.Tokens:0.###e0} --gpu {report.Gpu} --gpus {source.Gpus} --mfu {mfu}{PriceOption(source.GpuHourUsd)}: {new GpuHours(report.GpuHours)} × {new UsdPerGpuHour(report.PricePerGpuHourUsd)} over {Duration.FromSeconds(report.WallClockSeconds)}")))
+        {
+            Train = report,
+        });
+        return cost;
     }
 
     /// <inheritdoc />
@@ -126,12 +127,28 @@ public sealed class CostModelDeriver : ICostDeriver
                 : throw new CatalogException($"fleet '{source.Path}' covers {report.Start} for {report.HorizonMonths} months; the plan needs {label} too (lengthen the fleet's horizon)");
         }
 
-        _derivations.Add(new Assumption(
+        _derivations.Add(new CostDerivation(new Assumption(
             "costs.inference.from",
             Invariant($"${series[0]:0.####}..${series[^1]:0.####}/1M tokens by month"),
-            Invariant($"burnrate fleet {source.Path}: each month's cheapest-fleet cost ÷ the tokens it serves ({report.Status}, total {report.TotalCostUsd:0} USD); the plan multiplies by its own tokens")));
+            Invariant($"burnrate fleet {source.Path}: each month's cheapest-fleet cost ÷ the tokens it serves ({report.Status}, total {report.TotalCostUsd:0} USD); the plan multiplies by its own tokens"))));
         return series;
     }
+
+    // The use cases report bad fields as InputException; a scenario locates them at its from: entry, which catches CatalogException.
+    private static T Run<T>(Func<T> useCase)
+    {
+        try
+        {
+            return useCase();
+        }
+        catch (InputException e)
+        {
+            throw new CatalogException(e.Message);
+        }
+    }
+
+    // The derivation's command must reproduce its figure, so a price given in the scenario is part of it.
+    private static string PriceOption(double? gpuHourUsd) => gpuHourUsd is { } usd ? " --gpu-hour-usd " + NumberText.Plain(usd) : "";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

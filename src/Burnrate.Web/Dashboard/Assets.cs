@@ -14,9 +14,6 @@ internal static class Assets
     public static void MapAssets(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/assets/{**path}", Serve).ExcludeFromDescription();
 
-    /// <summary>Gets the text of an embedded file (the report inlines the same styles).</summary>
-    public static string Text(string path) => System.Text.Encoding.UTF8.GetString(Files[path].Bytes);
-
     private static IResult Serve(string path, HttpContext context)
     {
         if (!Files.TryGetValue(path, out Asset? asset))

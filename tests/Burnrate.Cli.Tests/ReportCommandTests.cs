@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Burnrate.Core.Quantities;
 using Burnrate.Planning.Examples;
 
-namespace Burnrate.Web.Tests.Report;
+namespace Burnrate.Cli.Tests;
 
 public sealed class ReportCommandTests
 {
@@ -53,6 +55,55 @@ public sealed class ReportCommandTests
         html.ShouldContain("burnrate train llama-3.1-70b");
         html.ShouldContain("bridge");
         html.ShouldContain("revenue.api.monthlyGrowth");
+    }
+
+    [Fact]
+    public void Should_ShowTheWholeInferAnswerBehindTheServingCost_When_TheScenarioDerivesItFromTheCostModel()
+    {
+        // Given: the api-startup example derives its serving cost with `burnrate infer` (the command its card prints, with its price)
+        using TempFolder temp = new();
+        string scenario = temp.Write("api-startup.yaml", ExampleScenarios.Find("api-startup")!.Yaml);
+        CliRun infer = CliRunner.Run("infer", "llama-3.1-70b", "--gpu", "h100-sxm", "--gpus", "4", "--weights", "fp8", "--input", "1500", "--output", "300", "--concurrency", "64", "--gpu-hour-usd", "2.95", "--json");
+        infer.ExitCode.ShouldBe(0, infer.Error);
+        JsonNode expected = JsonNode.Parse(infer.Output)!;
+
+        // When
+        CliRun run = CliRunner.Run("report", scenario, "--out", temp.File("out"), "--paths", "200");
+
+        // Then: the card's table carries that command's figures, not only the derived line
+        run.ExitCode.ShouldBe(0, run.Error);
+        string html = File.ReadAllText(temp.File("out/report.html"));
+        string table = Regex.Match(html, "<table class=\"derived\" data-use-case=\"infer\">(?<t>.*?)</table>").Groups["t"].Value;
+        string Fact(string label) => WebUtility.HtmlDecode(Regex.Match(table, $"<th scope=\"row\">{Regex.Escape(label)}</th><td>(?<v>[^<]*)</td>").Groups["v"].Value);
+        double Seconds(string key) => expected[key]!.GetValue<double>();
+        Fact("time to first token").ShouldBe(NumberText.Milliseconds(Seconds("ttftSeconds")) + " ms");
+        Fact("time per output token").ShouldBe(NumberText.Milliseconds(Seconds("tpotSeconds"), "0.##") + " ms");
+        Fact("throughput").ShouldStartWith(NumberText.Format(Seconds("outputTokensPerSecond"), "#,0") + " output tokens/s");
+        Fact("cost per 1M output tokens").ShouldBe("$" + NumberText.Format(Seconds("costPerMillionOutputTokensUsd"), "0.00##"));
+        Fact("cost per request").ShouldBe("$" + NumberText.Significant(Seconds("costPerRequestUsd"), 4));
+        Fact("memory per GPU").ShouldEndWith(", fits");
+        Fact("bound by").ShouldBe($"decode {expected["decodeBound"]!.GetValue<string>()}, prefill {expected["prefillBound"]!.GetValue<string>()}");
+        Fact("deployment").ShouldStartWith("llama-3.1-70b on 4×h100-sxm, weights fp8");
+    }
+
+    [Fact]
+    public void Should_ShowTheTrainAnswerBehindTheTrainingCost_When_TheScenarioDerivesATrainingRun()
+    {
+        // Given
+        using TempFolder temp = new();
+        string scenario = temp.Write("api-startup.yaml", ExampleScenarios.Find("api-startup")!.Yaml);
+
+        // When
+        CliRun run = CliRunner.Run("report", scenario, "--out", temp.File("out"), "--paths", "200");
+
+        // Then
+        run.ExitCode.ShouldBe(0, run.Error);
+        string html = File.ReadAllText(temp.File("out/report.html"));
+        string table = Regex.Match(html, "<table class=\"derived\" data-use-case=\"train\">(?<t>.*?)</table>").Groups["t"].Value;
+        foreach (string label in new[] { "training FLOP", "MFU", "wall-clock", "GPU-hours", "energy", "cost" })
+        {
+            table.ShouldContain($"<th scope=\"row\">{label}</th>");
+        }
     }
 
     [Fact]

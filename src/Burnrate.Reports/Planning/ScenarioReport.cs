@@ -3,31 +3,31 @@ using System.Text;
 using Burnrate.Catalog.Files;
 using Burnrate.Core.Economics;
 using Burnrate.Planning;
+using Burnrate.Planning.Derivation;
 using Burnrate.Planning.Projection;
 using Burnrate.Planning.Simulation;
-using Burnrate.Reports.Planning;
-using static Burnrate.Web.Report.ReportHtml;
+using static Burnrate.Reports.Planning.ReportHtml;
 
-namespace Burnrate.Web.Report;
-
-/// <summary>What <c>burnrate report</c> renders: a computed plan, the run's assumptions and the scenario's own text.</summary>
-/// <param name="Outcome">The plan (presets, Monte Carlo, tornado).</param>
-/// <param name="Assumptions">Every assumption of the run (paths, seed, conventions, derivations, the scenario's own).</param>
-/// <param name="Derivations">The cost-model derivations behind the scenario's <c>from:</c> entries.</param>
-/// <param name="ScenarioYaml">The scenario file as given (shown verbatim at the end).</param>
-/// <param name="SourceName">Where the scenario came from (a file name or "&lt;stdin&gt;").</param>
-public sealed record ScenarioReportInput(
-    PlanOutcome Outcome, IReadOnlyList<Assumption> Assumptions, IReadOnlyList<Assumption> Derivations, string ScenarioYaml, string SourceName);
+namespace Burnrate.Reports.Planning;
 
 /// <summary>
 /// <c>burnrate report</c>: one self-contained HTML file that tells the whole chain from the FLOP to the runway (headline odds, where the
 /// cost of a token comes from, the fan chart, cash-out odds by month, presets, triggers, tornado, assumptions), with every chart inlined
 /// as SVG and no script, font or request outside the file; beside it the plan's workbook, charts and CSVs.
 /// </summary>
-public static class ScenarioReport
+public static partial class ScenarioReport
 {
     /// <summary>The report's file name.</summary>
     public const string FileName = "report.html";
+
+    // The page's styles travel inside the assembly (Planning/report.css), inlined into every report.
+    private static readonly Lazy<string> Styles = new(() =>
+    {
+        using Stream stream = typeof(ScenarioReport).Assembly.GetManifestResourceStream("Burnrate.Reports.Planning.report.css")
+            ?? throw new InvalidOperationException("report.css is not embedded in Burnrate.Reports");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
 
     /// <summary>Writes the plan's files (<see cref="PlanFiles"/>: fan chart, tornado, CSVs, plan.xlsx) and <c>report.html</c> into a directory.</summary>
     /// <param name="input">The plan and its assumptions.</param>
@@ -61,7 +61,7 @@ public static class ScenarioReport
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
             .Append("<title>").Append(E(outcome.Scenario.Name)).Append(" · Burnrate report</title>\n")
-            .Append("<style>\n").Append(Dashboard.Assets.Text("report.css")).Append("</style>\n</head>\n<body>\n<main>\n");
+            .Append("<style>\n").Append(Styles.Value).Append("</style>\n</head>\n<body>\n<main>\n");
         Headline(html, input);
         CostChain(html, input);
         Cash(html, outcome, fanChartSvg);
@@ -114,18 +114,9 @@ public static class ScenarioReport
         MonthlyStatement b = Base(input.Outcome).Statement;
         int last = input.Outcome.Scenario.Months - 1;
         html.Append("<section>\n<h2>From the FLOP to the token</h2>\n<p class=\"note\">Where the scenario's costs come from: each <code>from:</code> entry runs Burnrate's cost model; the command reproduces the figure.</p>\n<div class=\"cards\">\n");
-        foreach (Assumption d in input.Derivations)
+        foreach (CostDerivation d in input.Derivations)
         {
-            int colon = d.Source.IndexOf(": ", StringComparison.Ordinal);
-            (string command, string how) = colon > 0 ? (d.Source[..colon], d.Source[(colon + 2)..]) : (d.Source, "");
-            html.Append("<article class=\"card\"><h3>").Append(E(Title(d.Name))).Append("</h3><p class=\"big\">").Append(E(d.Value)).Append("</p>")
-                .Append("<pre><code>").Append(E(command)).Append("</code></pre>");
-            if (how.Length > 0)
-            {
-                html.Append("<p class=\"note\">").Append(E(how)).Append("</p>");
-            }
-
-            html.Append("</article>\n");
+            CostCard(html, d);
         }
 
         if (input.Derivations.Count == 0)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using static Burnrate.Web.Report.ReportHtml;
+using static Burnrate.Reports.Planning.ReportHtml;
 
-namespace Burnrate.Web.Report;
+namespace Burnrate.Reports.Planning;
 
 /// <summary>Small hand-drawn SVG charts for the report (a step curve of a cumulative probability by month), sized by a viewBox.</summary>
 internal static class ReportSvg

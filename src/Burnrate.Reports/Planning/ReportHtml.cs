@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 
-namespace Burnrate.Web.Report;
+namespace Burnrate.Reports.Planning;
 
 /// <summary>Encoding and number formats of the HTML report (invariant culture; money as $12.9M, $340k, $12.50).</summary>
 internal static partial class ReportHtml
