@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Latency of Burnrate's HTTP API under concurrent clients, over loopback only.
 
-Usage: latency.py URL --endpoint plan|catalog --clients 16 --requests 320 [--paths 10000]
+Usage: latency.py URL --endpoint plan|infer|catalog --clients 16 --requests 320 [--paths 10000]
 Each client thread keeps one HTTP/1.1 connection and sends its share of requests back to back; the script prints the count of
 each status, and p50/p90/p99/max of the successful requests' latency (ms). Only 127.0.0.1 / ::1 / localhost URLs are accepted.
 """
@@ -18,7 +18,7 @@ import urllib.parse
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("url")
-    ap.add_argument("--endpoint", choices=["plan", "catalog"], default="plan")
+    ap.add_argument("--endpoint", choices=["plan", "infer", "catalog"], default="plan")
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--requests", type=int, default=320)
     ap.add_argument("--paths", type=int, default=10000)
@@ -35,6 +35,11 @@ def main():
     if a.endpoint == "plan":
         method, path = "POST", "/api/plan"
         body = json.dumps({"example": a.example, "paths": a.paths, "seed": 42}).encode()
+    elif a.endpoint == "infer":
+        # The issue's example body: a 70B model on 4 H100s at FP8, 2,000 in / 500 out tokens, 64 concurrent.
+        method, path = "POST", "/api/infer"
+        body = json.dumps({"model": "llama-3.1-70b", "gpu": "h100-sxm", "gpus": 4, "weights": "fp8", "input": 2000, "output": 500,
+                           "concurrency": 64}).encode()
     else:
         method, path, body = "GET", "/api/catalog/gpus", None
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts `burnrate serve` on a free loopback port, measures POST /api/plan (10,000 paths) and GET /api/catalog/gpus at 16
+# Starts `burnrate serve` on a free loopback port, measures GET /api/catalog/gpus, POST /api/infer and POST /api/plan (10,000 paths) at 16
 # concurrent clients with latency.py, and stops the server by its PID. Usage: benchmarks/web-latency/run.sh [REQUESTS]
 # The plan is measured twice: the same body every time (identical runs share one computation and its kept answer) and every
 # request with its own seed (each one computed; a quarter of REQUESTS, since each costs a full Monte Carlo run).
@@ -12,7 +12,8 @@ artifacts/bin/Burnrate.Cli/release/burnrate serve --host 127.0.0.1 --port "$port
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/api/catalog/gpus" >/dev/null 2>&1 && break; sleep 0.2; done
-echo "machine: $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "machine: $(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
 python3 benchmarks/web-latency/latency.py "http://127.0.0.1:$port" --endpoint catalog --clients 16 --requests "$((requests * 4))"
+python3 benchmarks/web-latency/latency.py "http://127.0.0.1:$port" --endpoint infer --clients 16 --requests "$((requests * 4))"
 python3 benchmarks/web-latency/latency.py "http://127.0.0.1:$port" --endpoint plan --clients 16 --requests "$requests" --paths 10000
 python3 benchmarks/web-latency/latency.py "http://127.0.0.1:$port" --endpoint plan --clients 16 --requests "$(( (requests + 3) / 4 ))" --paths 10000 --distinct-seeds

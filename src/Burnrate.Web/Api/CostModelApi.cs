@@ -41,11 +41,17 @@ public static partial class CostModelApi
         return refused.Count > 0 ? Problems.Invalid(new InputException(refused)) : Answer(() => BurnrateJson.Serialize(InferService.Run(settings.Catalog, body.ToRequest())));
     }
 
-    /// <summary>Searches for the cheapest configurations meeting the SLOs.</summary>
-    public static Results<ContentHttpResult, ValidationProblem> Optimize(OptimizeBody body, ServeSettings settings)
+    /// <summary>
+    /// Searches for the cheapest configurations meeting the SLOs. A search estimates thousands of configurations, so it takes a slot of
+    /// the same gate as plan and fleet runs (one per core): a request waits up to <see cref="PlanGate.MaxWait"/> for one, then gets 429
+    /// with Retry-After; the wait ends when the client goes away.
+    /// </summary>
+    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Optimize(OptimizeBody body, ServeSettings settings, PlanGate gate, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(gate);
+        ArgumentNullException.ThrowIfNull(context);
         var refused = new List<FieldError>();
         foreach (string? model in body.Models ?? [])
         {
@@ -57,7 +63,16 @@ public static partial class CostModelApi
             return Problems.Invalid(new InputException(refused));
         }
 
-        return Answer(() => BurnrateJson.Serialize(OptimizeService.Run(settings.Catalog, body.ToRequest())));
+        using IDisposable? slot = await gate.EnterAsync(context.RequestAborted).ConfigureAwait(false);
+        if (slot is null)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs",
+                detail: $"At most {gate.Capacity} optimize, plan or fleet runs at a time (one per core); try again in a moment.");
+        }
+
+        IResult answer = Answer(() => BurnrateJson.Serialize(OptimizeService.Run(settings.Catalog, body.ToRequest()))).Result;
+        return answer is ContentHttpResult ok ? ok : (ValidationProblem)answer;
     }
 
     /// <summary>Estimates a training run.</summary>

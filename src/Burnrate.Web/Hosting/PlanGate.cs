@@ -1,7 +1,7 @@
 namespace Burnrate.Web.Hosting;
 
 /// <summary>
-/// Admits at most one plan run per core at a time. A request waits up to <see cref="MaxWait"/> for a slot (so a burst of a few clients is
+/// Admits at most one heavy run per core at a time: plan runs, fleet solves and optimize searches share it. A request waits up to <see cref="MaxWait"/> for a slot (so a burst of a few clients is
 /// served in turn) and is answered 429 when none frees up by then; the wait ends early when the client goes away.
 /// </summary>
 /// <param name="capacity">How many runs at once (one per core).</param>
