@@ -71,4 +71,32 @@ public sealed class OptimizeCommandTests
         error.ShouldContain(expected);
         error.ShouldNotContain("   at ");
     }
+
+    [Theory]
+    [InlineData("--weights", ",", "--weights ',' is not allowed; expected at least one of bf16, fp16, fp8, int8, int4, fp4, comma-separated (the list given is empty)")]
+    [InlineData("--kv", " , ", "--kv ' , ' is not allowed; expected at least one of bf16, fp16, fp8, int8, comma-separated (the list given is empty)")]
+    [InlineData("--concurrency", ",", "--concurrency ',' is not allowed; expected at least one whole number ≥ 1, comma-separated (the list given is empty)")]
+    public void Should_SayTheListIsEmptyAndWhatItMayHold_When_AListNamesNothing(string option, string value, string expected)
+    {
+        // When
+        var (code, _, error) = CliRunner.Run("optimize", "llama-3.1-8b", option, value);
+
+        // Then: one line, not "missing" (the option was given)
+        code.ShouldBe(2);
+        error.Trim().ShouldBe("error: " + expected);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--max-devices", "2" }, "user: --max-devices 2")]
+    [InlineData(new string[0], "default: --max-devices 8")]
+    public void Should_NameWhereTheDeviceLimitCameFrom_When_StatingTheSearch(string[] limit, string expected)
+    {
+        // When
+        var (code, output, error) = CliRunner.Run(["optimize", "llama-3.1-8b", "--gpus-allowed", "h100-sxm", "--weights", "fp8", .. limit, "--json"]);
+
+        // Then
+        code.ShouldBe(0, error);
+        JsonElement search = JsonDocument.Parse(output).RootElement.GetProperty("assumptions").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "search");
+        search.GetProperty("source").GetString().ShouldBe(expected);
+    }
 }

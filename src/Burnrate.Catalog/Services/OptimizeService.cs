@@ -78,7 +78,7 @@ public static class OptimizeService
             Keep = request.Top ?? DefaultTop,
         };
         string replicaText = space.Replicas is { } r ? $"replicas {string.Join("/", r)} of every power-of-two tp × pp" : "every power-of-two tp × pp split (rest as replicas)";
-        assumptions.Add(new Assumption("search", $"devices {string.Join("/", space.DeviceCounts)}; {replicaText}; MoE models also ep = tp × pp", "default: --max-devices " + maxDevices));
+        assumptions.Add(new Assumption("search", $"devices {string.Join("/", space.DeviceCounts)}; {replicaText}; MoE models also ep = tp × pp", (request.MaxDevices is null ? "default: " : "user: ") + "--max-devices " + maxDevices.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         assumptions.Add(new Assumption("objective", "cost per request", "all-in (prefill + decode) at the stated input/output; one row per hardware setup at its cheapest feasible concurrency"));
 
         var clock = Stopwatch.StartNew();

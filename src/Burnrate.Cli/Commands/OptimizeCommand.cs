@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Burnrate.Catalog;
+using Burnrate.Catalog.Resolution;
 using Burnrate.Catalog.Services;
 using Burnrate.Cli.Rendering;
+using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
 using Burnrate.Core.Validation;
 
@@ -59,11 +61,11 @@ internal sealed class OptimizeCommand : Command
             SloTtft = parse.GivenText(_sloTtft) is { } ttft ? DurationText.Parse("sloTtft", ttft) : null,
             SloTpot = parse.GivenText(_sloTpot) is { } tpot ? DurationText.Parse("sloTpot", tpot) : null,
             GpusAllowed = [.. (parse.GetValue(_gpusAllowed) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
-            MaxDevices = parse.GetValue(_maxDevices),
+            MaxDevices = parse.Given(_maxDevices),
             Replicas = parse.GetValue(_replicas) is { } replicas ? IntList("replicas", replicas) : null,
             BudgetUsdPerHour = parse.GetValue(_budget),
-            Weights = List(parse.GetRequiredValue(_weights)),
-            KvCache = List(parse.GetRequiredValue(_kv)),
+            Weights = List("weights", parse.GetRequiredValue(_weights), ServingDefaults.WeightFormats),
+            KvCache = List("kvCache", parse.GetRequiredValue(_kv), ServingDefaults.KvFormats),
             Concurrency = parse.GetValue(_concurrency) is { } list ? IntList("concurrency", list) : null,
             Top = parse.GetValue(_top),
             InputTokens = parse.Given(_serving.Input),
@@ -100,7 +102,13 @@ internal sealed class OptimizeCommand : Command
         return ExitCodes.Success;
     }
 
-    private static List<string> List(string text) => [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+    /// <summary>Splits a comma-separated list; a list that names nothing (",") is refused as empty, naming what it may hold.</summary>
+    private static List<string> List(string field, string text, IReadOnlyList<Precision> allowed)
+    {
+        List<string> values = [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        return values.Count > 0 ? values
+            : throw new InputException(field, text, $"at least one of {string.Join(", ", allowed.Select(p => p.Id()))}, comma-separated (the list given is empty)");
+    }
 
     private static List<int> IntList(string option, string text)
     {
@@ -112,6 +120,6 @@ internal sealed class OptimizeCommand : Command
                 : throw new InputException(option, part, "whole numbers ≥ 1, comma-separated"));
         }
 
-        return values.Count > 0 ? [.. values.Distinct().Order()] : throw new InputException(option, text, "at least one whole number ≥ 1");
+        return values.Count > 0 ? [.. values.Distinct().Order()] : throw new InputException(option, text, "at least one whole number ≥ 1, comma-separated (the list given is empty)");
     }
 }
