@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
 using Burnrate.Cli.Rendering;
 using Burnrate.Core.Validation;
 using Burnrate.Core.Quantities;
@@ -49,22 +47,23 @@ internal sealed class LedgerImportCommand : Command
         InputException.ThrowIfAny(request.Validate());
 
         TextWriter error = parse.InvocationConfiguration.Error;
-        using var progress = new ImportProgressLine(error, enabled: !System.Console.IsErrorRedirected);
         using LedgerDatabase ledger = _db.Open(parse);
         using var cancel = new CancelOnCtrlC();
         ImportReport report;
-        try
+        using (ProgressLine line = ProgressLine.Over(error, "ledger import"))
         {
-            report = LedgerImporter.Import(ledger, request, progress, cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            progress.Clear();
-            error.WriteLine("import stopped: the batches already written stay; re-running the same command completes it without double counting");
-            return ExitCodes.Failure;
+            try
+            {
+                report = LedgerImporter.Import(ledger, request, line.For<ImportProgress>(ProgressStep.Of), cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                line.Dispose();
+                error.WriteLine("import stopped: the batches already written stay; re-running the same command completes it without double counting");
+                return ExitCodes.Failure;
+            }
         }
 
-        progress.Clear();
         if (parse.GetValue(_json))
         {
             parse.InvocationConfiguration.Output.WriteLine(BurnrateJson.Serialize(report));
@@ -117,39 +116,6 @@ internal sealed class LedgerImportCommand : Command
     }
 
     private static string N(long n) => NumberText.Grouped(n);
-
-    /// <summary>Rows/s on one stderr line, redrawn at most 4 times a second, only on a terminal.</summary>
-    private sealed class ImportProgressLine(TextWriter error, bool enabled) : IProgress<ImportProgress>, IDisposable
-    {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private long _lastDraw = -1_000;
-        private bool _drawn;
-
-        public void Report(ImportProgress value)
-        {
-            if (!enabled || _clock.ElapsedMilliseconds - _lastDraw < 250)
-            {
-                return;
-            }
-
-            _lastDraw = _clock.ElapsedMilliseconds;
-            double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
-            string percent = value.TotalBytes > 0 ? (100.0 * value.BytesRead / value.TotalBytes).ToString("0", CultureInfo.InvariantCulture) + "%" : "";
-            error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{Path.GetFileName(value.Path)}: {value.Rows:N0} rows, {value.Rows / seconds:N0} rows/s {percent}   "));
-            _drawn = true;
-        }
-
-        public void Clear()
-        {
-            if (_drawn)
-            {
-                error.Write("\r" + new string(' ', 70) + "\r");
-                _drawn = false;
-            }
-        }
-
-        public void Dispose() => Clear();
-    }
 
     /// <summary>Ctrl-C stops the import between batches (batches written stay; re-running completes the file).</summary>
     private sealed class CancelOnCtrlC : IDisposable

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Burnrate.Core.Inference;
+using Burnrate.Ledger.Import;
 using Burnrate.Planning.Simulation;
 
 namespace Burnrate.Cli.Rendering;
@@ -16,4 +17,9 @@ internal readonly record struct ProgressStep(string Name, long Done, long? Total
 
     /// <summary>Gets the step of a serving-configuration search (optimize): hardware setups searched.</summary>
     public static ProgressStep Of(SearchProgress p) => new("searched", p.SetupsDone, p.Setups, "setups");
+
+    /// <summary>Gets the step of a ledger import: the file and its rows; the file's rows are estimated from the bytes read
+    /// (rows so far × file size ÷ bytes read), so the percentage is the share of the file read and the rate is rows/s.</summary>
+    public static ProgressStep Of(ImportProgress p) => new(
+        Path.GetFileName(p.Path), p.Rows, p.BytesRead > 0 && p.TotalBytes > 0 ? Math.Max(p.Rows, (long)((double)p.Rows * p.TotalBytes / p.BytesRead)) : null, "rows");
 }

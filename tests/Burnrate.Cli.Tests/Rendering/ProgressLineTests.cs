@@ -180,4 +180,27 @@ public sealed class ProgressLineTests
 
         public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
+
+    [Fact]
+    public void Should_ShowRowsPerSecondAndTheShareOfTheFileRead_When_ALedgerImportReports()
+    {
+        // Given a ledger import 2 s in: 250,000 rows from the first quarter of a 400 MB file, then 500,000 rows at half after 4 s
+        var clock = new ManualClock();
+        var error = new StringWriter();
+        var line = new ProgressLine(error, "ledger import", terminal: false, clock);
+        IProgress<Burnrate.Ledger.Import.ImportProgress> progress = line.For<Burnrate.Ledger.Import.ImportProgress>(ProgressStep.Of);
+
+        // When
+        progress.Report(new("/data/spend.jsonl", 0, 0, 400_000_000));
+        clock.Advance(TimeSpan.FromSeconds(5));
+        progress.Report(new("/data/spend.jsonl", 250_000, 100_000_000, 400_000_000));
+        clock.Advance(TimeSpan.FromSeconds(5));
+        progress.Report(new("/data/spend.jsonl", 500_000, 200_000_000, 400_000_000));
+        line.Dispose();
+
+        // Then one plain line at 10 s: the file's name, rows of the estimated 1,000,000, 50%, 50,000 rows/s
+        string text = error.ToString();
+        text.ShouldStartWith("ledger import: spend.jsonl 500,000/1,000,000 rows (50%)");
+        text.ShouldContain("50,000/s");
+    }
 }
