@@ -1,4 +1,5 @@
 using System.Globalization;
+using Burnrate.Core.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace Burnrate.Catalog;
@@ -6,13 +7,15 @@ namespace Burnrate.Catalog;
 /// <summary>
 /// Reads typed fields from a YAML mapping, failing with <c>file:line:column: field 'x' must be …, got "…"</c>: the located
 /// field reader of the catalog, scenario and fleet files. Each read marks the key as known, so <see cref="RejectUnknown"/>
-/// names a typo instead of silently taking a default.
+/// names a typo instead of silently taking a default. Errors are <see cref="CatalogException"/>s for catalog data and, from a
+/// reader made with <see cref="ForInput"/>, Core's <see cref="InputException"/> located at the node (user input files).
 /// </summary>
 public sealed class YamlFields
 {
     private readonly YamlMappingNode _node;
     private readonly string _file;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private bool _input;
 
     /// <summary>Initializes a new instance of the <see cref="YamlFields"/> class over one mapping.</summary>
     /// <param name="node">The mapping whose fields are read.</param>
@@ -21,6 +24,24 @@ public sealed class YamlFields
     {
         _node = node;
         _file = file;
+    }
+
+    /// <summary>Creates a reader over a mapping of a user input file (not catalog data): its errors are <see cref="InputException"/>s
+    /// with the file, line and column as their <see cref="InputException.Location"/> and the message naming the field, value and what is allowed.</summary>
+    /// <param name="node">The mapping whose fields are read.</param>
+    /// <param name="file">The file name errors are located in.</param>
+    /// <returns>The reader.</returns>
+    public static YamlFields ForInput(YamlMappingNode node, string file) => new(node, file) { _input = true };
+
+    /// <summary>Creates the located <see cref="InputException"/> for <paramref name="node"/> of a user input file.</summary>
+    /// <param name="file">The file name.</param>
+    /// <param name="node">The node at fault.</param>
+    /// <param name="message">What is wrong and what is allowed.</param>
+    /// <returns>The exception to throw.</returns>
+    public static InputException InputError(string file, YamlNode node, string message)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return new InputException([new FieldError(string.Empty, string.Empty, message)], new SourceLocation(file, (int)Math.Min(node.Start.Line, int.MaxValue), (int)Math.Min(node.Start.Column, int.MaxValue)));
     }
 
     /// <summary>Gets where <paramref name="node"/> is: <c>file:line:column</c>.</summary>
@@ -41,8 +62,8 @@ public sealed class YamlFields
     /// <summary>Creates the located error for <paramref name="node"/>.</summary>
     /// <param name="node">The node at fault.</param>
     /// <param name="message">What is wrong and what is allowed.</param>
-    /// <returns>The exception to throw.</returns>
-    public CatalogException Error(YamlNode node, string message) => new($"{Location(node)}: {message}");
+    /// <returns>The exception to throw: an <see cref="InputException"/> from a <see cref="ForInput"/> reader, else a <see cref="CatalogException"/>.</returns>
+    public Exception Error(YamlNode node, string message) => _input ? InputError(_file, node, message) : new CatalogException($"{Location(node)}: {message}");
 
     /// <summary>Finds a field and marks it as known.</summary>
     /// <param name="key">The field name.</param>

@@ -36,7 +36,8 @@ internal static partial class ErrorReport
     /// <summary>Gets the exit code and the one-line message for an exception.</summary>
     public static (int Code, string Message) Describe(Exception e) => e switch
     {
-        InputException input => (ExitCodes.BadInput, string.Join("; ", input.Lines(OptionNames.For))),
+        // A file's errors name its own fields (horizon.months), not options; a request's fields read as the options that set them.
+        InputException input => (ExitCodes.BadInput, string.Join("; ", input.Lines(input.Location is null ? OptionNames.For : static field => field))),
         CatalogException or UsageException => (ExitCodes.BadInput, e.Message),
         FileNotFoundException f => (ExitCodes.BadInput, Located(f.FileName ?? PathIn(f.Message), "no such file")),
         DirectoryNotFoundException => (ExitCodes.BadInput, Located(PathIn(e.Message), "no such folder (or a part of the path is a file)")),

@@ -104,6 +104,62 @@ public sealed class SignalTests : IAsyncLifetime, IDisposable
         sim.ExitCode.ShouldBe(130);
     }
 
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task Should_InterruptTheSolveAndWriteNothing_When_FleetGetsASignal(string signal, int expected)
+    {
+        // Given: two accelerators with held units each (the direct per-slot program), 36 months, proved to optimality with a
+        // 10-minute limit: minutes of branch and bound; let the solve get going
+        string fleet = _dir.Write("hard-fleet.yaml", HardFleet);
+        using Process solve = Start("fleet", fleet, "--gap-percent", "0", "--time-limit-seconds", "600", "--json");
+        var errors = new System.Text.StringBuilder();
+        solve.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors)
+            {
+                errors.AppendLine(e.Data);
+            }
+        };
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        solve.HasExited.ShouldBeFalse("the solve ended before the signal; the instance is too easy to show an interruption");
+
+        // When
+        var clock = Stopwatch.StartNew();
+        Kill(solve, signal);
+        Task<string> output = solve.StandardOutput.ReadToEndAsync();
+        await WaitForExit(solve);
+
+        // Then: out well before the 10-minute limit (SCIP checks the interrupt between nodes and in most heuristics; up to ~15 s
+        // was seen under load), the signal's code, the stop said on stderr, nothing on stdout
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(45));
+        solve.ExitCode.ShouldBe(expected);
+        (await output).ShouldBeEmpty();
+        lock (errors)
+        {
+            errors.ToString().ShouldContain("fleet: stopping the solve; nothing is written");
+        }
+    }
+
+    private const string HardFleet = """
+        name: hard
+        horizon: {start: 2027-01, months: 36}
+        demand:
+          tokensPerSecond: 20000
+          daily: [1.0, 0.93, 0.88, 0.85, 0.87, 0.95, 1.1, 1.35, 1.7, 2.05, 2.3, 2.45, 2.55, 2.6, 2.62, 2.58, 2.5, 2.4, 2.25, 2.0, 1.75, 1.5, 1.3, 1.12]
+          monthlyGrowth: 0.06
+        serving:
+          - {name: h100, capacityTokensPerSecond: 2400}
+          - {name: h200, capacityTokensPerSecond: 3600}
+        headroom: 0.2
+        options:
+          - {name: owned-h100, kind: owned, serving: h100, fixedUsdPerMonth: 1500, leadTimeMonths: 3}
+          - {name: reserved-h200, kind: reserved, serving: h200, usdPerUnitHour: 3.1, termMonths: 12}
+          - {name: on-demand-h200, kind: on-demand, serving: h200, usdPerUnitHour: 4.5}
+          - {name: spot-h100, kind: spot, serving: h100, usdPerUnitHour: 2.4, interruptionsPerHour: 0.05, restartMinutes: 10, maxUnits: 40}
+          - {name: api, kind: api, usdPerMillionTokens: 0.6}
+        """;
+
     private static Process Start(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -8,7 +8,7 @@ namespace Burnrate.Planning.Fleet;
 /// </summary>
 internal static class ContractEvaluator
 {
-    public static IReadOnlyList<FleetContractReport> Evaluate(FleetInput input, SlotGrid grid, SolverSettings settings)
+    public static IReadOnlyList<FleetContractReport> Evaluate(FleetInput input, SlotGrid grid, SolverSettings settings, CancellationToken cancellationToken = default)
     {
         // Regret is a difference of optima, so the solves are tighter than the fleet's own gap (a 0.01% gap on $1M is $100 of noise).
         settings = settings with { RelativeGap = Math.Min(settings.RelativeGap, 1e-7) };
@@ -18,20 +18,20 @@ internal static class ContractEvaluator
         for (int s = 0; s < scenarios.Count; s++)
         {
             DemandScenario alone = scenarios[s] with { Probability = 1 };
-            withoutContract[s] = FleetOptimizer.Solve(input, grid, alone, null, settings).Result?.TotalCost ?? double.PositiveInfinity;
+            withoutContract[s] = FleetOptimizer.Solve(input, grid, alone, null, settings, cancellationToken: cancellationToken).Result?.TotalCost ?? double.PositiveInfinity;
             hindsight[s] = withoutContract[s];
             foreach (FleetContract c in input.Contracts)
             {
                 FleetContract free = c with { Commitment = null };
-                hindsight[s] = Math.Min(hindsight[s], FleetOptimizer.Solve(input, grid, alone, free, settings).Result?.TotalCost ?? double.PositiveInfinity);
+                hindsight[s] = Math.Min(hindsight[s], FleetOptimizer.Solve(input, grid, alone, free, settings, cancellationToken: cancellationToken).Result?.TotalCost ?? double.PositiveInfinity);
             }
         }
 
         double expectedWithout = scenarios.Select((s, i) => s.Probability * withoutContract[i]).Sum();
-        return [.. input.Contracts.Select(c => One(input, grid, scenarios, c, hindsight, expectedWithout, settings))];
+        return [.. input.Contracts.Select(c => One(input, grid, scenarios, c, hindsight, expectedWithout, settings, cancellationToken))];
     }
 
-    private static FleetContractReport One(FleetInput input, SlotGrid grid, IReadOnlyList<DemandScenario> scenarios, FleetContract contract, double[] hindsight, double expectedWithout, SolverSettings settings)
+    private static FleetContractReport One(FleetInput input, SlotGrid grid, IReadOnlyList<DemandScenario> scenarios, FleetContract contract, double[] hindsight, double expectedWithout, SolverSettings settings, CancellationToken cancellationToken)
     {
         var builder = new FleetModelBuilder(input, grid);
         FleetModel model = builder.Build(scenarios, contract);
@@ -41,7 +41,7 @@ internal static class ContractEvaluator
             return Failed(contract, "infeasible", unit);
         }
 
-        MilpSolution solution = MilpSolver.Solve(model.Lp, settings);
+        MilpSolution solution = MilpSolver.Solve(model.Lp, settings, cancellationToken);
         if (solution.Status is MilpStatus.Infeasible or MilpStatus.NoSolution)
         {
             return Failed(contract, solution.Status == MilpStatus.Infeasible ? "infeasible" : "no-solution", unit);

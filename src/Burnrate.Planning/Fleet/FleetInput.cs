@@ -1,3 +1,5 @@
+using Burnrate.Core.Validation;
+
 namespace Burnrate.Planning.Fleet;
 
 /// <summary>A validated fleet problem (read from YAML by FleetReader; schema in docs/fleet.md).</summary>
@@ -33,6 +35,9 @@ public sealed record FleetInput
     /// <summary>Gets the contracts evaluated by <c>--contracts</c>.</summary>
     public IReadOnlyList<FleetContract> Contracts { get; init; } = [];
 
+    /// <summary>Gets the file the input was read from (errors of <see cref="Validate"/> are located in it), or null when built in code.</summary>
+    public string? SourceFile { get; init; }
+
     /// <summary>Gets the label of month <paramref name="index"/> (YYYY-MM).</summary>
     /// <param name="index">The month index.</param>
     /// <returns>The label.</returns>
@@ -42,7 +47,12 @@ public sealed record FleetInput
     /// <returns>The scenarios.</returns>
     public IReadOnlyList<DemandScenario> EffectiveScenarios() => Scenarios.Count > 0 ? Scenarios : [new DemandScenario("expected", MonthlyGrowth, 1)];
 
-    /// <summary>Returns every semantic problem in the input (empty when valid), each naming its field and location.</summary>
+    /// <summary>Returns every semantic problem in the input (empty when valid): the field as a path in the fleet file
+    /// (<c>horizon.months</c>, <c>options[spot].maxUnits</c>), the value given and what is allowed.</summary>
     /// <returns>The problems.</returns>
-    public IReadOnlyList<string> Validate() => FleetValidation.Check(this);
+    public IReadOnlyList<FieldError> Validate() => FleetValidation.Check(this);
+
+    /// <summary>Throws an <see cref="InputException"/> naming every problem <see cref="Validate"/> finds, located in <see cref="SourceFile"/>.</summary>
+    /// <exception cref="InputException">The input has at least one semantic problem.</exception>
+    public void ThrowIfInvalid() => InputException.ThrowIfAny(Validate(), SourceFile is null ? null : new SourceLocation(SourceFile));
 }

@@ -115,7 +115,7 @@ internal sealed partial class FleetModelBuilder
         int levels = serving < 0 ? 0 : (int)Math.Ceiling(block.Demand.Max(d => d.DefaultIfEmpty(0).Max()) * (1 + _input.Headroom) / capacity - 1e-9);
         var table = new RecourseTable(_input, _grid, block.Demand, capacity, Math.Max(0, levels));
         block.Table = table;
-        int fixedCost = _lp.Add(1, 1, false, 0);
+        int fixedCost = _lp.Add(1, 1, true, 0); // fixed at 1; integer so a model without API tokens stays all-integer for CP-SAT
         for (int m = 0; m < _grid.Months; m++)
         {
             double[] f = table.MonthCost[m];
@@ -182,7 +182,7 @@ internal sealed partial class FleetModelBuilder
         {
             start[m] = _lp.Add(0, ub, true, 0);
             double monthly = (option.UsdPerUnitHour * _grid.MonthHours[m]) + (option.UpfrontUsd / option.TermMonths);
-            active[m] = _lp.Add(0, ub, false, p * monthly);
+            active[m] = _lp.Add(0, ub, true, p * monthly); // a sum of integer starts: integral anyway, declared so for CP-SAT
             var terms = new List<(int, double)> { (active[m], 1) };
             for (int k = Math.Max(0, m - option.TermMonths + 1); k <= m; k++)
             {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Burnrate.Catalog;
+using Burnrate.Core.Validation;
 
 namespace Burnrate.Planning.Fleet;
 
@@ -13,52 +13,49 @@ public static class FleetOptimizer
     /// <param name="input">The validated problem.</param>
     /// <param name="settings">Solver backend, gap and time limit.</param>
     /// <param name="contracts">Whether to evaluate the contracts across the scenarios.</param>
+    /// <param name="cancellationToken">Stops the run: a solve in progress is interrupted (OR-Tools' InterruptSolve) and no further solve starts.</param>
     /// <returns>The report and chart series.</returns>
-    /// <exception cref="CatalogException">The input has a semantic problem (each one on its own line).</exception>
-    public static FleetOutcome Run(FleetInput input, SolverSettings settings, bool contracts = false)
+    /// <exception cref="InputException">The input has a semantic problem (every bad field, located in <see cref="FleetInput.SourceFile"/>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static FleetOutcome Run(FleetInput input, SolverSettings settings, bool contracts = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(settings);
-        if (input.Validate() is { Count: > 0 } bad)
-        {
-            throw new CatalogException(string.Join(Environment.NewLine, bad));
-        }
-
+        input.ThrowIfInvalid();
         var grid = SlotGrid.Build(input);
         var expected = new DemandScenario("expected", input.MonthlyGrowth, 1);
-        Solved main = Solve(input, grid, expected, null, settings);
+        Solved main = Solve(input, grid, expected, null, settings, cancellationToken: cancellationToken);
         IReadOnlyList<FleetScenarioReport> scenarios = input.Scenarios.Count == 0 ? []
-            : [.. input.Scenarios.Select(s => Solve(input, grid, s with { Probability = 1 }, null, settings)).Select((r, i) =>
+            : [.. input.Scenarios.Select(s => Solve(input, grid, s with { Probability = 1 }, null, settings, cancellationToken: cancellationToken)).Select((r, i) =>
                 new FleetScenarioReport(input.Scenarios[i].Name, input.Scenarios[i].MonthlyGrowth, input.Scenarios[i].Probability, r.Status, r.Result?.TotalCost ?? double.NaN))];
-        IReadOnlyList<FleetContractReport> evaluated = contracts && main.Result is not null ? ContractEvaluator.Evaluate(input, grid, settings) : [];
-        return FleetReportBuilder.Build(input, grid, main, scenarios, evaluated, settings, o => MarginalValue(input, grid, main, o, settings));
+        IReadOnlyList<FleetContractReport> evaluated = contracts && main.Result is not null ? ContractEvaluator.Evaluate(input, grid, settings, cancellationToken) : [];
+        return FleetReportBuilder.Build(input, grid, main, scenarios, evaluated, settings, o => MarginalValue(input, grid, main, o, settings, cancellationToken));
     }
 
     /// <summary>Solves the expected-demand program alone (no scenarios, contracts or marginal values) and says how big it was:
     /// the entry point of benchmarks and profiling.</summary>
     /// <param name="input">The validated problem.</param>
     /// <param name="settings">Solver backend, gap and time limit.</param>
+    /// <param name="cancellationToken">Interrupts the solve.</param>
     /// <returns>The status, gap, cost and program size.</returns>
-    /// <exception cref="CatalogException">The input has a semantic problem.</exception>
-    public static FleetSolveStats SolveExpected(FleetInput input, SolverSettings settings)
+    /// <exception cref="InputException">The input has a semantic problem.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static FleetSolveStats SolveExpected(FleetInput input, SolverSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(settings);
-        if (input.Validate() is { Count: > 0 } bad)
-        {
-            throw new CatalogException(string.Join(Environment.NewLine, bad));
-        }
-
+        input.ThrowIfInvalid();
         var grid = SlotGrid.Build(input);
-        Solved solved = Solve(input, grid, new DemandScenario("expected", input.MonthlyGrowth, 1), null, settings);
+        Solved solved = Solve(input, grid, new DemandScenario("expected", input.MonthlyGrowth, 1), null, settings, cancellationToken: cancellationToken);
         LinearModel lp = solved.Model.Lp;
         return new FleetSolveStats(solved.Status, solved.GapPercent, solved.Result?.TotalCost, grid.Count, grid.MonthHours.Sum(),
             lp.VariableCount, lp.IntegerCount, lp.ConstraintCount, lp.NonZeroCount);
     }
 
     /// <summary>Solves one scenario (probability weights the objective; pass 1 alone), with an optional contract.</summary>
-    internal static Solved Solve(FleetInput input, SlotGrid grid, DemandScenario scenario, FleetContract? contract, SolverSettings settings, bool perSlot = false)
+    internal static Solved Solve(FleetInput input, SlotGrid grid, DemandScenario scenario, FleetContract? contract, SolverSettings settings, bool perSlot = false, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var builder = new FleetModelBuilder(input, grid) { ForcePerSlot = perSlot };
         if (FirstUncovered(input, grid, scenario) is { } reason)
         {
@@ -67,7 +64,7 @@ public static class FleetOptimizer
 
         FleetModel model = builder.Build([scenario], contract);
 
-        MilpSolution solution = MilpSolver.Solve(model.Lp, settings);
+        MilpSolution solution = MilpSolver.Solve(model.Lp, settings, cancellationToken);
         return solution.Status switch
         {
             MilpStatus.Infeasible => new Solved("infeasible", 0, "the solver proved the program infeasible (contract terms cannot be met)", null, model, solution),
@@ -108,7 +105,7 @@ public static class FleetOptimizer
         return null;
     }
 
-    private static double? MarginalValue(FleetInput input, SlotGrid grid, Solved main, int option, SolverSettings settings)
+    private static double? MarginalValue(FleetInput input, SlotGrid grid, Solved main, int option, SolverSettings settings, CancellationToken cancellationToken)
     {
         FleetOption o = input.Options[option];
         if (main.Result is null || o.MaxUnits is not { } cap || main.Result.UnitsByMonth[option].DefaultIfEmpty(0).Max() < cap - 0.5)
@@ -118,7 +115,7 @@ public static class FleetOptimizer
 
         FleetOption[] widened = [.. input.Options];
         widened[option] = o with { MaxUnits = cap + 1 };
-        Solved more = Solve(input with { Options = widened }, grid, new DemandScenario("expected", input.MonthlyGrowth, 1), null, settings);
+        Solved more = Solve(input with { Options = widened }, grid, new DemandScenario("expected", input.MonthlyGrowth, 1), null, settings, cancellationToken: cancellationToken);
         return more.Result is null ? null : Math.Max(0, main.Result.TotalCost - more.Result.TotalCost);
     }
 

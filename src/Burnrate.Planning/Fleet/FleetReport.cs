@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Burnrate.Core.Economics;
 
 namespace Burnrate.Planning.Fleet;
@@ -14,7 +15,9 @@ public sealed record FleetReport
     /// <summary>Gets the proven distance of the solution from the optimum, in percent of its cost.</summary>
     public required double GapPercent { get; init; }
 
-    /// <summary>Gets why there is no fleet (infeasible: the first slot that cannot be covered and by how much), or null.</summary>
+    /// <summary>Gets why there is no fleet (infeasible: the first slot that cannot be covered and by how much), or null; the JSON
+    /// contract always writes it (<c>"reason": null</c> when a fleet was found), unlike other null members, which are left out.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Reason { get; init; }
 
     /// <summary>Gets the horizon's total cost in USD.</summary>
@@ -54,14 +57,14 @@ public sealed record FleetReport
 /// <summary>One option's part of the fleet.</summary>
 /// <param name="Name">The option's name.</param>
 /// <param name="Kind">owned, reserved, on-demand, spot, api or contract.</param>
-/// <param name="Serving">The serving entry it provides units of (null for an API).</param>
+/// <param name="Serving">The serving entry it provides units of (null for an API: left out of the JSON).</param>
 /// <param name="CostUsd">Its cost over the horizon, USD.</param>
 /// <param name="UnitsByMonth">Units per month: held (owned, reserved, contract) or the most in any hour (on-demand, spot); API: peak tokens per second.</param>
 /// <param name="AverageUnitsByMonth">Hours-weighted average units per month (API: average tokens per second).</param>
 /// <param name="Utilization">Tokens served ÷ tokens its units could serve (headroom counts as idle); 1 for an API.</param>
 /// <param name="IdleShare">1 − utilization.</param>
 /// <param name="ServedTokens">Tokens it served.</param>
-/// <param name="MarginalValueUsd">What one more unit of its cap would save over the horizon (USD), when the cap binds; else null.</param>
+/// <param name="MarginalValueUsd">What one more unit of its cap would save over the horizon (USD), when the cap binds; else null (left out of the JSON).</param>
 public sealed record FleetOptionReport(string Name, string Kind, string? Serving, double CostUsd, IReadOnlyList<double> UnitsByMonth, IReadOnlyList<double> AverageUnitsByMonth,
     double Utilization, double IdleShare, double ServedTokens, double? MarginalValueUsd);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Burnrate.Catalog;
+using Burnrate.Core.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace Burnrate.Planning.Fleet;
@@ -39,7 +40,7 @@ internal sealed partial class FleetYaml
 
     private FleetOption ReadOption(YamlMappingNode node)
     {
-        var f = new YamlFields(node, _file);
+        var f = YamlFields.ForInput(node, _file);
         string name = Unique(f, node);
         YamlNode kindNode = f.Required("kind");
         if (!Kinds.TryGetValue((kindNode as YamlScalarNode)?.Value ?? "", out OptionKind kind))
@@ -112,7 +113,7 @@ internal sealed partial class FleetYaml
 
     private FleetContract ReadContract(YamlMappingNode node, List<FleetOption> options, int months)
     {
-        var f = new YamlFields(node, _file);
+        var f = YamlFields.ForInput(node, _file);
         string name = Unique(f, node);
         int api = -1, serving = -1;
         if (f.OptionalString("api") is { } apiName)
@@ -163,7 +164,7 @@ internal sealed partial class FleetYaml
 
     private ContractTier Tier(YamlMappingNode node, double basePrice)
     {
-        var f = new YamlFields(node, _file);
+        var f = YamlFields.ForInput(node, _file);
         int from = f.OptionalInt("fromUnits", 0);
         double price = f.Find("usdPerUnitHour") is { } p ? Number(p, "usdPerUnitHour", 0, double.MaxValue)
             : f.Find("discount") is { } d ? basePrice * (1 - Number(d, "discount", 0, 0.9999))
@@ -231,5 +232,5 @@ internal sealed partial class FleetYaml
             : throw Error(node, $"field '{key}' must be a month YYYY-MM, got {YamlFields.Show(node)}");
     }
 
-    private CatalogException Error(YamlNode node, string message) => new($"{YamlFields.Locate(_file, node)}: {message}");
+    private InputException Error(YamlNode node, string message) => YamlFields.InputError(_file, node, message);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Burnrate.Catalog;
+using Burnrate.Core.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace Burnrate.Planning.Fleet;
@@ -19,10 +20,10 @@ internal sealed partial class FleetYaml
 
     public FleetInput Build(YamlMappingNode root)
     {
-        var f = new YamlFields(root, _file);
+        var f = YamlFields.ForInput(root, _file);
         string name = f.RequiredString("name");
         YamlMappingNode horizon = Mapping(f, root, "horizon");
-        var h = new YamlFields(horizon, _file);
+        var h = YamlFields.ForInput(horizon, _file);
         DateOnly start = Month(h, horizon, "start");
         int months = h.RequiredPositiveInt("months");
         h.RejectUnknown("horizon (allowed: start, months)");
@@ -49,7 +50,7 @@ internal sealed partial class FleetYaml
 
     private (double[] Week, double Growth, List<DemandScenario> Scenarios) Demand(YamlMappingNode node)
     {
-        var f = new YamlFields(node, _file);
+        var f = YamlFields.ForInput(node, _file);
         double growth = f.Find("monthlyGrowth") is { } g ? Number(g, "demand.monthlyGrowth", -0.99, 10) : 0;
         double[] week;
         if (f.Find("trace") is { } trace)
@@ -66,7 +67,7 @@ internal sealed partial class FleetYaml
         var scenarios = new List<DemandScenario>();
         foreach (YamlMappingNode s in Items(f, "scenarios", "demand.scenarios"))
         {
-            var sf = new YamlFields(s, _file);
+            var sf = YamlFields.ForInput(s, _file);
             scenarios.Add(new DemandScenario(sf.RequiredString("name"), Number(sf.Required("monthlyGrowth"), "monthlyGrowth", -0.99, 10), Number(sf.Required("probability"), "probability", 0, 1)));
             sf.RejectUnknown("a demand scenario (allowed: name, monthlyGrowth, probability)");
         }
@@ -142,7 +143,7 @@ internal sealed partial class FleetYaml
         foreach (YamlNode entry in entries)
         {
             var map = entry as YamlMappingNode ?? throw Error(entry, "each serving entry must be a mapping {name, capacityTokensPerSecond or from}");
-            var f = new YamlFields(map, _file);
+            var f = YamlFields.ForInput(map, _file);
             string name = f.OptionalString("name") ?? "default";
             if (_servings.Any(s => s.Name == name))
             {
@@ -165,7 +166,7 @@ internal sealed partial class FleetYaml
 
     private ServingEntry Derive(string name, YamlMappingNode from)
     {
-        var f = new YamlFields(from, _file);
+        var f = YamlFields.ForInput(from, _file);
         var source = new ServingSource(name, f.RequiredString("model"), f.RequiredString("gpu"), f.OptionalInt("gpus", 1, allowZero: false), f.OptionalString("weights"),
             f.RequiredPositiveInt("input"), f.RequiredPositiveInt("output"), Seconds(f, "sloTtft"), Seconds(f, "sloTpot"), f.Location(from));
         f.RejectUnknown("serving.from (allowed: model, gpu, gpus, weights, input, output, sloTtft, sloTpot)");
@@ -181,6 +182,10 @@ internal sealed partial class FleetYaml
         catch (CatalogException e) when (!e.Message.StartsWith(_file, StringComparison.Ordinal))
         {
             throw Error(from, "serving.from: " + e.Message);
+        }
+        catch (InputException e) when (e.Location is null)
+        {
+            throw Error(from, "serving.from: " + string.Join("; ", e.Lines(field => field)));
         }
     }
 

@@ -1,7 +1,8 @@
 namespace Burnrate.Planning.Fleet;
 
 /// <summary>How the fleet program is solved.</summary>
-/// <param name="Backend">SCIP (default) or CP-SAT (used only when the model has no continuous variable, i.e. no API option).</param>
+/// <param name="Backend">SCIP (default) or CP-SAT (used only when the program has no continuous variable: API tokens kept per slot are
+/// continuous, API tokens inside the tabulated recourse are not).</param>
 /// <param name="RelativeGap">Stop when the solution is proved within this fraction of the optimum (default 1e-4 = 0.01%).</param>
 /// <param name="TimeLimitSeconds">Stop after this long and report the best solution with its gap.</param>
 public sealed record SolverSettings(SolverBackend Backend = SolverBackend.Scip, double RelativeGap = 1e-4, double TimeLimitSeconds = 60);

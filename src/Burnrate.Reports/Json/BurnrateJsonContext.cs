@@ -32,6 +32,7 @@ namespace Burnrate.Reports.Json;
 [JsonSerializable(typeof(Burnrate.Core.Inference.OptimizeReport))]
 [JsonSerializable(typeof(Burnrate.Core.Training.TrainReport))]
 [JsonSerializable(typeof(Burnrate.Planning.Reporting.PlanReport))]
+[JsonSerializable(typeof(Burnrate.Planning.Fleet.FleetReport))]
 [JsonSerializable(typeof(Burnrate.Ledger.Import.ImportReport))]
 [JsonSerializable(typeof(Burnrate.Ledger.Reporting.MarginReport))]
 [JsonSerializable(typeof(Burnrate.Ledger.Reporting.ReconcileReport))]

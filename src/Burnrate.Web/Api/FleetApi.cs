@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using Burnrate.Catalog;
 using Burnrate.Core.Inference;
 using Burnrate.Core.Validation;
 using Burnrate.Planning.Derivation;
 using Burnrate.Planning.Examples;
 using Burnrate.Planning.Fleet;
+using Burnrate.Reports.Json;
 using Burnrate.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using YamlDotNet.RepresentationModel;
@@ -21,7 +21,11 @@ namespace Burnrate.Web.Api;
 /// <param name="TimeLimitSeconds">Stop each solve after this long (default and most over the API: 60, as the CLI's default).</param>
 public sealed record FleetRequest(string? FleetYaml, string? Example, bool? Contracts, string? Solver, double? GapPercent, double? TimeLimitSeconds);
 
-/// <summary><c>POST /api/fleet</c>: the JSON of <c>burnrate fleet FILE --json</c> (the same <see cref="FleetJsonContext"/>).</summary>
+/// <summary>
+/// <c>POST /api/fleet</c>: the JSON of <c>burnrate fleet FILE --json</c> (the same <see cref="BurnrateJson"/> contract). Bad input is the
+/// library's <see cref="InputException"/>, answered as a 400 problem attributed to <c>fleetYaml</c> (or <c>example</c>). The solve stops
+/// when the client goes away and after <see cref="ServeSettings.FleetRunLimit"/> (504).
+/// </summary>
 public static class FleetApi
 {
     /// <summary>The efficiency factors' source for <c>serving.from</c>, as the CLI states it without --calibration.</summary>
@@ -78,14 +82,12 @@ public static class FleetApi
             {
                 RefuseFiles(yaml, file);
                 input = FleetReader.Read(yaml, file, new ServingCapacityDeriver(settings.Catalog, EfficiencyFactors.Default, EfficiencySource));
-                if (input.Validate() is { Count: > 0 } bad)
-                {
-                    messages.AddRange(bad.Select(line => KeyValuePair.Create(field, line)));
-                }
+                input.ThrowIfInvalid();
             }
-            catch (CatalogException e)
+            catch (InputException e)
             {
-                messages.Add(KeyValuePair.Create(field, e.Message));
+                // Each bad field of the file, located (file:line:column or the file and the field's path), under the request member that carried it.
+                messages.AddRange(e.Lines(name => name).Select(line => KeyValuePair.Create(field, line)));
             }
         }
 
@@ -102,8 +104,20 @@ public static class FleetApi
                 detail: $"At most {gate.Capacity} plan or fleet runs at a time (one per core); try again in a moment.");
         }
 
-        FleetOutcome outcome = await Task.Run(() => FleetOptimizer.Run(input, new SolverSettings(backend, gap / 100, limit), request.Contracts ?? false), context.RequestAborted);
-        return TypedResults.Content(JsonSerializer.Serialize(outcome.Report, FleetJsonContext.Default.FleetReport), "application/json; charset=utf-8");
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        run.CancelAfter(settings.FleetRunLimit);
+        FleetOutcome outcome;
+        try
+        {
+            outcome = await Task.Run(() => FleetOptimizer.Run(input, new SolverSettings(backend, gap / 100, limit), request.Contracts ?? false, run.Token), run.Token);
+        }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status504GatewayTimeout, title: "Fleet run too long",
+                detail: string.Create(CultureInfo.InvariantCulture, $"The fleet run was stopped after {settings.FleetRunLimit.TotalSeconds:0.###} s (the server's limit for one request); lower timeLimitSeconds, raise gapPercent, leave out contracts, or run `burnrate fleet` where there is no limit."));
+        }
+
+        return TypedResults.Content(BurnrateJson.Serialize(outcome.Report), "application/json; charset=utf-8");
     }
 
     private static (string? Yaml, string Field, string File) Source(FleetRequest request, WebExamples examples, List<FieldError> errors, List<KeyValuePair<string, string>> messages)
@@ -146,7 +160,7 @@ public static class FleetApi
             && root.Children.TryGetValue(new YamlScalarNode("demand"), out YamlNode? demand) && demand is YamlMappingNode d
             && d.Children.TryGetValue(new YamlScalarNode("trace"), out YamlNode? trace))
         {
-            throw new CatalogException($"{file}:{trace.Start.Line}:{trace.Start.Column}: demand.trace reads a file on the server, which the HTTP API never does; give tokensPerSecond with daily or weekly shape inline, or run `burnrate fleet` where the trace is");
+            throw YamlFields.InputError(file, trace, "demand.trace reads a file on the server, which the HTTP API never does; give tokensPerSecond with daily or weekly shape inline, or run `burnrate fleet` where the trace is");
         }
     }
 }

@@ -31,6 +31,10 @@ public sealed record ServeSettings
     /// <summary>Gets the ledger file the ledger endpoints and page read (named by the operator with --ledger, never by a request), or null for none.</summary>
     public string? LedgerPath { get; init; }
 
+    /// <summary>Gets how long one <c>POST /api/fleet</c> run (every solve of it: expected demand, scenarios, contracts, marginal
+    /// values) may take before it is interrupted and answered 504; default 5 minutes.</summary>
+    public TimeSpan FleetRunLimit { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Gets whether <see cref="Host"/> is a loopback address.</summary>
     public bool IsLoopback => Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(Host, out IPAddress? ip) && IPAddress.IsLoopback(ip));

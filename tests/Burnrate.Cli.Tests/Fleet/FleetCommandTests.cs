@@ -128,6 +128,36 @@ public sealed class FleetCommandTests
     }
 
     [Fact]
+    public void Should_ExitTwoWithOneLocatedLineNamingEachBadField_When_TheFileIsWellFormedButInvalid()
+    {
+        // Given: scenario probabilities that sum to 0.8
+        string path = Write(Small.Replace("probability: 0.5}\n    - {name: fast", "probability: 0.3}\n    - {name: fast", StringComparison.Ordinal));
+
+        // When
+        CliRun run = CliRunner.Run("fleet", path, "--json");
+
+        // Then: exit 2, nothing on standard output, one line: the file, the field's path in it, the value and what is allowed
+        run.ExitCode.ShouldBe(2);
+        run.Output.ShouldBeEmpty();
+        run.Error.TrimEnd('\n').Split('\n').Length.ShouldBe(1);
+        run.Error.Trim().ShouldBe($"error: {path}: demand.scenarios 'probabilities summing to 0.8' is not allowed; expected probabilities that sum to 1");
+    }
+
+    [Fact]
+    public void Should_ExitTwoWithTheLineAndColumn_When_AValueIsOutOfRange()
+    {
+        // Given
+        string path = Write(Small.Replace("headroom: 0.25", "headroom: 25", StringComparison.Ordinal));
+
+        // When
+        CliRun run = CliRunner.Run("fleet", path);
+
+        // Then
+        run.ExitCode.ShouldBe(2);
+        run.Error.Trim().ShouldBe($"error: {path}:12:11: field 'headroom' must be a number in [0, 10], got \"25\"");
+    }
+
+    [Fact]
     public void Should_ExitOneNamingTheSlot_When_NoMixCanCoverDemand()
     {
         // Given: only two capped on-demand units

@@ -1,4 +1,4 @@
-using Burnrate.Catalog;
+using Burnrate.Core.Validation;
 using Burnrate.Planning.Fleet;
 using static Burnrate.Planning.Tests.Fleet.FleetInputs;
 
@@ -49,7 +49,7 @@ public sealed class FleetOptimizerTests
     {
         FleetInput input = Input(Flat(100), OnDemand(3)) with { Months = 0 };
 
-        Should.Throw<CatalogException>(() => FleetOptimizer.SolveExpected(input, Exact));
+        Should.Throw<InputException>(() => FleetOptimizer.SolveExpected(input, Exact)).Errors.Select(e => e.Field).ShouldContain("horizon.months");
     }
 
     [Theory]
@@ -141,11 +141,15 @@ public sealed class FleetOptimizerTests
         FleetInput input = Input(Flat(100), OnDemand(-1)) with { Scenarios = [new DemandScenario("a", 0, 0.5)], Headroom = -0.1 };
 
         // When
-        IReadOnlyList<string> problems = input.Validate();
+        IReadOnlyList<FieldError> problems = input.Validate();
 
-        // Then
-        problems.Count.ShouldBe(3);
-        Should.Throw<CatalogException>(() => FleetOptimizer.Run(input, Exact)).Message.Split(Environment.NewLine).Length.ShouldBe(3);
+        // Then: each names its field in the file, the value given and what is allowed
+        problems.Select(p => p.Field).ShouldBe(["headroom", "demand.scenarios", $"options[{input.Options[0].Name}].usdPerUnitHour"]);
+        problems[0].Value.ShouldBe("-0.1");
+        problems[0].Allowed.ShouldBe("a share of capacity in [0, 10)");
+        problems[1].Value.ShouldBe("probabilities summing to 0.5");
+        problems[2].Value.ShouldBe("-1");
+        Should.Throw<InputException>(() => FleetOptimizer.Run(input, Exact)).Errors.Count.ShouldBe(3);
     }
 
     [Fact]

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Burnrate.Planning.Examples;
+using Burnrate.Web.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Burnrate.Web.Tests.Api;
 
@@ -74,5 +78,44 @@ public sealed class FleetApiTests(WebFactory factory) : IClassFixture<WebFactory
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["example"]![0]!.GetValue<string>()
             .ShouldStartWith("'api-startup' is an example but not a fleet file");
+    }
+
+    [Fact]
+    public async Task Should_AnswerAProblemNamingTheFieldInTheFile_When_TheFleetIsInvalid()
+    {
+        // Given: the example with scenario probabilities that no longer sum to 1
+        using HttpClient client = factory.CreateClient();
+        string yaml = ExampleScenarios.Find("fleet-hybrid")!.Yaml;
+        string bad = System.Text.RegularExpressions.Regex.Replace(yaml, @"probability: 0\.25", "probability: 0.2", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        bad.ShouldNotBe(yaml, "the example must have a scenario of probability 0.25 for this test");
+
+        // When
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/fleet", new { fleetYaml = bad });
+
+        // Then: RFC 7807 with the library's field error under the request member that carried the file
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        JsonNode problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        string message = problem["errors"]!["fleetYaml"]![0]!.GetValue<string>();
+        message.ShouldStartWith("fleet.yaml: demand.scenarios 'probabilities summing to ");
+        message.ShouldEndWith("is not allowed; expected probabilities that sum to 1");
+        JsonNode field = problem["fields"]!.AsArray().Single()!;
+        field["field"]!.GetValue<string>().ShouldBe("fleetYaml");
+        field["allowed"]!.GetValue<string>().ShouldBe(message);
+    }
+
+    [Fact]
+    public async Task Should_AnswerGatewayTimeout_When_TheRunOutlastsTheServersLimit()
+    {
+        // Given: a server that allows a fleet run 1 ms
+        using WebApplicationFactory<ServeSettings> limited = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(new ServeSettings { FleetRunLimit = TimeSpan.FromMilliseconds(1) })));
+        using HttpClient client = limited.CreateClient();
+
+        // When
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/fleet", new { example = "fleet-hybrid", contracts = true });
+
+        // Then: the solve was interrupted and the client told why, as a problem
+        response.StatusCode.ShouldBe(HttpStatusCode.GatewayTimeout);
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>().ShouldContain("stopped after 0.001 s");
     }
 }
