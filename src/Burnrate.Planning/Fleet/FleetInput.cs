@@ -35,6 +35,9 @@ public sealed record FleetInput
     /// <summary>Gets the contracts evaluated by <c>--contracts</c>.</summary>
     public IReadOnlyList<FleetContract> Contracts { get; init; } = [];
 
+    /// <summary>Gets where the demand's level and growth came from when not given directly (<c>demand.plan</c>: the plan's token driver), or null.</summary>
+    public string? DemandSource { get; init; }
+
     /// <summary>Gets the file the input was read from (errors of <see cref="Validate"/> are located in it), or null when built in code.</summary>
     public string? SourceFile { get; init; }
 

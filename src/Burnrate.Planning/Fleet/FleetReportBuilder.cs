@@ -71,12 +71,17 @@ internal static class FleetReportBuilder
         {
             new("headroom", Invariant($"{input.Headroom:0.###}: accelerator units cover served tokens × {1 + input.Headroom:0.###}; API tokens need none"), "headroom in the fleet file (default 0)"),
             new("slots", "hourly; a month's hours are its calendar hours; hours with equal demand in a month are one slot (exact)", "docs/fleet.md"),
-            new("growth", Invariant($"{input.MonthlyGrowth:0.####} a month, stepwise: month m's demand = first week × (1 + g)^m"), "demand.monthlyGrowth"),
+            new("growth", Invariant($"{input.MonthlyGrowth:0.####} a month, stepwise: month m's demand = first week × (1 + g)^m"), input.DemandSource is null ? "demand.monthlyGrowth" : "demand.plan"),
             new("horizon end", "owned depreciation and reserved terms are charged only for months inside the horizon", "docs/fleet.md"),
             new("utilization", "served ÷ capacity; serve order API, owned, reserved, contract, spot, on-demand", "docs/fleet.md"),
             new("marginal value", "saving from one more unit of a binding maxUnits, by re-solving; null when the cap does not bind", "docs/fleet.md"),
             new("solver", Invariant($"{(settings.Backend == SolverBackend.CpSat ? "CP-SAT" : "SCIP")} (OR-Tools 9.15), gap {settings.RelativeGap * 100:0.####}%, time limit {settings.TimeLimitSeconds} s per solve"), "--solver, --gap-percent, --time-limit-seconds"),
         };
+        if (input.DemandSource is { } demand)
+        {
+            list.Add(new Assumption("demand", Invariant($"{input.WeekTokensPerSecond.Average():0.##} tokens/s on average in the first week, from a plan's token driver"), demand));
+        }
+
         list.AddRange(input.Servings.Select(s => new Assumption("serving " + s.Name, Invariant($"{s.CapacityTokensPerSecond:0.##} tokens/s per unit"), s.Derivation)));
         return list;
     }

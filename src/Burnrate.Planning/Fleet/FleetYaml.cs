@@ -11,6 +11,7 @@ internal sealed partial class FleetYaml
     private readonly string _file;
     private readonly IServingCapacity? _serving;
     private readonly List<ServingEntry> _servings = [];
+    private string? _demandSource;
 
     public FleetYaml(string file, IServingCapacity? serving)
     {
@@ -27,7 +28,7 @@ internal sealed partial class FleetYaml
         DateOnly start = Month(h, horizon, "start");
         int months = h.RequiredPositiveInt("months");
         h.RejectUnknown("horizon (allowed: start, months)");
-        (double[] week, double growth, List<DemandScenario> scenarios) = Demand(Mapping(f, root, "demand"));
+        (double[] week, double growth, List<DemandScenario> scenarios) = Demand(Mapping(f, root, "demand"), start);
         ReadServing(f.Find("serving") ?? throw f.Error(root, "missing required field 'serving' (a list of {name, capacityTokensPerSecond or from})"));
         double headroom = f.Find("headroom") is { } hr ? Number(hr, "headroom", 0, 10) : 0;
         List<FleetOption> options = List(f, root, "options", true).Select(ReadOption).ToList();
@@ -45,15 +46,20 @@ internal sealed partial class FleetYaml
             Options = options,
             Headroom = headroom,
             Contracts = contracts,
+            DemandSource = _demandSource,
         };
     }
 
-    private (double[] Week, double Growth, List<DemandScenario> Scenarios) Demand(YamlMappingNode node)
+    private (double[] Week, double Growth, List<DemandScenario> Scenarios) Demand(YamlMappingNode node, DateOnly start)
     {
         var f = YamlFields.ForInput(node, _file);
         double growth = f.Find("monthlyGrowth") is { } g ? Number(g, "demand.monthlyGrowth", -0.99, 10) : 0;
         double[] week;
-        if (f.Find("trace") is { } trace)
+        if (f.Find("plan") is { } plan)
+        {
+            (week, growth) = FromPlan(f, node, plan, start);
+        }
+        else if (f.Find("trace") is { } trace)
         {
             week = Trace(trace);
         }
@@ -72,8 +78,53 @@ internal sealed partial class FleetYaml
             sf.RejectUnknown("a demand scenario (allowed: name, monthlyGrowth, probability)");
         }
 
-        f.RejectUnknown("demand (allowed: tokensPerSecond, weekly or daily, trace, monthlyGrowth, scenarios)");
+        f.RejectUnknown("demand (allowed: tokensPerSecond, weekly or daily, trace, plan, monthlyGrowth, scenarios)");
         return (week, growth, scenarios);
+    }
+
+    /// <summary><c>demand.plan: {file, revenue}</c>: the level and growth of a plan's token driver, shaped by the daily or weekly profile so
+    /// that a month's tokens are the plan's (the profile's mean hour carries the average rate).</summary>
+    private (double[] Week, double Growth) FromPlan(YamlFields f, YamlNode parent, YamlNode plan, DateOnly start)
+    {
+        foreach (string other in new[] { "tokensPerSecond", "trace", "monthlyGrowth" })
+        {
+            if (f.Find(other) is { } clash)
+            {
+                throw Error(clash, $"demand takes its level and growth from demand.plan; give '{other}' or plan, not both");
+            }
+        }
+
+        var map = plan as YamlMappingNode ?? throw Error(plan, $"field 'demand.plan' must be a mapping {{file: PLAN.yaml, revenue: STREAM}}, got {YamlFields.Show(plan)}");
+        var pf = YamlFields.ForInput(map, _file);
+        string file = pf.RequiredString("file");
+        string? stream = pf.OptionalString("revenue");
+        pf.RejectUnknown("demand.plan (allowed: file, revenue)");
+        string path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_file)) ?? ".", file);
+        (double tokensPerMonth, double growth, string source) result;
+        try
+        {
+            result = PlanDemand.Read(path, stream, start);
+        }
+        catch (InputException e) when (e.Location is null)
+        {
+            throw Error(plan, "demand.plan: " + string.Join("; ", e.Lines(field => field)));
+        }
+
+        if (!(result.growth > -1 && result.growth <= 10))
+        {
+            throw Error(plan, $"demand.plan: the plan's monthly growth {FleetReader.Show(result.growth)} is outside (-1, 10]");
+        }
+
+        double[] profile = Profile(f, parent);
+        double mean = profile.Average();
+        if (mean <= 0)
+        {
+            throw Error(parent, "demand.plan needs a daily or weekly profile with some hour above 0");
+        }
+
+        double level = result.tokensPerMonth / (PlanDemand.HoursPerMonth * 3600) / mean;
+        _demandSource = result.source;
+        return ([.. profile.Select(p => level * p)], result.growth);
     }
 
     private double[] Profile(YamlFields f, YamlNode parent)

@@ -143,7 +143,7 @@ public static class FleetApi
         return (null, "fleetYaml", "");
     }
 
-    // A fleet file may read a demand trace from disk (demand.trace); a request must not make the server read its files.
+    // A fleet file may read a demand trace or a plan from disk (demand.trace, demand.plan); a request must not make the server read its files.
     private static void RefuseFiles(string yaml, string file)
     {
         var stream = new YamlStream();
@@ -158,9 +158,10 @@ public static class FleetApi
 
         if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root
             && root.Children.TryGetValue(new YamlScalarNode("demand"), out YamlNode? demand) && demand is YamlMappingNode d
-            && d.Children.TryGetValue(new YamlScalarNode("trace"), out YamlNode? trace))
+            && (d.Children.TryGetValue(new YamlScalarNode("trace"), out YamlNode? trace) || d.Children.TryGetValue(new YamlScalarNode("plan"), out trace)))
         {
-            throw YamlFields.InputError(file, trace, "demand.trace reads a file on the server, which the HTTP API never does; give tokensPerSecond with daily or weekly shape inline, or run `burnrate fleet` where the trace is");
+            string key = d.Children.ContainsKey(new YamlScalarNode("trace")) ? "trace" : "plan";
+            throw YamlFields.InputError(file, trace, $"demand.{key} reads a file on the server, which the HTTP API never does; give tokensPerSecond with daily or weekly shape inline, or run `burnrate fleet` where the {key} file is");
         }
     }
 }

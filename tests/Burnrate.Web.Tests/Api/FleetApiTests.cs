@@ -48,6 +48,24 @@ public sealed class FleetApiTests(WebFactory factory) : IClassFixture<WebFactory
     }
 
     [Fact]
+    public async Task Should_RefuseToReadAServerFile_When_TheFleetTakesItsDemandFromAPlan()
+    {
+        // Given
+        using HttpClient client = factory.CreateClient();
+        string yaml = ExampleScenarios.Find("fleet-hybrid")!.Yaml.Replace("  tokensPerSecond: 20000", "  plan: {file: /etc/passwd}", StringComparison.Ordinal)
+            .Replace("  monthlyGrowth: 0.06\n", "", StringComparison.Ordinal);
+
+        // When
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/fleet", new { fleetYaml = yaml });
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        string message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["fleetYaml"]![0]!.GetValue<string>();
+        message.ShouldContain("demand.plan reads a file on the server");
+        message.ShouldNotContain("root:");
+    }
+
+    [Fact]
     public async Task Should_NameEachBadOptionWithItsValueAndWhatIsAllowed_When_OptionsAreInvalid()
     {
         // Given
