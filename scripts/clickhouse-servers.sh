@@ -114,12 +114,23 @@ for i in 1 2; do
   <distributed_ddl><path>/clickhouse/task_queue/ddl</path></distributed_ddl>
 </yandex>
 CFG
-  (clickhouse-server --config-file="$dir/s$i/config.xml" >"$dir/s$i/log/stdout.log" 2>&1 & echo $! >"$dir/s$i/pid")
 done
+
+start_server() { (clickhouse-server --config-file="$dir/s$1/config.xml" >>"$dir/s$1/log/stdout.log" 2>&1 & echo $! >"$dir/s$1/pid"); }
+start_server 1
+start_server 2
 
 # Wait (bounded: 60 s) until ZooKeeper and both servers answer, and the cluster's DDL queue works.
 ready=0
+restarts=0
 for _ in $(seq 1 120); do
+  # 18.16 can crash (a null dereference in its DDL worker) when its first ZooKeeper session fails on a loaded machine:
+  # a server that died is started again, at most three times in all.
+  for i in 1 2; do
+    if ! kill -0 "$(cat "$dir/s$i/pid")" 2>/dev/null && [ "$restarts" -lt 3 ]; then
+      restarts=$((restarts + 1)); echo "clickhouse-servers: server $i exited while starting; starting it again" >&2; start_server "$i"
+    fi
+  done
   if curl -sf "http://127.0.0.1:$((base + 1))/?query=SELECT%201" >/dev/null 2>&1 \
      && curl -sf "http://127.0.0.1:$((base + 4))/?query=SELECT%201" >/dev/null 2>&1 \
      && curl -sf "http://127.0.0.1:$((base + 1))/" --data-binary "CREATE DATABASE IF NOT EXISTS burnrate_probe ON CLUSTER burnrate_test" >/dev/null 2>&1; then
