@@ -56,7 +56,7 @@ public sealed class FuzzTests
         AssertBounded(args);
     }
 
-    [Property(MaxTest = 60, Replay = FixedSeed)]
+    [Property(MaxTest = 90, Replay = FixedSeed)]
     public void Should_EndWithinBoundsOnOneLine_When_AnInputFileIsGarbage(byte[] bytes, int kind, bool asText)
     {
         // Given: random bytes, or text cut from a real example at a random point
@@ -76,6 +76,11 @@ public sealed class FuzzTests
             ["fleet", file],
             ["bench", "compare", file, file],
             ["calibrate", file, "--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--out", Path.Combine(dir.Path, "c.json")],
+            ["report", file, "--paths", "20", "--out", Path.Combine(dir.Path, "report")],
+            ["ledger", "import", file, "--format", "litellm", "--db", Path.Combine(dir.Path, "l.duckdb")],
+            ["ledger", "import", file, "--format", "focus", "--db", Path.Combine(dir.Path, "l.duckdb")],
+            ["ledger", "import", file, "--format", "revenue", "--db", Path.Combine(dir.Path, "l.duckdb")],
+            ["ledger", "selfhosted", "--deployments", file, "--db", Path.Combine(dir.Path, "l.duckdb")],
         ];
 
         // When / Then
