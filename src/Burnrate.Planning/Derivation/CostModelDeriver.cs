@@ -15,7 +15,9 @@ namespace Burnrate.Planning.Derivation;
 /// <summary>
 /// Answers a scenario's <c>from:</c> with Burnrate's own cost model: <c>costs.inference.from</c> runs the infer estimator
 /// (blended cost per 1M tokens served), <c>costs.training[].from</c> runs the train estimator (GPU-hours × price).
-/// Each derivation is recorded so the plan output can show where its numbers came from.
+/// Each derivation is recorded so the plan output can show where its numbers came from. Bad or infeasible input is Core's
+/// <see cref="InputException"/> (unlocated: the scenario reader locates it at the <c>from:</c> entry); an unknown id is the
+/// catalog's <see cref="CatalogException"/> with its nearest ids.
 /// </summary>
 public sealed class CostModelDeriver : ICostDeriver
 {
@@ -43,12 +45,12 @@ public sealed class CostModelDeriver : ICostDeriver
         var workload = new InferenceWorkload((int)source.InputTokens, (int)source.OutputTokens, source.Concurrency);
         if (workload.Validate() is { } badWorkload)
         {
-            throw new CatalogException(badWorkload);
+            throw new InputException(badWorkload);
         }
 
         // The infer use case of `burnrate infer` (the same resolver: one replica of tp = gpus, bf16 unless given, the one price
         // policy; default efficiencies), so the report shows the whole answer the figure comes from.
-        InferReport report = Run(() => InferService.Run(_catalog, new InferRequest
+        InferReport report = InferService.Run(_catalog, new InferRequest
         {
             Deployment = new DeploymentRequest
             {
@@ -61,10 +63,10 @@ public sealed class CostModelDeriver : ICostDeriver
             InputTokens = workload.InputTokens,
             OutputTokens = workload.OutputTokens,
             Concurrency = workload.Concurrency,
-        }));
+        });
         if (!report.FitsInMemory || report.CostPerRequestUsd is not { } costPerRequest || report.CostPerHourUsd is not { } costPerHour)
         {
-            throw new CatalogException($"{report.Model} does not fit on {source.Gpus}×{report.Gpu} at {report.Weights} with concurrency {source.Concurrency}: short by {new Bytes(report.MemoryShortfallPerGpuBytes)} per device");
+            throw new InputException($"{report.Model} does not fit on {source.Gpus}×{report.Gpu} at {report.Weights} with concurrency {source.Concurrency}: short by {new Bytes(report.MemoryShortfallPerGpuBytes)} per device");
         }
 
         // Blended: what one request costs spread over every token it moves (input and output), as a plan counts tokens served.
@@ -86,7 +88,7 @@ public sealed class CostModelDeriver : ICostDeriver
         ArgumentNullException.ThrowIfNull(source);
         // The train use case of `burnrate train` with its sourced defaults (sequence length, bf16, ZeRO-1, selective recompute).
         double mfu = source.Mfu ?? TrainingDefaults.Mfu.Value;
-        TrainReport report = Run(() => TrainService.Run(_catalog, new TrainRequest
+        TrainReport report = TrainService.Run(_catalog, new TrainRequest
         {
             Model = source.Model,
             Tokens = source.Tokens,
@@ -94,7 +96,7 @@ public sealed class CostModelDeriver : ICostDeriver
             Gpus = source.Gpus,
             Mfu = source.Mfu,
             Price = new PriceRequest { GpuHourUsd = source.GpuHourUsd },
-        }));
+        });
         var cost = new Usd(report.CostUsd);
         _derivations.Add(new CostDerivation(new Assumption(
             "costs.training.from",
@@ -114,7 +116,7 @@ public sealed class CostModelDeriver : ICostDeriver
         FleetReport report = FleetOptimizer.Run(input, new SolverSettings()).Report;
         if (report.Status is not ("optimal" or "feasible"))
         {
-            throw new CatalogException($"fleet '{source.Path}' is {report.Status}: {report.Reason}");
+            throw new InputException($"fleet '{source.Path}' is {report.Status}: {report.Reason}");
         }
 
         var byMonth = report.Months.ToDictionary(m => m.Month, StringComparer.Ordinal);
@@ -124,7 +126,7 @@ public sealed class CostModelDeriver : ICostDeriver
             string label = source.Start.AddMonths(m).ToString("yyyy-MM", CultureInfo.InvariantCulture);
             series[m] = byMonth.TryGetValue(label, out FleetMonthReport? month)
                 ? (month.ServedTokens > 0 ? month.CostUsd / month.ServedTokens * 1e6 : 0)
-                : throw new CatalogException($"fleet '{source.Path}' covers {report.Start} for {report.HorizonMonths} months; the plan needs {label} too (lengthen the fleet's horizon)");
+                : throw new InputException($"fleet '{source.Path}' covers {report.Start} for {report.HorizonMonths} months; the plan needs {label} too (lengthen the fleet's horizon)");
         }
 
         _derivations.Add(new CostDerivation(new Assumption(
@@ -132,19 +134,6 @@ public sealed class CostModelDeriver : ICostDeriver
             Invariant($"${series[0]:0.####}..${series[^1]:0.####}/1M tokens by month"),
             Invariant($"burnrate fleet {source.Path}: each month's cheapest-fleet cost ÷ the tokens it serves ({report.Status}, total {report.TotalCostUsd:0} USD); the plan multiplies by its own tokens"))));
         return series;
-    }
-
-    // The use cases report bad fields as InputException; a scenario locates them at its from: entry, which catches CatalogException.
-    private static T Run<T>(Func<T> useCase)
-    {
-        try
-        {
-            return useCase();
-        }
-        catch (InputException e)
-        {
-            throw new CatalogException(e.Message);
-        }
     }
 
     // The derivation's command must reproduce its figure, so a price given in the scenario is part of it.

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Burnrate.Catalog;
+using Burnrate.Catalog.Resolution;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
-using Burnrate.Core.Models;
-using Burnrate.Core.Quantities;
+using Burnrate.Core.Validation;
 using Burnrate.Planning.Fleet;
 
 namespace Burnrate.Planning.Derivation;
@@ -11,7 +11,9 @@ namespace Burnrate.Planning.Derivation;
 /// <summary>
 /// Answers a fleet file's <c>serving: from:</c> with the cost model: one unit is one replica (all <c>gpus</c> in tensor parallel), and
 /// its capacity is the highest throughput (input + output tokens per second) over concurrencies 1..4096 whose TTFT and TPOT meet the
-/// SLO and whose KV cache fits — what <c>burnrate infer</c> reports per concurrency, with the same efficiency factors.
+/// SLO and whose KV cache fits — what <c>burnrate infer</c> reports per concurrency, with the same efficiency factors. The deployment
+/// comes from <see cref="DeploymentResolver"/>, the one rule <c>burnrate infer</c> and a plan's <c>costs.inference.from</c> use
+/// (defaults, allowed precisions, layout checks); the fleet's options price the unit, so no device-hour price is required here.
 /// </summary>
 public sealed class ServingCapacityDeriver : IServingCapacity
 {
@@ -34,37 +36,28 @@ public sealed class ServingCapacityDeriver : IServingCapacity
     }
 
     /// <inheritdoc />
+    /// <exception cref="InputException">A field is out of range (weights not a serving precision, gpus), the layout is invalid, or no
+    /// concurrency meets the SLO; the fleet reader locates it at the <c>from:</c> mapping.</exception>
+    /// <exception cref="CatalogException">The model or accelerator id is unknown (the message suggests the nearest ids).</exception>
     public ServingEntry Resolve(ServingSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ModelArchitecture model = _catalog.Model(source.Model);
-        AcceleratorSpec gpu = _catalog.Accelerator(source.Gpu);
-        Precision weights = Precision.Bf16;
-        if (source.Weights is { } w && !PrecisionExtensions.TryParse(w, out weights))
+        ResolvedDeployment resolved = DeploymentResolver.Resolve(_catalog, new DeploymentRequest
         {
-            throw new CatalogException($"weights '{w}' is not a precision; allowed: {string.Join(", ", PrecisionExtensions.AllIds)}");
-        }
-
-        var deployment = new InferenceDeployment
-        {
-            Accelerator = gpu,
-            Devices = source.Gpus,
-            TensorParallel = source.Gpus,
-            Weights = weights,
-            Compute = InferenceDeployment.DefaultCompute(gpu, weights),
-            PricePerDeviceHour = new UsdPerGpuHour(1), // price does not affect throughput; the options price the unit
-            DevicePower = gpu.Tdp ?? new Watts(0.0001),
-        };
-        if (deployment.Validate(model.Moe?.RoutedExperts ?? 0) is { } bad)
-        {
-            throw new CatalogException(bad);
-        }
+            Model = source.Model,
+            Gpu = source.Gpu,
+            Gpus = source.Gpus,
+            Weights = source.Weights,
+            PriceRequired = false, // the capacity does not depend on the price; the fleet's options price the unit
+        });
+        InferenceDeployment deployment = resolved.Deployment;
+        string model = resolved.Model.Id, gpu = deployment.Accelerator.Id, weights = deployment.Weights.Id();
 
         double best = 0;
         int bestConcurrency = 0;
         for (int c = 1; c <= MaxConcurrency; c++)
         {
-            InferenceResult r = InferenceEstimator.Estimate(model, deployment, new InferenceWorkload(source.InputTokens, source.OutputTokens, c), _efficiency);
+            InferenceResult r = InferenceEstimator.Estimate(resolved.Model, deployment, new InferenceWorkload(source.InputTokens, source.OutputTokens, c), _efficiency);
             if (!r.FitsInMemory)
             {
                 break;
@@ -79,11 +72,11 @@ public sealed class ServingCapacityDeriver : IServingCapacity
 
         if (best <= 0)
         {
-            throw new CatalogException(string.Create(CultureInfo.InvariantCulture,
-                $"{model.Id} on {source.Gpus}×{gpu.Id} at {weights.Id()} meets TTFT ≤ {source.SloTtftSeconds}s and TPOT ≤ {source.SloTpotSeconds}s at no concurrency (or does not fit); loosen the SLO or add gpus"));
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"{model} on {deployment.Devices}×{gpu} at {weights} meets TTFT ≤ {source.SloTtftSeconds}s and TPOT ≤ {source.SloTpotSeconds}s at no concurrency (or does not fit); loosen the SLO or add gpus"));
         }
 
         return new ServingEntry(source.Name, best, string.Create(CultureInfo.InvariantCulture,
-            $"burnrate infer {model.Id} --gpu {gpu.Id} --gpus {source.Gpus} --weights {weights.Id()} --input {source.InputTokens} --output {source.OutputTokens}: highest (input + output) tokens/s meeting TTFT ≤ {source.SloTtftSeconds}s, TPOT ≤ {source.SloTpotSeconds}s at concurrency {bestConcurrency}; {_efficiencySource}"));
+            $"burnrate infer {model} --gpu {gpu} --gpus {deployment.Devices} --weights {weights} --input {source.InputTokens} --output {source.OutputTokens}: highest (input + output) tokens/s meeting TTFT ≤ {source.SloTtftSeconds}s, TPOT ≤ {source.SloTpotSeconds}s at concurrency {bestConcurrency}; {_efficiencySource}"));
     }
 }

@@ -25,5 +25,5 @@ public interface ICostDeriver
     /// <param name="source">The fleet file and the plan's months.</param>
     /// <returns>One USD-per-1M-tokens value per plan month.</returns>
     IReadOnlyList<double> DeriveFleetCostPerMillionTokens(FleetCostSource source) =>
-        throw new Catalog.CatalogException("from: {fleet: …} needs the fleet optimizer; give costPerMillionTokens instead");
+        throw new Core.Validation.InputException("from: {fleet: …} needs the fleet optimizer; give costPerMillionTokens instead");
 }

@@ -17,7 +17,7 @@ internal sealed partial class ScenarioBuilder
             return;
         }
 
-        var g = new YamlFields(node, _file);
+        var g = YamlFields.ForInput(node, _file);
         string path = g.RequiredString("ledger");
         g.RejectUnknown("actuals (allowed: ledger)");
         if (_actualsSource is null)
@@ -34,7 +34,7 @@ internal sealed partial class ScenarioBuilder
     private bool TryActualDriver(YamlMappingNode map, string path, DriverRule rule, out Driver? driver)
     {
         driver = null;
-        var g = new YamlFields(map, _file);
+        var g = YamlFields.ForInput(map, _file);
         YamlNode? actual = g.Find("actual"), fit = g.Find("fit");
         if (actual is null && fit is null)
         {

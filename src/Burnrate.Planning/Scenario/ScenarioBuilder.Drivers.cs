@@ -1,6 +1,7 @@
 using System.Globalization;
 using Burnrate.Catalog;
 using Burnrate.Core.Quantities;
+using Burnrate.Core.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace Burnrate.Planning.Scenario;
@@ -68,7 +69,7 @@ internal sealed partial class ScenarioBuilder
 
     private (Distribution Dist, bool PerMonth) ParseDistribution(YamlMappingNode map, string path, DriverRule rule)
     {
-        var g = new YamlFields(map, _file);
+        var g = YamlFields.ForInput(map, _file);
         YamlNode kindNode = g.Find("dist") ?? throw Error(map, $"field '{path}' is a mapping, so it needs 'dist:' (one of {string.Join(", ", Kinds.Keys)})");
         string kindText = (kindNode as YamlScalarNode)?.Value?.ToLowerInvariant() ?? "";
         if (!Kinds.TryGetValue(kindText, out DistributionKind kind))
@@ -165,7 +166,7 @@ internal sealed partial class ScenarioBuilder
 
     private string Label(int index) => _start.AddMonths(index).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    private CatalogException Error(YamlNode node, string message) => new($"{YamlFields.Locate(_file, node)}: {message}");
+    private InputException Error(YamlNode node, string message) => YamlFields.InputError(_file, node, message);
 
     private static string Show(double value) => NumberText.Significant(value, 6);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Burnrate.Catalog;
+using Burnrate.Core.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace Burnrate.Planning.Scenario;
@@ -32,7 +33,7 @@ internal sealed partial class ScenarioBuilder
 
     public PlanScenario Build(YamlMappingNode root)
     {
-        var f = new YamlFields(root, _file);
+        var f = YamlFields.ForInput(root, _file);
         string name = f.RequiredString("name");
         ReadActuals(f);
         YamlNode? startNode = _actuals is null ? f.Required("start") : f.Find("start");
@@ -56,7 +57,7 @@ internal sealed partial class ScenarioBuilder
         int cash = Driver(f, root, "cash", "cash", DriverRule.Any, null);
         List<RevenueSource> revenue = Named(f, "revenue").Select(n => ReadStream(n.Node, n.Name)).ToList();
         YamlMappingNode costsNode = f.OptionalMapping("costs") ?? new YamlMappingNode();
-        var costs = new YamlFields(costsNode, _file);
+        var costs = YamlFields.ForInput(costsNode, _file);
         (int costPerM, int costChange) = ReadInference(costs.OptionalMapping("inference"), costsNode);
         List<Expense> training = Named(costs, "training").Select(n => ReadTraining(n.Node, n.Name)).ToList();
         (int, int, int) staff = ReadStaff(costs.OptionalMapping("staff"), costsNode);
@@ -112,7 +113,7 @@ internal sealed partial class ScenarioBuilder
         foreach (YamlNode item in list.Children)
         {
             var map = item as YamlMappingNode ?? throw Error(item, $"each entry of '{key}' must be a mapping of fields, got {YamlFields.Show(item)}");
-            string name = new YamlFields(map, _file).RequiredString("name");
+            string name = YamlFields.ForInput(map, _file).RequiredString("name");
             if (!seen.Add(name) || name.Contains('.', StringComparison.Ordinal))
             {
                 throw Error(item, $"entry name '{name}' in '{key}' must be unique and contain no '.'");
@@ -126,7 +127,7 @@ internal sealed partial class ScenarioBuilder
 
     private RevenueSource ReadStream(YamlMappingNode node, string name)
     {
-        var f = new YamlFields(node, _file);
+        var f = YamlFields.ForInput(node, _file);
         f.Find("name");
         RevenueKind kind = f.OptionalChoice("kind", RevenueKind.Usage, RevenueKinds);
         string p = "revenue." + name + ".";
@@ -158,7 +159,7 @@ internal sealed partial class ScenarioBuilder
                 Register(new Driver(P + "annualCostChange", 0, null, false, YamlFields.Locate(_file, parent)), DriverRule.Rate));
         }
 
-        var f = new YamlFields(node, _file);
+        var f = YamlFields.ForInput(node, _file);
         int cost = f.OptionalMapping("from") is { } from && from.Children.ContainsKey(new YamlScalarNode("fleet"))
             ? Register(FleetSeries(from), DriverRule.NonNegative)
             : f.OptionalMapping("from") is { } model
@@ -171,7 +172,7 @@ internal sealed partial class ScenarioBuilder
 
     private Expense ReadTraining(YamlMappingNode node, string name)
     {
-        var f = new YamlFields(node, _file);
+        var f = YamlFields.ForInput(node, _file);
         f.Find("name");
         string path = $"costs.training.{name}.costUsd";
         int month = Month(f, node, "month", $"training run '{name}'");
@@ -184,7 +185,7 @@ internal sealed partial class ScenarioBuilder
 
     private Expense ReadDated(YamlMappingNode node, string name, string section, string extraKey, DriverRule extraRule, double? extraDefault)
     {
-        var f = new YamlFields(node, _file);
+        var f = YamlFields.ForInput(node, _file);
         f.Find("name");
         int month = Month(f, node, "month", $"{section} '{name}'");
         int amount = Driver(f, node, "amountUsd", $"{section}.{name}.amountUsd", DriverRule.NonNegative, null);
@@ -195,7 +196,7 @@ internal sealed partial class ScenarioBuilder
 
     private (int, int, int) ReadStaff(YamlMappingNode? node, YamlNode parent)
     {
-        var f = new YamlFields(node ?? new YamlMappingNode(), _file);
+        var f = YamlFields.ForInput(node ?? new YamlMappingNode(), _file);
         YamlNode at = node ?? parent;
         var staff = (Driver(f, at, "headcount", "costs.staff.headcount", DriverRule.NonNegative, 0),
             Driver(f, at, "hiresPerMonth", "costs.staff.hiresPerMonth", DriverRule.Any, 0),
@@ -206,7 +207,7 @@ internal sealed partial class ScenarioBuilder
 
     private int ReadOther(YamlMappingNode? node, YamlNode parent)
     {
-        var f = new YamlFields(node ?? new YamlMappingNode(), _file);
+        var f = YamlFields.ForInput(node ?? new YamlMappingNode(), _file);
         int other = Driver(f, node ?? parent, "monthlyUsd", "costs.other.monthlyUsd", DriverRule.NonNegative, 0);
         f.RejectUnknown("costs.other (allowed: monthlyUsd)");
         return other;
@@ -214,12 +215,12 @@ internal sealed partial class ScenarioBuilder
 
     private Trigger ReadTrigger(YamlMappingNode node, string name)
     {
-        var f = new YamlFields(node, _file);
+        var f = YamlFields.ForInput(node, _file);
         f.Find("name");
         YamlMappingNode when = f.OptionalMapping("when") ?? throw f.Error(node, $"trigger '{name}' needs 'when:' with runwayMonthsBelow or cashBelowUsd");
         YamlMappingNode action = f.OptionalMapping("action") ?? throw f.Error(node, $"trigger '{name}' needs 'action:' with raiseUsd (and closeMonths) or cutOpexPercent");
-        var w = new YamlFields(when, _file);
-        var a = new YamlFields(action, _file);
+        var w = YamlFields.ForInput(when, _file);
+        var a = YamlFields.ForInput(action, _file);
         double? runway = w.Find("runwayMonthsBelow") is { } r ? Number(r, "runwayMonthsBelow", DriverRule.Positive) : null;
         double? cashBelow = w.Find("cashBelowUsd") is { } c ? Number(c, "cashBelowUsd", DriverRule.Any) : null;
         w.RejectUnknown($"trigger '{name}' when (allowed: runwayMonthsBelow, cashBelowUsd)");
@@ -244,7 +245,7 @@ internal sealed partial class ScenarioBuilder
 
     private double DeriveInference(YamlMappingNode from)
     {
-        var f = new YamlFields(from, _file);
+        var f = YamlFields.ForInput(from, _file);
         var source = new InferenceCostSource(
             f.RequiredString("model"), f.RequiredString("gpu"), f.OptionalInt("gpus", 1, allowZero: false), f.OptionalString("weights"),
             Number(f.Required("input"), "from.input", DriverRule.Positive), Number(f.Required("output"), "from.output", DriverRule.Positive),
@@ -257,7 +258,7 @@ internal sealed partial class ScenarioBuilder
     /// <summary>A fleet's cost per 1M tokens, month by month, as a series driver (docs/fleet.md, "Into plan").</summary>
     private Driver FleetSeries(YamlMappingNode from)
     {
-        var f = new YamlFields(from, _file);
+        var f = YamlFields.ForInput(from, _file);
         string fleet = f.RequiredString("fleet");
         f.RejectUnknown("costs.inference.from with fleet (allowed: fleet)");
         string path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_file)) ?? ".", fleet);
@@ -273,7 +274,7 @@ internal sealed partial class ScenarioBuilder
 
     private double DeriveTraining(YamlMappingNode from)
     {
-        var f = new YamlFields(from, _file);
+        var f = YamlFields.ForInput(from, _file);
         var source = new TrainingCostSource(
             f.RequiredString("model"), Number(f.Required("tokens"), "from.tokens", DriverRule.Positive), f.RequiredString("gpu"),
             f.OptionalInt("gpus", 1, allowZero: false), f.Find("mfu") is { } m ? Number(m, "from.mfu", new DriverRule(0.001, 1, "a fraction in [0.001, 1]", false)) : null,
@@ -295,7 +296,13 @@ internal sealed partial class ScenarioBuilder
         }
         catch (CatalogException e) when (!e.Message.StartsWith(_file, StringComparison.Ordinal))
         {
+            // An unknown model or accelerator id: the catalog's message (with its did-you-mean), located at the from: entry.
             throw Error(at, "from: " + e.Message);
+        }
+        catch (InputException e) when (e.Location is null)
+        {
+            // A bad field of the derivation's request (weights, gpus, price, layout) or an infeasible one, named as the request does.
+            throw Error(at, "from: " + string.Join("; ", e.Lines(static field => field)));
         }
     }
 }

@@ -26,5 +26,5 @@ internal sealed class RequestCostDeriver(BurnrateCatalog catalog) : ICostDeriver
 
     /// <inheritdoc />
     public IReadOnlyList<double> DeriveFleetCostPerMillionTokens(FleetCostSource source) =>
-        throw new CatalogException("costs.inference.from: {fleet: FILE} reads a file on the server, which the HTTP API never does; run `burnrate plan` where the fleet file is, or give costs.inference.costPerMillionTokens");
+        throw new Core.Validation.InputException("costs.inference.from: {fleet: FILE} reads a file on the server, which the HTTP API never does; run `burnrate plan` where the fleet file is, or give costs.inference.costPerMillionTokens");
 }

@@ -202,4 +202,42 @@ public sealed class FleetCommandTests
         JsonElement serving = doc.RootElement.GetProperty("assumptions").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "serving h100");
         serving.GetProperty("source").GetString()!.ShouldStartWith("burnrate infer llama-3.1-8b --gpu h100-sxm --gpus 1");
     }
+
+    [Theory]
+    [InlineData("weights: fp3", "serving.from: weights 'fp3' is not allowed; expected one of bf16, fp16, fp8, int8, int4, fp4")]
+    [InlineData("model: llama-3.1-8c", "serving.from: unknown model 'llama-3.1-8c'")]
+    [InlineData("gpu: h100-sxn", "serving.from: unknown accelerator 'h100-sxn'")]
+    public void Should_ExitTwoWithOneLineLocatedAtTheFromEntry_When_ItsDeploymentIsBad(string field, string expected)
+    {
+        // Given: serving.from resolved by the same deployment resolver as `burnrate infer`
+        string from = "{model: llama-3.1-8b, gpu: h100-sxm, gpus: 1, input: 1000, output: 200, sloTtft: 1s, sloTpot: 40ms}";
+        string key = field.Split(':')[0];
+        from = System.Text.RegularExpressions.Regex.Replace(from, key + @": [^,]+", field, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        if (!from.Contains(field, StringComparison.Ordinal))
+        {
+            from = from.Replace("{", "{" + field + ", ", StringComparison.Ordinal);
+        }
+
+        string path = Write($$"""
+            name: derived
+            horizon: {start: 2027-02, months: 1}
+            demand: {tokensPerSecond: 5000}
+            serving:
+              - name: h100
+                from: {{from}}
+            options: [{name: od, kind: on-demand, usdPerUnitHour: 4}]
+            """);
+
+        // When
+        CliRun run = CliRunner.Run("fleet", path, "--json");
+
+        // Then: exit 2, nothing on standard output, one line at the from: mapping (line 6, column 11)
+        run.ExitCode.ShouldBe(2);
+        run.Output.ShouldBeEmpty();
+        run.Error.TrimEnd('\n').Split('\n').ShouldHaveSingleItem().ShouldStartWith($"error: {path}:6:11: {expected}");
+        if (key != "weights")
+        {
+            run.Error.ShouldContain("did you mean");
+        }
+    }
 }

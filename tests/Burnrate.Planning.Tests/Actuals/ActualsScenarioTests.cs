@@ -1,4 +1,4 @@
-using Burnrate.Catalog;
+using Burnrate.Core.Validation;
 using Burnrate.Planning.Actuals;
 using Burnrate.Planning.Scenario;
 
@@ -58,7 +58,7 @@ public sealed class ActualsScenarioTests
     {
         string yaml = Yaml.Replace("ledger.tokens.monthlyGrowth", "ledger.tokenz.monthlyGrowth", StringComparison.Ordinal);
 
-        var e = Should.Throw<CatalogException>(() => ScenarioReader.Read(yaml, "s.yaml", null, new FakeSource()));
+        var e = Should.Throw<InputException>(() => ScenarioReader.Read(yaml, "s.yaml", null, new FakeSource()));
 
         e.Message.ShouldStartWith("s.yaml:9:");
         e.Message.ShouldContain("\"ledger.tokenz.monthlyGrowth\" is not one of ledger.tokens.monthlyGrowth, ledger.revenue.monthlyGrowth");
@@ -69,7 +69,7 @@ public sealed class ActualsScenarioTests
     {
         string yaml = Yaml.Replace("actuals: {ledger: books/ledger.duckdb}\n", "start: 2026-01\n", StringComparison.Ordinal);
 
-        var e = Should.Throw<CatalogException>(() => ScenarioReader.Read(yaml, "s.yaml", null, new FakeSource()));
+        var e = Should.Throw<InputException>(() => ScenarioReader.Read(yaml, "s.yaml", null, new FakeSource()));
 
         e.Message.ShouldContain("refers to 'ledger.tokens.lastMonth' but the scenario has no 'actuals: {ledger: PATH}'");
     }

@@ -1,4 +1,5 @@
 using Burnrate.Catalog;
+using Burnrate.Core.Validation;
 using Burnrate.Planning.Derivation;
 using Burnrate.Planning.Scenario;
 
@@ -57,7 +58,7 @@ public sealed class CostModelDeriverTests
         var deriver = new CostModelDeriver(BurnrateCatalog.Embedded);
         var source = new InferenceCostSource("deepseek-v3", "l4", 1, null, 1000, 100, 1, null, "t.yaml:1:1");
 
-        CatalogException e = Should.Throw<CatalogException>(() => deriver.DeriveInferenceCostPerMillionTokens(source));
+        InputException e = Should.Throw<InputException>(() => deriver.DeriveInferenceCostPerMillionTokens(source));
 
         e.Message.ShouldStartWith("deepseek-v3 does not fit on 1×l4");
         e.Message.ShouldContain("short by");

@@ -1,4 +1,5 @@
 using Burnrate.Catalog;
+using Burnrate.Core.Validation;
 using Burnrate.Planning.Derivation;
 using Burnrate.Planning.Projection;
 using Burnrate.Planning.Scenario;
@@ -69,6 +70,6 @@ public sealed class FleetIntoPlanTests
     public void Should_NameTheMissingMonth_When_TheFleetIsShorterThanThePlan()
     {
         // When / Then
-        Should.Throw<CatalogException>(() => Read(Plan(3, 1e9))).Message.ShouldContain("the plan needs 2027-04 too");
+        Should.Throw<InputException>(() => Read(Plan(3, 1e9))).Message.ShouldContain("the plan needs 2027-04 too");
     }
 }

@@ -1,4 +1,4 @@
-using Burnrate.Catalog;
+using Burnrate.Core.Validation;
 using Burnrate.Core.Quantities;
 using Burnrate.Planning.Scenario;
 
@@ -8,7 +8,7 @@ public sealed class ScenarioReaderTests
 {
     private const string Header = "name: t\nstart: 2026-01\nmonths: 12\ncash: 1e6\n";
 
-    private static string ErrorOf(string yaml) => Should.Throw<CatalogException>(() => TestScenarios.Read(yaml)).Message;
+    private static string ErrorOf(string yaml) => Should.Throw<InputException>(() => TestScenarios.Read(yaml)).Message;
 
     [Fact]
     public void Should_ReadEveryDriverOfTheIssueExample_When_ExampleFileRead()

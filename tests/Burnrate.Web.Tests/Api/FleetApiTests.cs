@@ -123,6 +123,31 @@ public sealed class FleetApiTests(WebFactory factory) : IClassFixture<WebFactory
     }
 
     [Fact]
+    public async Task Should_AnswerAProblemLocatedAtTheFromEntry_When_AServingDeploymentIsBad()
+    {
+        // Given: serving.from with a weight precision no serving deployment allows
+        using HttpClient client = factory.CreateClient();
+        string yaml = """
+            name: derived
+            horizon: {start: 2027-02, months: 1}
+            demand: {tokensPerSecond: 5000}
+            serving:
+              - name: h100
+                from: {model: llama-3.1-8b, gpu: h100-sxm, weights: fp3, input: 1000, output: 200, sloTtft: 1s, sloTpot: 40ms}
+            options: [{name: od, kind: on-demand, usdPerUnitHour: 4}]
+            """;
+
+        // When
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/fleet", new { fleetYaml = yaml });
+
+        // Then: 400 with the same one line as the CLI
+        string body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        JsonNode.Parse(body)!["errors"]!["fleetYaml"]!.AsArray().ShouldHaveSingleItem()!.GetValue<string>()
+            .ShouldBe("fleet.yaml:6:11: serving.from: weights 'fp3' is not allowed; expected one of bf16, fp16, fp8, int8, int4, fp4");
+    }
+
+    [Fact]
     public async Task Should_AnswerGatewayTimeout_When_TheRunOutlastsTheServersLimit()
     {
         // Given: a server that allows a fleet run 1 ms
