@@ -19,4 +19,23 @@ public sealed class ErrorGoldenTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void Should_MatchGolden_When_InputIsBad(string name, string[] args) => Golden.Verify(GoldenRun.Run(args), "Errors", name);
+
+    /// <summary>A scenario and a fleet file with a bad field each: one located line (file:line:column, field, value, allowed).</summary>
+    public static TheoryData<string, string[]> FileCases => new()
+    {
+        { "plan-bad-start", ["plan", "bad-start.yaml"] },
+        { "plan-from-weights", ["plan", "bad-from-weights.yaml"] },
+        { "plan-from-unknown-gpu", ["plan", "bad-from-gpu.yaml"] },
+        { "fleet-from-weights", ["fleet", "bad-fleet-weights.yaml"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FileCases))]
+    public void Should_MatchGolden_When_AFileIsBad(string name, string[] args)
+    {
+        string folder = Scenarios();
+        Golden.Verify(GoldenRun.Run([args[0], Path.Combine(folder, args[1])]).Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal), "Errors", name);
+    }
+
+    private static string Scenarios([System.Runtime.CompilerServices.CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "Scenarios");
 }

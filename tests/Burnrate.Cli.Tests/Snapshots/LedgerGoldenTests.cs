@@ -1,0 +1,134 @@
+namespace Burnrate.Cli.Tests.Snapshots;
+
+/// <summary>
+/// Pins the tables and --json of the ledger subcommands (import summary, actuals, reconcile, selfhosted, export, migrate) on the
+/// shipped example ledger. Files are named by a path relative to the working folder, so the tables (which show the path as
+/// given) are the same on every machine.
+/// </summary>
+public sealed class LedgerGoldenTests : IClassFixture<LedgerGoldenTests.ExampleLedger>
+{
+    private readonly ExampleLedger _ledger;
+
+    public LedgerGoldenTests(ExampleLedger ledger) => _ledger = ledger;
+
+    private static string Dir => ExampleLedger.Folder;
+
+    [Fact]
+    public void Should_MatchGolden_When_ImportSummaryTable() =>
+        Golden.Verify(GoldenRun.Run("ledger", "import", Dir + "/spend-logs.jsonl", "--format", "litellm", "--db", Fresh("import-table.duckdb")), "Ledger", "import");
+
+    [Fact]
+    public void Should_MatchGolden_When_ImportSummaryJson() =>
+        Golden.Verify(GoldenRun.Run("ledger", "import", Dir + "/revenue.csv", "--format", "revenue", "--db", Fresh("import-json.duckdb"), "--json"), "Ledger", "import-json");
+
+    [Fact]
+    public void Should_MatchGolden_When_ReimportingAddsNothing()
+    {
+        string db = Fresh("reimport.duckdb");
+        CliRunner.Run("ledger", "import", Dir + "/spend-logs.jsonl", "--format", "litellm", "--db", db).ExitCode.ShouldBe(0);
+        Golden.Verify(GoldenRun.Run("ledger", "import", Dir + "/spend-logs.jsonl", "--format", "litellm", "--db", db), "Ledger", "reimport");
+    }
+
+    [Fact]
+    public void Should_MatchGolden_When_ActualsTable() => Golden.Verify(GoldenRun.Run("ledger", "actuals", "--db", _ledger.Db), "Ledger", "actuals");
+
+    [Fact]
+    public void Should_MatchGolden_When_ActualsJson() => Golden.Verify(GoldenRun.Run("ledger", "actuals", "--db", _ledger.Db, "--json"), "Ledger", "actuals-json");
+
+    [Fact]
+    public void Should_MatchGolden_When_ReconcileTable() => Golden.Verify(GoldenRun.Run("ledger", "reconcile", "--db", _ledger.Billed), "Ledger", "reconcile");
+
+    [Fact]
+    public void Should_MatchGolden_When_ReconcileJson() => Golden.Verify(GoldenRun.Run("ledger", "reconcile", "--db", _ledger.Billed, "--json"), "Ledger", "reconcile-json");
+
+    [Fact]
+    public void Should_MatchGolden_When_SelfHostedTable() =>
+        Golden.Verify(GoldenRun.Run("ledger", "selfhosted", "--deployments", Dir + "/deployments.yaml", "--db", _ledger.Db), "Ledger", "selfhosted");
+
+    [Fact]
+    public void Should_MatchGolden_When_SelfHostedJson() =>
+        Golden.Verify(GoldenRun.Run("ledger", "selfhosted", "--deployments", Dir + "/deployments.yaml", "--db", _ledger.Db, "--json"), "Ledger", "selfhosted-json");
+
+    [Fact]
+    public void Should_MatchGolden_When_ExportTable()
+    {
+        string focus = Fresh("focus-table.csv");
+        string text = GoldenRun.Run("ledger", "export", "--focus", focus, "--db", _ledger.Db);
+        Golden.Verify(text + "--- " + focus + " (header and first 3 rows)\n" + Head(focus, 4), "Ledger", "export");
+    }
+
+    [Fact]
+    public void Should_MatchGolden_When_ExportJson() =>
+        Golden.Verify(GoldenRun.Run("ledger", "export", "--focus", Fresh("focus-json.csv"), "--db", _ledger.Db, "--json"), "Ledger", "export-json");
+
+    [Fact]
+    public void Should_MatchGolden_When_MigrateTable() =>
+        Golden.Verify(GoldenRun.Run("ledger", "migrate", "--from", _ledger.Db, "--to", Fresh("migrated-table.duckdb")), "Ledger", "migrate");
+
+    [Fact]
+    public void Should_MatchGolden_When_MigrateJson() =>
+        Golden.Verify(GoldenRun.Run("ledger", "migrate", "--from", _ledger.Db, "--to", Fresh("migrated-json.duckdb"), "--json"), "Ledger", "migrate-json");
+
+    private static string Fresh(string name)
+    {
+        string path = Dir + "/" + name;
+        File.Delete(path);
+        File.Delete(path + ".wal");
+        return path;
+    }
+
+    private static string Head(string path, int lines) => string.Concat(File.ReadLines(path).Take(lines).Select(l => l + "\n"));
+
+    /// <summary>The example ledger (usage logs and revenue) and a small billed one (OpenAI usage priced by a list, and its cost export).</summary>
+    public sealed class ExampleLedger : IDisposable
+    {
+        /// <summary>Gets the folder, relative to the working folder, that holds every file of these tests.</summary>
+        public const string Folder = "golden-ledger-files";
+
+        public ExampleLedger()
+        {
+            if (Directory.Exists(Folder))
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+
+            Directory.CreateDirectory(Folder);
+            foreach (string name in new[] { "spend-logs.jsonl", "revenue.csv", "deployments.yaml" })
+            {
+                File.Copy(GoldenRun.Example("ledger/" + name), Folder + "/" + name);
+            }
+
+            Import(Db, "spend-logs.jsonl", "litellm");
+            Import(Db, "revenue.csv", "revenue");
+            File.WriteAllText(Folder + "/prices.yaml", "source: test\nprices:\n  - model: gpt-4o\n    inputUsdPerMillionTokens: 2.5\n    outputUsdPerMillionTokens: 10\n");
+            File.WriteAllText(Folder + "/usage.json", """{"data":[{"start_time":1768003200,"end_time":1768089600,"results":[{"input_tokens":1000000,"output_tokens":100000,"num_model_requests":3,"project_id":"p","model":"gpt-4o"}]},{"start_time":1768089600,"end_time":1768176000,"results":[{"input_tokens":2000000,"output_tokens":50000,"num_model_requests":5,"project_id":"p","model":"gpt-4o"}]}]}""");
+            File.WriteAllText(Folder + "/costs.json", """{"data":[{"start_time":1768003200,"end_time":1768089600,"results":[{"amount":{"value":3.6,"currency":"usd"},"line_item":"gpt-4o, input","project_id":"p"}]},{"start_time":1768089600,"end_time":1768176000,"results":[{"amount":{"value":5.5,"currency":"usd"},"line_item":"gpt-4o, input","project_id":"p"}]}]}""");
+            CliRunner.Run("ledger", "import", Folder + "/usage.json", "--format", "openai-usage", "--prices", Folder + "/prices.yaml", "--db", Billed).ExitCode.ShouldBe(0);
+            CliRunner.Run("ledger", "import", Folder + "/costs.json", "--format", "openai-costs", "--db", Billed).ExitCode.ShouldBe(0);
+        }
+
+        /// <summary>Gets the example ledger.</summary>
+        public string Db { get; } = Folder + "/ledger.duckdb";
+
+        /// <summary>Gets the billed ledger.</summary>
+        public string Billed { get; } = Folder + "/billed.duckdb";
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: the next run starts by deleting it.
+            }
+        }
+
+        private static void Import(string db, string file, string format)
+        {
+            CliRun run = CliRunner.Run("ledger", "import", Folder + "/" + file, "--format", format, "--db", db);
+            run.ExitCode.ShouldBe(0, run.Error);
+        }
+    }
+}
