@@ -22,6 +22,9 @@ internal sealed class PathBlock(int series, int triggers)
 
     public int Series { get; } = series;
 
+    /// <summary>Gets the run's index of path 0 of this block.</summary>
+    public int First { get; private set; }
+
     public int Count { get; private set; }
 
     /// <summary>Copies path k's results out of the engine's trace.</summary>
@@ -48,6 +51,6 @@ internal sealed class PathBlock(int series, int triggers)
         }
     }
 
-    /// <summary>Marks the first <paramref name="count"/> paths as filled.</summary>
-    public void Seal(int count) => Count = count;
+    /// <summary>Marks the block's first <paramref name="count"/> paths as filled: the run's paths <paramref name="first"/> onwards.</summary>
+    public void Seal(int first, int count) => (First, Count) = (first, count);
 }

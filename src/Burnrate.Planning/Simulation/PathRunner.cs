@@ -73,7 +73,7 @@ internal sealed class PathRunner
                     w.Block.Set(p - first, w.Trace);
                 }
 
-                w.Block.Seal(end - first);
+                w.Block.Seal(first, end - first);
                 w.Sink.Add(w.Block);
                 if (_progress is { } progress)
                 {

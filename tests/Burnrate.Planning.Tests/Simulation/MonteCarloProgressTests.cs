@@ -8,22 +8,32 @@ namespace Burnrate.Planning.Tests.Simulation;
 public sealed class MonteCarloProgressTests
 {
     [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
-    public void Should_CountEveryPathOfEveryPass_When_ReportingProgress(int threads)
+    [InlineData(1, false)]
+    [InlineData(3, false)]
+    [InlineData(1, true)]
+    [InlineData(3, true)]
+    public void Should_CountEveryPathOfEveryPass_When_ReportingProgress(int threads, bool kept)
     {
-        // Given: 5,000 paths are 10 blocks of 512 (the last one short)
+        // Given: 5,000 paths are 10 blocks of 512 (the last one short); their figures kept in memory, or streamed
         PlanScenario s = TestScenarios.Example();
         var reports = new ConcurrentQueue<MonteCarloProgress>();
 
         // When
-        MonteCarlo.Run(s, 5000, 7, threads, new Recorder(reports));
+        MonteCarlo.Run(s, 5000, 7, threads, RankSearch.DefaultCap, kept ? MonteCarlo.KeptBytes : 0, new Recorder(reports), default);
 
         // Then: each pass reports once per block, its counts rise to exactly 5,000, and the first pass comes first
         MonteCarloProgress[] all = [.. reports];
         all.ShouldAllBe(p => p.Paths == 5000 && p.PathsDone > 0 && p.PathsDone <= 5000);
         int passes = all.Max(p => p.Pass);
-        passes.ShouldBeGreaterThanOrEqualTo(2); // the first pass counts, the next finds the exact percentiles
+        if (kept)
+        {
+            passes.ShouldBe(1); // one pass keeps the figures; the percentiles are selected from them
+        }
+        else
+        {
+            passes.ShouldBeGreaterThanOrEqualTo(2); // the first pass counts, the next finds the exact percentiles
+        }
+
         for (int pass = 1; pass <= passes; pass++)
         {
             long[] done = [.. all.Where(p => p.Pass == pass).Select(p => p.PathsDone).Order()];

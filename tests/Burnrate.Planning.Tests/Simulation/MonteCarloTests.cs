@@ -49,24 +49,7 @@ public sealed class MonteCarloTests
     public void Should_EqualPercentilesOfEveryStoredPath_When_BandsFoundWithoutStoringPaths(string name, int paths, int collectCap, int threads)
     {
         // Given: the same paths projected one by one and kept, as the reference
-        PlanScenario s = name switch
-        {
-            "example" => TestScenarios.Example(),
-            "atoms" => TestScenarios.Read(TestScenarios.ConstantBurn(5e6, 2e5, 36, """
-                revenue:
-                  - {name: api, kind: usage, tokensPerMonth: 1e10, monthlyGrowth: {dist: discrete, values: [0.01, 0.05, 0.09]}, pricePerMillionTokens: 2}
-                """)),
-            "century" => TestScenarios.Read(TestScenarios.ConstantBurn(1e8, 3e5, 1200, """
-                revenue:
-                  - {name: api, kind: usage, tokensPerMonth: 1e10, monthlyGrowth: {dist: normal, mean: 0.004, sd: 0.01, perMonth: true}, pricePerMillionTokens: 2}
-                """)),
-            _ => TestScenarios.Read(TestScenarios.ConstantBurn(1e6, 3e5, 36, """
-                revenue:
-                  - {name: api, kind: usage, tokensPerMonth: 1e11, monthlyGrowth: {dist: normal, mean: 0.02, sd: 0.1, perMonth: true}, pricePerMillionTokens: 2}
-                funding:
-                  - {name: seed, month: 2026-06, amountUsd: 2e6, probability: 0.5}
-                """)),
-        };
+        PlanScenario s = Scenario(name);
         float[][] stored = StoredSeries(s, paths, 17);
 
         // When
@@ -101,6 +84,61 @@ public sealed class MonteCarloTests
         one.Cash.P10.ShouldBe(four.Cash.P10);
         one.NetBurn.P95.ShouldBe(four.NetBurn.P95);
     }
+
+    /// <summary>The exactness scenarios (atoms of equal values, cash crossing zero, 3,600 series) at one and three threads.</summary>
+    public static TheoryData<string, int, int> KeptScenarios => new()
+    {
+        { "example", 6000, 1 },
+        { "example", 6000, 3 },
+        { "atoms", 20_000, 1 },
+        { "atoms", 20_000, 3 },
+        { "crossing", 6000, 3 },
+        { "century", 500, 1 },
+    };
+
+    [Theory]
+    [MemberData(nameof(KeptScenarios))]
+    public void Should_FindBitIdenticalResults_When_FiguresAreKeptOrStreamed(string name, int paths, int threads)
+    {
+        // Given
+        PlanScenario s = Scenario(name);
+
+        // When: the figures kept in memory and selected, or streamed through histograms and refining passes
+        MonteCarloResult kept = MonteCarlo.Run(s, paths, 17, threads, RankSearch.DefaultCap, MonteCarlo.KeptBytes, null, default);
+        MonteCarloResult streamed = MonteCarlo.Run(s, paths, 17, threads, RankSearch.DefaultCap, keptBytes: 0, null, default);
+
+        // Then: every band of every month and every event count, bit for bit
+        foreach ((PercentileBands a, PercentileBands b) in new[] { (kept.Cash, streamed.Cash), (kept.Revenue, streamed.Revenue), (kept.NetBurn, streamed.NetBurn) })
+        {
+            a.P5.ShouldBe(b.P5);
+            a.P10.ShouldBe(b.P10);
+            a.P50.ShouldBe(b.P50);
+            a.P90.ShouldBe(b.P90);
+            a.P95.ShouldBe(b.P95);
+        }
+
+        kept.CashOut.CumulativeByMonth.ShouldBe(streamed.CashOut.CumulativeByMonth);
+        kept.Triggers.Select(t => t.Firing.CumulativeByMonth).ShouldBe(streamed.Triggers.Select(t => t.Firing.CumulativeByMonth));
+    }
+
+    private static PlanScenario Scenario(string name) => name switch
+    {
+        "example" => TestScenarios.Example(),
+        "atoms" => TestScenarios.Read(TestScenarios.ConstantBurn(5e6, 2e5, 36, """
+            revenue:
+              - {name: api, kind: usage, tokensPerMonth: 1e10, monthlyGrowth: {dist: discrete, values: [0.01, 0.05, 0.09]}, pricePerMillionTokens: 2}
+            """)),
+        "century" => TestScenarios.Read(TestScenarios.ConstantBurn(1e8, 3e5, 1200, """
+            revenue:
+              - {name: api, kind: usage, tokensPerMonth: 1e10, monthlyGrowth: {dist: normal, mean: 0.004, sd: 0.01, perMonth: true}, pricePerMillionTokens: 2}
+            """)),
+        _ => TestScenarios.Read(TestScenarios.ConstantBurn(1e6, 3e5, 36, """
+            revenue:
+              - {name: api, kind: usage, tokensPerMonth: 1e11, monthlyGrowth: {dist: normal, mean: 0.02, sd: 0.1, perMonth: true}, pricePerMillionTokens: 2}
+            funding:
+              - {name: seed, month: 2026-06, amountUsd: 2e6, probability: 0.5}
+            """)),
+    };
 
     /// <summary>Projects every path and keeps each series' values (as floats, like the Monte Carlo), series 3m + figure.</summary>
     private static float[][] StoredSeries(PlanScenario s, int paths, ulong seed)
