@@ -46,4 +46,32 @@ public sealed class BareDurationTests
         error.ShouldNotContain("   at ");
         output.ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("sloTtft: 500", "sloTtft")]
+    [InlineData("sloTpot: 50", "sloTpot")]
+    public void Should_ExitWith2NamingTheField_When_AFleetFilesSloHasNoUnit(string slo, string field)
+    {
+        // Given: a fleet file whose serving.from SLO is a bare number
+        using TempFolder dir = new();
+        string from = "{model: llama-3.1-8b, gpu: h100-sxm, input: 1000, output: 200, sloTtft: 1s, sloTpot: 40ms}".Replace(field + ": " + (field == "sloTtft" ? "1s" : "40ms"), slo, StringComparison.Ordinal);
+        string path = dir.Write("fleet.yaml", $$"""
+            name: bare
+            horizon: {start: 2027-02, months: 1}
+            demand: {tokensPerSecond: 5000}
+            serving:
+              - name: h100
+                from: {{from}}
+            options: [{name: od, kind: on-demand, usdPerUnitHour: 4}]
+            """);
+
+        // When
+        (int code, string output, string error) = CliRunner.Run("fleet", path);
+
+        // Then
+        code.ShouldBe(2, error);
+        error.Trim().Split('\n').ShouldHaveSingleItem().ShouldStartWith($"error: {path}:6:");
+        error.ShouldContain($"field '{field}' must be a duration such as 2s or 50ms, got \"{slo.Split(' ')[1]}\"");
+        output.ShouldBeEmpty();
+    }
 }

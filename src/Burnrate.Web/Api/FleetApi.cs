@@ -81,7 +81,7 @@ public static class FleetApi
             try
             {
                 RefuseFiles(yaml, file);
-                input = FleetReader.Read(yaml, file, new ServingCapacityDeriver(settings.Catalog, EfficiencyFactors.Default, EfficiencySource));
+                input = FleetReader.Read(yaml, file, CatalogModelsOnly.Serving(settings.Catalog, new ServingCapacityDeriver(settings.Catalog, EfficiencyFactors.Default, EfficiencySource)));
                 input.ThrowIfInvalid();
             }
             catch (InputException e)

@@ -8,7 +8,8 @@ namespace Burnrate.Web.Api;
 
 /// <summary>
 /// The cost model behind a scenario sent in a request: the same derivations as the CLI, except that a request may not make the server
-/// read a file (<c>costs.inference.from: {fleet: FILE}</c> names a path on the server), so that one is refused with a clear message.
+/// read a file (<c>costs.inference.from: {fleet: FILE}</c> names a path on the server, and a model that is not a catalog id is read as a
+/// config.json path), so those are refused with a clear message.
 /// </summary>
 /// <param name="catalog">The catalog the server answers from.</param>
 internal sealed class RequestCostDeriver(BurnrateCatalog catalog) : ICostDeriver
@@ -19,10 +20,20 @@ internal sealed class RequestCostDeriver(BurnrateCatalog catalog) : ICostDeriver
     public IReadOnlyList<Assumption> Derivations => _inner.Derivations;
 
     /// <inheritdoc />
-    public UsdPerMillionTokens DeriveInferenceCostPerMillionTokens(InferenceCostSource source) => _inner.DeriveInferenceCostPerMillionTokens(source);
+    public UsdPerMillionTokens DeriveInferenceCostPerMillionTokens(InferenceCostSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        CatalogModelsOnly.Check(catalog, source.Model);
+        return _inner.DeriveInferenceCostPerMillionTokens(source);
+    }
 
     /// <inheritdoc />
-    public Usd DeriveTrainingCostUsd(TrainingCostSource source) => _inner.DeriveTrainingCostUsd(source);
+    public Usd DeriveTrainingCostUsd(TrainingCostSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        CatalogModelsOnly.Check(catalog, source.Model);
+        return _inner.DeriveTrainingCostUsd(source);
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<double> DeriveFleetCostPerMillionTokens(FleetCostSource source) =>

@@ -61,7 +61,7 @@ public sealed class WebExamples(BurnrateCatalog catalog)
     {
         try
         {
-            FleetReader.Read(example.Yaml, example.Name + ".yaml", new ServingCapacityDeriver(catalog, EfficiencyFactors.Default, FleetApi.EfficiencySource));
+            FleetReader.Read(example.Yaml, example.Name + ".yaml", CatalogModelsOnly.Serving(catalog, new ServingCapacityDeriver(catalog, EfficiencyFactors.Default, FleetApi.EfficiencySource)));
             return true;
         }
         catch (Exception e) when (e is CatalogException or InputException)

@@ -96,6 +96,26 @@ public sealed partial class CostModelApiTests(WebFactory factory) : IClassFixtur
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]![0]!.GetValue<string>().ShouldContain("reads no config.json files");
     }
 
+    [Theory]
+    [InlineData("sloTtft", "500")]
+    [InlineData("sloTpot", "50")]
+    public async Task Should_NameTheField_When_AnSloHasNoUnit(string field, string value)
+    {
+        // Given: the one duration parser; a bare number (seconds or milliseconds?) is refused here as in the CLI
+        using HttpClient client = factory.CreateClient();
+        string body = $$"""{"models": ["llama-3.1-8b"], "{{field}}": "{{value}}"}""";
+
+        // When
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await client.PostAsync("/api/optimize", content);
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        string message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]![0]!.GetValue<string>();
+        message.ShouldContain($"'{value}'");
+        message.ShouldContain("with a unit");
+    }
+
     [GeneratedRegex("\"searchSeconds\": [0-9.eE+-]+")]
     private static partial Regex SearchSeconds();
 }

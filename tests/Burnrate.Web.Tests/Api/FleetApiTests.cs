@@ -148,6 +148,30 @@ public sealed class FleetApiTests(WebFactory factory) : IClassFixture<WebFactory
     }
 
     [Fact]
+    public async Task Should_NeverReadAFile_When_ServingFromNamesAModelByPath()
+    {
+        // Given: serving.from whose model the CLI would read as a config.json path
+        using HttpClient client = factory.CreateClient();
+        string yaml = """
+            name: derived
+            horizon: {start: 2027-02, months: 1}
+            demand: {tokensPerSecond: 5000}
+            serving:
+              - name: h100
+                from: {model: /etc/passwd, gpu: h100-sxm, input: 1000, output: 200, sloTtft: 1s, sloTpot: 40ms}
+            options: [{name: od, kind: on-demand, usdPerUnitHour: 4}]
+            """;
+
+        // When
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/fleet", new { fleetYaml = yaml });
+
+        // Then
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["fleetYaml"]!.AsArray().ShouldHaveSingleItem()!.GetValue<string>()
+            .ShouldBe("fleet.yaml:6:11: serving.from: model '/etc/passwd' is not allowed; expected a catalog model id (the API reads no config.json files)");
+    }
+
+    [Fact]
     public async Task Should_AnswerGatewayTimeout_When_TheRunOutlastsTheServersLimit()
     {
         // Given: a server that allows a fleet run 1 ms

@@ -92,6 +92,26 @@ public sealed class PlanApiTests(WebFactory factory) : IClassFixture<WebFactory>
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("root:");
     }
 
+    [Theory]
+    [InlineData("inference:\n    from: {model: /etc/passwd, gpu: h100-sxm, input: 1000, output: 200}")]
+    [InlineData("training:\n    - {name: run, month: 2026-03, from: {model: /etc/passwd, tokens: 1e12, gpu: h100-sxm, gpus: 8}}")]
+    public async Task Should_NeverReadAFile_When_AFromEntryNamesAModelByPath(string costs)
+    {
+        // Given: a from: entry whose model the CLI would read as a config.json path
+        using HttpClient client = factory.CreateClient();
+        string yaml = "name: t\nstart: 2026-01\nmonths: 12\ncash: 1e6\ncosts:\n  " + costs + "\n";
+
+        // When
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/plan", new { scenarioYaml = yaml, paths = 100 });
+
+        // Then: refused before the file is opened (no parse error of its content), located at the from: entry
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        string message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["scenarioYaml"]![0]!.GetValue<string>();
+        message.ShouldStartWith("scenario.yaml:");
+        message.ShouldContain("from: model '/etc/passwd' is not allowed; expected a catalog model id (the API reads no config.json files)");
+        message.ShouldNotContain("not valid JSON", Case.Sensitive);
+    }
+
     [Fact]
     public async Task Should_RaiseMedianCash_When_ThePriceIsScaledUp()
     {
