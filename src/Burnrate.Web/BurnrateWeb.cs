@@ -59,14 +59,14 @@ public static class BurnrateWeb
         return address.TrimEnd('/') + "/";
     }
 
-    /// <summary>Registers the settings, the plan gate, JSON options (the CLI's) and OpenAPI.</summary>
+    /// <summary>Registers the settings, the run gate, JSON options (the CLI's) and OpenAPI.</summary>
     /// <param name="services">The services.</param>
     /// <param name="settings">The settings.</param>
     /// <returns>The same services.</returns>
     public static IServiceCollection AddBurnrate(this IServiceCollection services, ServeSettings settings)
     {
         services.AddSingleton(settings);
-        services.AddSingleton(new PlanGate(Environment.ProcessorCount));
+        services.AddSingleton(new RunGate(Environment.ProcessorCount));
         services.AddSingleton(new WebExamples(settings.Catalog));
         services.AddSingleton(new RunCache(64));
         services.AddProblemDetails();

@@ -33,10 +33,12 @@ public static class OptimizeService
     /// <param name="catalog">The catalog that resolves ids and prices.</param>
     /// <param name="request">The request.</param>
     /// <param name="progress">Told how far the search is (setups searched of all); null for none.</param>
+    /// <param name="cancellationToken">Stops the search between parallel layouts (the web API cancels when the client goes away).</param>
     /// <returns>The report.</returns>
     /// <exception cref="InputException">A field is out of range, or no accelerator has a price.</exception>
     /// <exception cref="CatalogException">An id is unknown, or a config.json or calibration file cannot be read.</exception>
-    public static OptimizeReport Run(BurnrateCatalog catalog, OptimizeRequest request, IProgress<SearchProgress>? progress = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static OptimizeReport Run(BurnrateCatalog catalog, OptimizeRequest request, IProgress<SearchProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(request);
@@ -82,7 +84,7 @@ public static class OptimizeService
         assumptions.Add(new Assumption("objective", "cost per request", "all-in (prefill + decode) at the stated input/output; one row per hardware setup at its cheapest feasible concurrency"));
 
         var clock = Stopwatch.StartNew();
-        SearchResult result = InferenceSearch.Run(space, progress);
+        SearchResult result = InferenceSearch.Run(space, progress, cancellationToken);
         clock.Stop();
 
         if (result.Cheapest.Count > 0)
@@ -93,7 +95,7 @@ public static class OptimizeService
         }
 
         OptimizeReport report = OptimizeReport.From(space, result, Duration.FromSeconds(clock.Elapsed.TotalSeconds), assumptions);
-        return models.Count > 1 ? report with { BestByModel = BestByModel(space, result) } : report;
+        return models.Count > 1 ? report with { BestByModel = BestByModel(space, result, cancellationToken) } : report;
     }
 
     /// <summary>Gets the device counts to search: the powers of two up to <paramref name="maxDevices"/>, or with replica counts
@@ -108,7 +110,7 @@ public static class OptimizeService
 
     /// <summary>Gets each model's cheapest feasible configuration: from the overall list when the model is in it, else from
     /// a search of that model alone over the same space (the same limits, so the same answer the overall search would keep).</summary>
-    private static Dictionary<string, OptimizeConfiguration?> BestByModel(SearchSpace space, SearchResult result)
+    private static Dictionary<string, OptimizeConfiguration?> BestByModel(SearchSpace space, SearchResult result, CancellationToken cancellationToken)
     {
         var best = new Dictionary<string, OptimizeConfiguration?>(StringComparer.Ordinal);
         for (int m = 0; m < space.Models.Count; m++)
@@ -127,7 +129,7 @@ public static class OptimizeService
             }
 
             SearchSpace alone = space with { Models = [space.Models[m]], Keep = 1 };
-            SearchResult own = InferenceSearch.Run(alone);
+            SearchResult own = InferenceSearch.Run(alone, null, cancellationToken);
             best[id] = own.Cheapest.Count > 0 ? OptimizeConfiguration.From(alone, own.Cheapest[0]).Configuration : null;
         }
 

@@ -17,9 +17,11 @@ public static class InferenceSearch
     /// <summary>Runs the search and reports how far it is after each hardware setup.</summary>
     /// <param name="space">What to enumerate.</param>
     /// <param name="progress">Told the setups searched and their total; null for none.</param>
+    /// <param name="cancellationToken">Stops the search between parallel layouts (the web API cancels when the client goes away).</param>
     /// <returns>Counts, the cheapest configurations and the Pareto frontier.</returns>
     /// <exception cref="ArgumentException">The space has no models, accelerators, or a bad request shape.</exception>
-    public static SearchResult Run(SearchSpace space, IProgress<SearchProgress>? progress)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static SearchResult Run(SearchSpace space, IProgress<SearchProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(space);
         Validation.InputException.ThrowIfAny(space.Validate());
@@ -45,6 +47,7 @@ public static class InferenceSearch
                     {
                         for (int pp = 1; tp * pp <= devices; pp *= 2)
                         {
+                            cancellationToken.ThrowIfCancellationRequested();
                             if (devices % (tp * pp) != 0 || (replicas is not null && Array.BinarySearch(replicas, devices / (tp * pp)) < 0))
                             {
                                 continue;

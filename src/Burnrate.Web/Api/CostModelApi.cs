@@ -43,10 +43,10 @@ public static partial class CostModelApi
 
     /// <summary>
     /// Searches for the cheapest configurations meeting the SLOs. A search estimates thousands of configurations, so it takes a slot of
-    /// the same gate as plan and fleet runs (one per core): a request waits up to <see cref="PlanGate.MaxWait"/> for one, then gets 429
-    /// with Retry-After; the wait ends when the client goes away.
+    /// the same gate as plan and fleet runs (one per core): a request waits up to <see cref="RunGate.MaxWait"/> for one, then gets 429
+    /// with Retry-After. The wait, and the search itself (between parallel layouts), end when the client goes away.
     /// </summary>
-    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Optimize(OptimizeBody body, ServeSettings settings, PlanGate gate, HttpContext context)
+    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Optimize(OptimizeBody body, ServeSettings settings, RunGate gate, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(settings);
@@ -71,7 +71,7 @@ public static partial class CostModelApi
                 detail: $"At most {gate.Capacity} optimize, plan or fleet runs at a time (one per core); try again in a moment.");
         }
 
-        IResult answer = Answer(() => BurnrateJson.Serialize(OptimizeService.Run(settings.Catalog, body.ToRequest()))).Result;
+        IResult answer = Answer(() => BurnrateJson.Serialize(OptimizeService.Run(settings.Catalog, body.ToRequest(), null, context.RequestAborted))).Result;
         return answer is ContentHttpResult ok ? ok : (ValidationProblem)answer;
     }
 

@@ -48,7 +48,7 @@ public static class FleetApi
 
     /// <summary>Solves a fleet; shares the plan runs' limit (one per core, 429 beyond it).</summary>
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Run(
-        FleetRequest request, ServeSettings settings, PlanGate gate, WebExamples examples, HttpContext context)
+        FleetRequest request, ServeSettings settings, RunGate gate, WebExamples examples, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(settings);
@@ -101,7 +101,7 @@ public static class FleetApi
         {
             context.Response.Headers.RetryAfter = "1";
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs",
-                detail: $"At most {gate.Capacity} plan or fleet runs at a time (one per core); try again in a moment.");
+                detail: $"At most {gate.Capacity} optimize, plan or fleet runs at a time (one per core); try again in a moment.");
         }
 
         using var run = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);

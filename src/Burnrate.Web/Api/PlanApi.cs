@@ -46,7 +46,7 @@ public static class PlanApi
     /// its scenario, paths, seed and what-if factors, so identical requests share one run and its answer (<see cref="RunCache"/>).
     /// </summary>
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> RunPlan(
-        PlanRequest request, ServeSettings settings, WebExamples examples, PlanGate gate, RunCache cache, IHostApplicationLifetime lifetime, HttpContext context)
+        PlanRequest request, ServeSettings settings, WebExamples examples, RunGate gate, RunCache cache, IHostApplicationLifetime lifetime, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(cache);
@@ -72,14 +72,14 @@ public static class PlanApi
         if (answer.Busy)
         {
             context.Response.Headers.RetryAfter = "1";
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many plan runs",
-                detail: $"At most {gate.Capacity} plan runs at a time (one per core); try again in a moment.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many runs",
+                detail: $"At most {gate.Capacity} optimize, plan or fleet runs at a time (one per core); try again in a moment.");
         }
 
         return TypedResults.Content(answer.Json, "application/json; charset=utf-8");
     }
 
-    private static async Task<PlanAnswer> Compute(PlanRequest request, int paths, ulong seed, ServeSettings settings, WebExamples examples, PlanGate gate, CancellationToken token)
+    private static async Task<PlanAnswer> Compute(PlanRequest request, int paths, ulong seed, ServeSettings settings, WebExamples examples, RunGate gate, CancellationToken token)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Read(request, settings, examples, errors, out PlanScenario? scenario, out RequestCostDeriver deriver);

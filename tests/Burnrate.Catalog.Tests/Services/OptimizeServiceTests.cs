@@ -55,6 +55,17 @@ public sealed class OptimizeServiceTests
     }
 
     [Fact]
+    public void Should_StopTheSearch_When_TheTokenIsCancelled()
+    {
+        // Given
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        // When / Then
+        Should.Throw<OperationCanceledException>(() => OptimizeService.Run(BurnrateCatalog.Embedded, new OptimizeRequest { Models = ["llama-3.1-8b"] }, null, cancelled.Token));
+    }
+
+    [Fact]
     public void Should_ReturnEveryBadField_When_RequestInvalid()
     {
         var request = new OptimizeRequest

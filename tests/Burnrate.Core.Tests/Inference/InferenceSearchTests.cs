@@ -62,6 +62,20 @@ public sealed class InferenceSearchTests
     }
 
     [Fact]
+    public void Should_StopBeforeTheFirstLayout_When_TheTokenIsCancelled()
+    {
+        // Given
+        SearchSpace space = Space(new(Duration.FromSeconds(10), Duration.FromSeconds(10)));
+        var reports = new List<SearchProgress>();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        // When / Then: no setup is searched
+        Should.Throw<OperationCanceledException>(() => InferenceSearch.Run(space, new Recorder(reports), cancelled.Token));
+        reports.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Should_AlsoTryExpertParallelism_When_ModelIsMoe()
     {
         // DeepSeek-V3 on 1–2 devices: layouts (1,1) | (1,1) (1,2) (2,1), plus EP 2 for the two 2-device replicas = 6

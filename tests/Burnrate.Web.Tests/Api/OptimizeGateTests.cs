@@ -16,7 +16,7 @@ public sealed class OptimizeGateTests(WebFactory factory) : IClassFixture<WebFac
     {
         // Given: every slot of the app's gate held (as by running plans)
         using HttpClient client = factory.CreateClient();
-        PlanGate gate = factory.Services.GetRequiredService<PlanGate>();
+        RunGate gate = factory.Services.GetRequiredService<RunGate>();
         var held = new List<IDisposable>();
         for (int i = 0; i < gate.Capacity; i++)
         {
@@ -44,7 +44,7 @@ public sealed class OptimizeGateTests(WebFactory factory) : IClassFixture<WebFac
     {
         // Given
         using HttpClient client = factory.CreateClient();
-        PlanGate gate = factory.Services.GetRequiredService<PlanGate>();
+        RunGate gate = factory.Services.GetRequiredService<RunGate>();
 
         // When: more searches one after another than there are slots
         for (int i = 0; i < gate.Capacity + 2; i++)

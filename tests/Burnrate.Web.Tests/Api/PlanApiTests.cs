@@ -158,7 +158,7 @@ public sealed class PlanApiTests(WebFactory factory) : IClassFixture<WebFactory>
     public async Task Should_RefuseASecondRun_When_EverySlotStaysTaken()
     {
         // Given
-        using var gate = new PlanGate(1);
+        using var gate = new RunGate(1);
         using IDisposable? first = await gate.EnterAsync(CancellationToken.None);
 
         // When

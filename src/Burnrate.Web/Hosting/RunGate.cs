@@ -5,7 +5,7 @@ namespace Burnrate.Web.Hosting;
 /// served in turn) and is answered 429 when none frees up by then; the wait ends early when the client goes away.
 /// </summary>
 /// <param name="capacity">How many runs at once (one per core).</param>
-public sealed class PlanGate(int capacity) : IDisposable
+public sealed class RunGate(int capacity) : IDisposable
 {
     /// <summary>How long a request waits for a free slot before 429.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
@@ -14,6 +14,9 @@ public sealed class PlanGate(int capacity) : IDisposable
 
     /// <summary>Gets the number of runs allowed at once.</summary>
     public int Capacity { get; } = capacity;
+
+    /// <summary>Gets the number of slots free now.</summary>
+    public int Free => _slots.CurrentCount;
 
     /// <summary>Takes a slot, waiting up to <see cref="MaxWait"/>.</summary>
     /// <param name="cancellationToken">Ends the wait (the client went away).</param>
