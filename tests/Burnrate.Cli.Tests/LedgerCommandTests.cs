@@ -254,4 +254,22 @@ public sealed class LedgerCommandTests : IDisposable
         File.ReadAllText(Path.Combine(dir, "margin-by-customer.svg")).ShouldContain("Gross margin by customer");
         File.ReadAllText(Path.Combine(dir, "cost-by-model.svg")).ShouldContain("Cost by model");
     }
+
+    [Theory]
+    [InlineData("customer", new[] { "by customer", "loss-makers", "by model and month", "assumptions" })]
+    [InlineData("model,month", new[] { "by model and month", "loss-makers", "by customer", "assumptions" })]
+    public void Should_WriteEachViewOnce_When_TheReportAskedForIsOneOfTheWorkbooksFixedViews(string by, string[] sheets)
+    {
+        // Given
+        ImportExample();
+        string dir = _dir.File("out");
+
+        // When
+        CliRun run = CliRunner.Run("ledger", "report", "--by", by, "--db", Db, "--out", dir);
+
+        // Then: no second sheet of the same name (which the workbook library refuses)
+        run.ExitCode.ShouldBe(0, run.Error);
+        using var book = new ClosedXML.Excel.XLWorkbook(Path.Combine(dir, "ledger.xlsx"));
+        book.Worksheets.Select(w => w.Name).ShouldBe(sheets);
+    }
 }

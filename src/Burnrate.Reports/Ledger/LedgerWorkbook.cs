@@ -3,7 +3,8 @@ using ClosedXML.Excel;
 
 namespace Burnrate.Reports.Ledger;
 
-/// <summary>The ledger workbook (ClosedXML): the report asked for, loss-makers, margin by customer, cost by model and month, assumptions.</summary>
+/// <summary>The ledger workbook (ClosedXML): the report asked for, loss-makers, margin by customer, cost by model and month (each
+/// once: when the report asked for is one of these two it is not repeated), assumptions.</summary>
 public static class LedgerWorkbook
 {
     private const string UsdFormat = "$#,##0.00;[Red]-$#,##0.00";
@@ -21,8 +22,14 @@ public static class LedgerWorkbook
         using var book = new XLWorkbook();
         Sheet(book, "by " + string.Join(" and ", report.By), report, report.Rows);
         Sheet(book, "loss-makers", report with { }, report.LossMakers, totals: false);
-        Sheet(book, "by customer", byCustomer, byCustomer.Rows);
-        Sheet(book, "by model and month", byModelMonth, byModelMonth.Rows);
+        // The fixed views, unless the report asked for is one of them (--by customer, --by model,month): it is already the first sheet.
+        foreach ((string name, MarginReport view) in new[] { ("by customer", byCustomer), ("by model and month", byModelMonth) })
+        {
+            if (!book.TryGetWorksheet(name, out _))
+            {
+                Sheet(book, name, view, view.Rows);
+            }
+        }
         IXLWorksheet assumptions = book.AddWorksheet("assumptions");
         assumptions.Cell(1, 1).Value = "assumption";
         assumptions.Cell(1, 2).Value = "rule";
