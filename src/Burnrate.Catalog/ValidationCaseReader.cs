@@ -26,8 +26,15 @@ internal static class ValidationCaseReader
     private static readonly string[] Keys =
     [
         "id", "source", "date", "engine", "note", "metric", "measured", "accelerator", "devices", "tp", "pp", "ep",
-        "model", "weights", "kv", "compute", "groupSize", "input", "output", "concurrency", "params", "tokens", "seqLen", "precision",
+        "model", "weights", "kv", "compute", "groupSize", "input", "output", "concurrency", "params", "tokens", "seqLen", "precision", "recompute",
     ];
+
+    private static readonly Dictionary<string, RecomputeMode> RecomputeModes = new(StringComparer.Ordinal)
+    {
+        ["none"] = RecomputeMode.None,
+        ["selective"] = RecomputeMode.Selective,
+        ["full"] = RecomputeMode.Full,
+    };
 
     private static readonly Dictionary<string, Precision> Precisions =
         Enum.GetValues<Precision>().ToDictionary(p => p.Id(), p => p, StringComparer.Ordinal);
@@ -158,11 +165,12 @@ internal static class ValidationCaseReader
             ExpertParallel = ep,
             Precision = Choice(f, "precision", Precisions),
             Mfu = new Fraction(TrainingEstimator.DefaultMfu),
+            Recompute = f.Find("recompute") is null ? TrainingEstimator.DefaultMfuRecompute : Choice(f, "recompute", RecomputeModes),
             DevicePower = accelerator.Tdp ?? new Watts(0),
             PricePerDeviceHour = new UsdPerGpuHour(0),
             Grid = new CarbonIntensity(0),
         };
-        return run.Validate() is { } bad ? throw f.Error(f.Required("devices"), bad) : run;
+        return run.Validate() is { } bad ? throw f.Error(f.Required("devices"), bad) : run with { Mfu = TrainingEstimator.DefaultMfuFor(run) };
     }
 
     private static T Resolve<T>(YamlFields f, string key, Func<string, T> lookup)

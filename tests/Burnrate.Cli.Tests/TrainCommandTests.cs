@@ -105,15 +105,18 @@ public sealed class TrainCommandTests
     }
 
     [Fact]
-    public void Should_HalveWallClockAndKeepGpuHours_When_GpusDoubled()
+    public void Should_HalveRunningTimeAndChargeMoreInterruptions_When_GpusDoubled()
     {
         // Given / When
         JsonElement once = Json("train", "llama-3.1-70b", "--tokens", "15T", "--gpu", "h100-sxm", "--gpus", "1024", "--tp", "8");
         JsonElement twice = Json("train", "llama-3.1-70b", "--tokens", "15T", "--gpu", "h100-sxm", "--gpus", "2048", "--tp", "8");
+        JsonElement never = Json("train", "llama-3.1-70b", "--tokens", "15T", "--gpu", "h100-sxm", "--gpus", "2048", "--tp", "8", "--interruptions-per-device-hour", "0");
 
-        // Then
-        (twice.GetProperty("wallClockSeconds").GetDouble() * 2).ShouldBe(once.GetProperty("wallClockSeconds").GetDouble(), 1e-6);
-        twice.GetProperty("gpuHours").GetDouble().ShouldBe(once.GetProperty("gpuHours").GetDouble(), 1e-6);
+        // Then: twice the devices halve the running time; each device can stop the job, so the lost share doubles
+        (twice.GetProperty("runningSeconds").GetDouble() * 2).ShouldBe(once.GetProperty("runningSeconds").GetDouble(), 1e-6);
+        twice.GetProperty("interruptionOverheadFraction").GetDouble().ShouldBe(2 * once.GetProperty("interruptionOverheadFraction").GetDouble(), 1e-12);
+        twice.GetProperty("gpuHours").GetDouble().ShouldBeGreaterThan(once.GetProperty("gpuHours").GetDouble());
+        never.GetProperty("wallClockSeconds").GetDouble().ShouldBe(never.GetProperty("runningSeconds").GetDouble());
     }
 
     [Fact]

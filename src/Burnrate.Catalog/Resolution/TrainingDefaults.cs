@@ -16,6 +16,16 @@ public static class TrainingDefaults
     public static Sourced<double> Mfu { get; } = new(TrainingEstimator.DefaultMfu, new Assumption(
         "mfu", NumberText.Plain(TrainingEstimator.DefaultMfu), "default: Llama 3 405B reached 38–43% BF16 MFU on 8K–16K H100s (Dubey et al. 2024, arXiv 2407.21783, Table 4)"));
 
+    /// <summary>Gets the job interruptions per device-hour of running: ≈ 2.44e-5 (Llama 3 405B: 466 in 54 days on 16,384 H100s at
+    /// 90% effective time, arXiv 2407.21783 §3.3.4).</summary>
+    public static Sourced<double> InterruptionsPerDeviceHour { get; } = new(TrainingEstimator.DefaultInterruptionsPerDeviceHour, new Assumption(
+        "interruptions-per-device-hour", NumberText.Format(TrainingEstimator.DefaultInterruptionsPerDeviceHour, "0.###e0"), "default: " + TrainingEstimator.InterruptionSource));
+
+    /// <summary>Gets the minutes one interruption costs the whole job: ≈ 16.7 (10% of Llama 3's 54-day snapshot over its 466
+    /// interruptions, arXiv 2407.21783 §3.3.4).</summary>
+    public static Sourced<double> MinutesLostPerInterruption { get; } = new(TrainingEstimator.DefaultLostPerInterruption.Seconds / 60, new Assumption(
+        "minutes-lost-per-interruption", NumberText.Format(TrainingEstimator.DefaultLostPerInterruption.Seconds / 60, "0.#") + " min", "default: restart plus work since the last checkpoint; " + TrainingEstimator.InterruptionSource));
+
     /// <summary>Gets the grid carbon intensity: 0.4 kg CO2e/kWh, between the US grid average (~0.37, EIA 2023) and the world
     /// average (~0.46, IEA Electricity 2024).</summary>
     public static Sourced<double> GridKgCo2PerKWh { get; } = new(0.4, new Assumption(

@@ -65,6 +65,12 @@ public sealed record TrainRequest
     /// <summary>Gets how attention FLOPs are counted: causal (default, half of PaLM's 12·L·H·Q·s) or full.</summary>
     public string? AttentionFlops { get; init; }
 
+    /// <summary>Gets the job interruptions per device-hour of running (default ≈ 2.44e-5, Llama 3 paper); 0 turns interruptions off.</summary>
+    public double? InterruptionsPerDeviceHour { get; init; }
+
+    /// <summary>Gets the minutes one interruption costs the whole job (default ≈ 16.7, Llama 3 paper).</summary>
+    public double? MinutesLostPerInterruption { get; init; }
+
     /// <summary>Gets the grid carbon intensity in kg CO2e per kWh (default 0.4).</summary>
     public double? GridKgCo2PerKWh { get; init; }
 
@@ -97,6 +103,8 @@ public sealed record TrainRequest
             .Whole("microBatch", MicroBatch, 1, 1_000_000, "sequences")
             .Whole("globalBatch", GlobalBatch, 1, 1_000_000_000, "sequences")
             .Require(IsOneOf(AttentionFlops, "causal", "full"), "attentionFlops", AttentionFlops ?? "", "causal or full")
+            .Range("interruptionsPerDeviceHour", InterruptionsPerDeviceHour, 0, Core.Training.TrainingRun.MaxInterruptionsPerDeviceHour, unit: "per device-hour")
+            .Range("minutesLostPerInterruption", MinutesLostPerInterruption, 0, Core.Training.TrainingRun.MaxLostPerInterruption.Seconds / 60, unit: "minutes")
             .Range("gridKgCo2PerKWh", GridKgCo2PerKWh, 0, 10, unit: "kg CO2e per kWh");
         return checks.AddRange((Price ?? new PriceRequest()).Validate());
     }

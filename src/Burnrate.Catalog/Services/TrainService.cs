@@ -32,8 +32,8 @@ public static class TrainService
         Precision precision = ResolvePrecision(request.Precision, gpu);
 
         var assumptions = new List<Assumption>();
+        int mfuAt = assumptions.Count;
         double mfu = request.Mfu ?? TrainingDefaults.Mfu.Value;
-        assumptions.Add(request.Mfu is null ? TrainingDefaults.Mfu.Assumption : TrainingDefaults.Mfu.User(NumberText.Plain(mfu)));
         int seqLen = SequenceLength(request.SequenceLength, architecture, assumptions);
         ShardingStrategy sharding = Sharding(request, assumptions);
         RecomputeMode recompute = Recompute(request.Recompute, assumptions);
@@ -42,6 +42,10 @@ public static class TrainService
         assumptions.AddRange(price.Assumptions);
         double grid = request.GridKgCo2PerKWh ?? TrainingDefaults.GridKgCo2PerKWh.Value;
         assumptions.Add(request.GridKgCo2PerKWh is null ? TrainingDefaults.GridKgCo2PerKWh.Assumption : TrainingDefaults.GridKgCo2PerKWh.User(NumberText.Plain(grid)));
+        double interruptions = request.InterruptionsPerDeviceHour ?? TrainingDefaults.InterruptionsPerDeviceHour.Value;
+        assumptions.Add(request.InterruptionsPerDeviceHour is null ? TrainingDefaults.InterruptionsPerDeviceHour.Assumption : TrainingDefaults.InterruptionsPerDeviceHour.User(NumberText.Plain(interruptions)));
+        double minutesLost = request.MinutesLostPerInterruption ?? TrainingDefaults.MinutesLostPerInterruption.Value;
+        assumptions.Add(request.MinutesLostPerInterruption is null ? TrainingDefaults.MinutesLostPerInterruption.Assumption : TrainingDefaults.MinutesLostPerInterruption.User(NumberText.Plain(minutesLost) + " min"));
 
         int tp = request.TensorParallel ?? 1, pp = request.PipelineParallel ?? 1, ep = request.ExpertParallel ?? 1;
         var run = new TrainingRun
@@ -66,7 +70,15 @@ public static class TrainService
             Pue = price.Pue,
             PricePerDeviceHour = price.PricePerDeviceHour,
             Grid = new CarbonIntensity(grid),
+            InterruptionsPerDeviceHour = interruptions,
+            LostPerInterruption = Duration.FromHours(minutesLost / 60),
         };
+        if (request.Mfu is null && recompute != TrainingEstimator.DefaultMfuRecompute && run.Validate() is null)
+        {
+            run = run with { Mfu = TrainingEstimator.DefaultMfuFor(run) };
+        }
+
+        assumptions.Insert(mfuAt, MfuAssumption(request.Mfu, run));
         Check(run with { GlobalBatch = request.Days is null ? run.GlobalBatch : null });
 
         if (request.Days is { } days)
@@ -87,6 +99,15 @@ public static class TrainService
         TrainingEstimate estimate = TrainingEstimator.Estimate(run);
         return TrainReport.From(estimate, modelName, request.Days, [.. assumptions, .. estimate.Assumptions]);
     }
+
+    private static Assumption MfuAssumption(double? given, TrainingRun run) =>
+        given is { } mfu ? TrainingDefaults.Mfu.User(NumberText.Plain(mfu))
+        : run.Recompute == TrainingEstimator.DefaultMfuRecompute ? TrainingDefaults.Mfu.Assumption
+        : TrainingDefaults.Mfu.Assumption with
+        {
+            Value = NumberText.Format(run.Mfu.Value, "0.###"),
+            Source = TrainingDefaults.Mfu.Assumption.Source + FormattableString.Invariant($"; stated at selective recompute, × hardware FLOPs at selective ÷ at {TrainReport.RecomputeName(run.Recompute)} (same hardware utilization; Korthikanti et al. 2022, arXiv 2205.05198)"),
+        };
 
     private static void Check(TrainingRun run)
     {

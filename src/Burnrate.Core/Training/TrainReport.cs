@@ -93,7 +93,13 @@ public sealed record TrainReport
     /// <summary>Gets the optimizer steps of the run, or null without a global batch.</summary>
     public double? OptimizerSteps { get; init; }
 
-    /// <summary>Gets the wall-clock time in seconds.</summary>
+    /// <summary>Gets the time the devices spend training, in seconds (wall-clock without interruptions).</summary>
+    public required double RunningSeconds { get; init; }
+
+    /// <summary>Gets the time lost to interruptions as a fraction of the running time.</summary>
+    public required double InterruptionOverheadFraction { get; init; }
+
+    /// <summary>Gets the wall-clock time in seconds, interruptions included.</summary>
     public required double WallClockSeconds { get; init; }
 
     /// <summary>Gets the wall-clock time in days.</summary>
@@ -216,6 +222,8 @@ public sealed record TrainReport
             GlobalBatchSequences = run.GlobalBatch,
             GradientAccumulationSteps = e.GradientAccumulationSteps,
             OptimizerSteps = e.OptimizerSteps,
+            RunningSeconds = e.RunningTime.Seconds,
+            InterruptionOverheadFraction = e.InterruptionOverhead,
             WallClockSeconds = e.WallClock.Seconds,
             WallClockDays = e.WallClock.Days,
             GpuHours = e.GpuHours.Value,

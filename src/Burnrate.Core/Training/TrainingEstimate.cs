@@ -24,7 +24,13 @@ public sealed record TrainingEstimate
     /// <summary>Gets the dense peak of one device at the run's precision.</summary>
     public required FlopPerSecond PeakPerDevice { get; init; }
 
-    /// <summary>Gets the wall-clock time: model FLOPs ÷ (devices × peak × MFU).</summary>
+    /// <summary>Gets the time the devices spend training: model FLOPs ÷ (devices × peak × MFU).</summary>
+    public required Duration RunningTime { get; init; }
+
+    /// <summary>Gets the time lost to interruptions as a fraction of <see cref="RunningTime"/>.</summary>
+    public required double InterruptionOverhead { get; init; }
+
+    /// <summary>Gets the wall-clock time: <see cref="RunningTime"/> × (1 + <see cref="InterruptionOverhead"/>).</summary>
     public required Duration WallClock { get; init; }
 
     /// <summary>Gets the device-hours: devices × wall-clock.</summary>

@@ -14,8 +14,29 @@ public static class TrainingEstimator
     /// (Dubey et al. 2024, "The Llama 3 Herd of Models", arXiv 2407.21783, Table 4).</summary>
     public const double DefaultMfu = 0.40;
 
+    /// <summary>The reference recomputation of <see cref="DefaultMfu"/>: selective, what Megatron-style runs such as Llama 3's
+    /// use (Korthikanti et al. 2022, arXiv 2205.05198). Another mode keeps the hardware FLOPs utilization and scales the default
+    /// MFU by hardware FLOPs at selective ÷ hardware FLOPs at that mode (<see cref="DefaultMfuFor"/>).</summary>
+    public const RecomputeMode DefaultMfuRecompute = RecomputeMode.Selective;
+
+    /// <summary>Default interruptions per device-hour of running: Llama 3 405B pre-training had 466 job interruptions (47 planned,
+    /// 419 unexpected) in a 54-day snapshot on 16,384 H100s with "higher than 90% effective training time" (Dubey et al. 2024,
+    /// arXiv 2407.21783, §3.3.4): 466 ÷ (16,384 devices × 0.9 × 54 × 24 h) ≈ 2.44e-5.</summary>
+    public const double DefaultInterruptionsPerDeviceHour = 466.0 / (16_384 * 0.9 * 54 * 24);
+
+    /// <summary>Gets the default time one interruption costs the whole job: the same 54-day snapshot lost 10% of 54 days over 466
+    /// interruptions, 0.1 × 54 × 24 h ÷ 466 ≈ 0.278 h ≈ 16.7 minutes (Dubey et al. 2024, arXiv 2407.21783, §3.3.4, taking
+    /// "higher than 90%" at 90%).</summary>
+    public static Duration DefaultLostPerInterruption { get; } = Duration.FromHours(0.1 * 54 * 24 / 466);
+
+    /// <summary>The source of the interruption defaults, as printed.</summary>
+    public const string InterruptionSource = "Llama 3 405B: 466 job interruptions (419 unexpected) in 54 days on 16,384 H100s, \"higher than 90% effective training time\" taken at 90% (Dubey et al. 2024, arXiv 2407.21783, §3.3.4)";
+
     /// <summary>The wall-clock formula as printed.</summary>
-    public const string TimeFormula = "wall-clock = model FLOPs ÷ (devices × dense peak FLOP/s of the MFU basis (bf16 unless set) × MFU)";
+    public const string TimeFormula = "running time = model FLOPs ÷ (devices × dense peak FLOP/s of the MFU basis (bf16 unless set) × MFU); wall-clock = running time × (1 + interruptions per device-hour × devices × hours lost per interruption)";
+
+    /// <summary>The goodput formula as printed.</summary>
+    public const string GoodputFormula = "wall-clock = running time × (1 + interruptions per device-hour × devices × hours lost per interruption): every device can stop the whole job, each stop costs restart plus work since the last checkpoint";
 
     /// <summary>The energy formula as printed.</summary>
     public const string EnergyFormula = "energy = devices × power × PUE × wall-clock; emissions = energy × grid kg CO2e/kWh";
@@ -35,7 +56,9 @@ public static class TrainingEstimator
         Flop model = TrainingFlops.Model(run);
         Flop hardware = TrainingFlops.Hardware(run);
         FlopPerSecond peak = MfuPeak(run);
-        Duration wall = model / (run.Devices * run.Mfu.Value * peak);
+        Duration running = model / (run.Devices * run.Mfu.Value * peak);
+        double overhead = InterruptionOverhead(run);
+        Duration wall = running * (1 + overhead);
         Joules energy = run.Pue * (run.Devices * run.DevicePower * wall);
         GpuHours hours = GpuHours.Of(run.Devices, wall);
         Parallelism layout = run.Layout;
@@ -49,6 +72,8 @@ public static class TrainingEstimator
             AttentionFlops = TrainingFlops.Attention(run),
             HardwareFlops = hardware,
             PeakPerDevice = peak,
+            RunningTime = running,
+            InterruptionOverhead = overhead,
             WallClock = wall,
             GpuHours = hours,
             Energy = energy,
@@ -65,9 +90,34 @@ public static class TrainingEstimator
         };
     }
 
+    /// <summary>Gets the time lost to interruptions as a fraction of the running time: interruptions per device-hour × devices ×
+    /// hours lost per interruption (<see cref="GoodputFormula"/>).</summary>
+    /// <param name="run">The run.</param>
+    /// <returns>The fraction (0 when the rate or the loss is zero).</returns>
+    public static double InterruptionOverhead(TrainingRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.InterruptionsPerDeviceHour * run.Devices * run.LostPerInterruption.Hours;
+    }
+
+    /// <summary>Gets the default MFU for a run's recomputation: <see cref="DefaultMfu"/> is stated at selective recomputation
+    /// (<see cref="DefaultMfuRecompute"/>); another mode keeps the same hardware FLOPs utilization, so the MFU scales by hardware
+    /// FLOPs at selective ÷ hardware FLOPs at the run's mode (full recompute repeats the layers' forward pass: about ¾ of the
+    /// default; Korthikanti et al. 2022, arXiv 2205.05198, Table 4).</summary>
+    /// <param name="run">The run (its own MFU is ignored).</param>
+    /// <returns>The default MFU for the run.</returns>
+    public static Fraction DefaultMfuFor(TrainingRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Flop reference = TrainingFlops.Hardware(run with { Recompute = DefaultMfuRecompute });
+        return new Fraction(DefaultMfu * (reference / TrainingFlops.Hardware(run)));
+    }
+
     /// <summary>
-    /// Gets the fewest devices that finish a run within a deadline at the run's MFU, rounded up to a multiple of TP·PP·EP
-    /// (the run's own device count is ignored).
+    /// Gets the fewest devices that finish a run within a deadline at the run's MFU and interruption rate, rounded up to a
+    /// multiple of TP·PP·EP (the run's own device count is ignored). Wall-clock is F ÷ (N·r) + F·λ·τ ÷ r for F model FLOPs,
+    /// r FLOP/s per device, λ interruptions per device-hour and τ hours lost each, so a deadline at or below F·λ·τ ÷ r cannot be
+    /// met with any number of devices.
     /// </summary>
     /// <param name="run">The run.</param>
     /// <param name="deadline">The wall-clock time allowed.</param>
@@ -87,7 +137,15 @@ public static class TrainingEstimator
 
         Flop model = TrainingFlops.Model(run);
         FlopPerSecond perDevice = run.Mfu.Value * MfuPeak(run);
-        double needed = model.Value / (perDevice.Value * deadline.Seconds);
+        double deviceSeconds = model.Value / perDevice.Value;
+        double floorSeconds = deviceSeconds * run.InterruptionsPerDeviceHour * run.LostPerInterruption.Hours;
+        if (!(deadline.Seconds > floorSeconds))
+        {
+            throw new Validation.InputException("days", (deadline.Seconds / 86_400).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                FormattableString.Invariant($"more than {floorSeconds / 86_400:0.###} days ({floorSeconds / 3600:0.##} h): at {run.InterruptionsPerDeviceHour:0.###e0} interruptions per device-hour and {run.LostPerInterruption.Hours * 60:0.#} minutes lost each, adding devices adds as much lost time as it saves"));
+        }
+
+        double needed = deviceSeconds / (deadline.Seconds - floorSeconds);
         long unit = run.Layout.ModelParallelUnit;
         double rounded = Math.Ceiling(needed / unit) * unit;
         if (!(rounded <= TrainingRun.MaxDevices))
@@ -124,6 +182,7 @@ public static class TrainingEstimator
             new("bytes-per-parameter", "2 weights + 2 gradients + 12 optimizer = 16 B (mixed-precision Adam)", TrainingMemory.Source),
             new("activations", run.Architecture is null ? "not estimated (no architecture)" : TrainingMemory.ActivationFormula, TrainingMemory.Source),
             new("time-formula", TimeFormula, "MFU as defined by PaLM (arXiv 2204.02311) appendix B"),
+            new("goodput", GoodputFormula + FormattableString.Invariant($": +{100 * InterruptionOverhead(run):0.##}% on {run.Devices} devices"), InterruptionSource),
             new("mfu-basis", MfuPeak(run) + " (" + (run.MfuBasis ?? (run.Accelerator.Supports(Precision.Bf16) ? Precision.Bf16 : Precision.Fp16)).Id() + " dense peak)", run.MfuBasis is null ? "default: MFU is stated against the BF16 dense peak whatever the training precision (DeepSeek-V3 FP8 run: 35% vs BF16 peak, 17% vs FP8)" : "user"),
             new("energy-formula", EnergyFormula, "devices at full board power for the whole run"),
         };

@@ -62,6 +62,14 @@ public sealed record TrainingRun
     /// <summary>Gets whether attention is causal, so kernels compute only the lower triangle of QKᵀ (half of PaLM's attention term).</summary>
     public bool CausalAttention { get; init; } = true;
 
+    /// <summary>Gets how often a job is interrupted, per device-hour of running (failures and planned restarts that stop the
+    /// whole job); default <see cref="TrainingEstimator.DefaultInterruptionsPerDeviceHour"/>. Zero turns the goodput model off.</summary>
+    public double InterruptionsPerDeviceHour { get; init; } = TrainingEstimator.DefaultInterruptionsPerDeviceHour;
+
+    /// <summary>Gets the wall-clock time one interruption costs the whole job: detection, restart and the work redone since the
+    /// last checkpoint; default <see cref="TrainingEstimator.DefaultLostPerInterruption"/>.</summary>
+    public Duration LostPerInterruption { get; init; } = TrainingEstimator.DefaultLostPerInterruption;
+
     /// <summary>Gets the power each device draws while training (normally its TDP).</summary>
     public required Watts DevicePower { get; init; }
 
@@ -109,9 +117,15 @@ public sealed record TrainingRun
     /// <summary>Gets the largest micro-batch in sequences (1,000,000).</summary>
     public const int MaxMicroBatch = 1_000_000;
 
+    /// <summary>Gets the highest interruption rate a run may have: 0.01 per device-hour (500× Llama 3's).</summary>
+    public const double MaxInterruptionsPerDeviceHour = 0.01;
+
+    /// <summary>Gets the longest time one interruption may cost: 7 days.</summary>
+    public static Duration MaxLostPerInterruption { get; } = Duration.FromDays(7);
+
     /// <summary>Checks the inputs against their documented finite ranges (tokens ≤ 1e18, parameters ≤ 1e15, devices ≤ 1e7,
     /// TP/PP/EP ≤ 65,536, sequence ≤ 1e7 tokens, micro-batch ≤ 1e6, PUE ≤ 10, power ≤ 1 MW, price ≤ $1M per device-hour,
-    /// grid ≤ 10 kg CO2e/kWh), naming the first bad one and the value allowed.</summary>
+    /// grid ≤ 10 kg CO2e/kWh, interruptions ≤ 0.01 per device-hour, ≤ 7 days lost each), naming the first bad one and the value allowed.</summary>
     /// <returns>An error message, or null when the run is valid.</returns>
     public string? Validate()
     {
@@ -126,6 +140,8 @@ public sealed record TrainingRun
             : !(DevicePower.Value <= 1e6) ? Invariant($"device power must be at most 1e6 W, got {DevicePower.Value} W")
             : !(PricePerDeviceHour.Value <= 1e6) ? Invariant($"price per device-hour must be at most 1e6, got {PricePerDeviceHour.Value}")
             : !(Grid.KgCo2ePerKWh <= 10) ? Invariant($"grid-kg-co2-per-kwh must be at most 10, got {Grid.KgCo2ePerKWh}")
+            : !(InterruptionsPerDeviceHour >= 0) || !(InterruptionsPerDeviceHour <= MaxInterruptionsPerDeviceHour) ? Invariant($"interruptions-per-device-hour must be in [0, {MaxInterruptionsPerDeviceHour}], got {InterruptionsPerDeviceHour}")
+            : !(LostPerInterruption.Seconds >= 0) || !(LostPerInterruption.Seconds <= MaxLostPerInterruption.Seconds) ? Invariant($"minutes-lost-per-interruption must be in [0, {MaxLostPerInterruption.Seconds / 60}], got {LostPerInterruption.Seconds / 60}")
             : !(Mfu.Value >= Inference.EfficiencyFactors.Minimum) || !(Mfu.Value <= 1) ? Invariant($"mfu must be in [0.001, 1], got {Mfu.Value}")
             : SequenceLength <= 0 ? Invariant($"seq-len must be a positive integer, got {SequenceLength}")
             : Devices <= 0 ? Invariant($"gpus must be a positive integer, got {Devices}")

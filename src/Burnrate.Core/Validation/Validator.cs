@@ -38,7 +38,7 @@ public static class Validator
             return c.Metric switch
             {
                 ValidationMetric.GpuHours => t.GpuHours.Value,
-                ValidationMetric.ModelTflopsPerDevice => t.ModelFlops.Value / (run.Devices * t.WallClock.Seconds) / 1e12,
+                ValidationMetric.ModelTflopsPerDevice => t.ModelFlops.Value / (run.Devices * t.RunningTime.Seconds) / 1e12,
                 _ => throw new ArgumentException($"case '{c.Id}': metric {c.Metric} is not a training figure", nameof(c)),
             };
         }

@@ -36,6 +36,47 @@ public sealed class TrainServiceTests
     }
 
     [Fact]
+    public void Should_ChargeInterruptionsAndShowTheirSources_When_DefaultsAreUsed()
+    {
+        // Given: 70B on 16,384 H100s, at the default interruption rate and with the model off
+        var request = new TrainRequest { Model = "70B", Tokens = 15e12, Gpu = "h100-sxm", Gpus = 16_384 };
+
+        // When
+        TrainReport report = TrainService.Run(BurnrateCatalog.Embedded, request);
+        TrainReport off = TrainService.Run(BurnrateCatalog.Embedded, request with { InterruptionsPerDeviceHour = 0, MinutesLostPerInterruption = 30 });
+
+        // Then: Llama 3's 90% effective time at Llama 3's scale; zero interruptions leave running time and wall-clock equal
+        (report.RunningSeconds / report.WallClockSeconds).ShouldBe(0.9, 1e-9);
+        report.InterruptionOverheadFraction.ShouldBe(1 / 0.9 - 1, 1e-9);
+        report.Assumptions.Single(a => a.Name == "interruptions-per-device-hour").Source.ShouldContain("arXiv 2407.21783");
+        report.Assumptions.Single(a => a.Name == "minutes-lost-per-interruption").Value.ShouldBe("16.7 min");
+        off.WallClockSeconds.ShouldBe(off.RunningSeconds);
+        off.RunningSeconds.ShouldBe(report.RunningSeconds, 1e-6);
+        off.Assumptions.Single(a => a.Name == "interruptions-per-device-hour").Source.ShouldBe("user");
+    }
+
+    [Fact]
+    public void Should_LowerTheDefaultMfuButNotAUserMfu_When_RecomputeIsFull()
+    {
+        // Given
+        var request = new TrainRequest { Model = "llama-3.1-8b", Tokens = 1e12, Gpu = "h100-sxm", Gpus = 64 };
+
+        // When
+        TrainReport selective = TrainService.Run(BurnrateCatalog.Embedded, request);
+        TrainReport full = TrainService.Run(BurnrateCatalog.Embedded, request with { Recompute = "full" });
+        TrainReport fullUser = TrainService.Run(BurnrateCatalog.Embedded, request with { Recompute = "full", Mfu = 0.4 });
+
+        // Then: the default keeps its hardware utilization (Korthikanti et al. 2022), so full recompute takes longer
+        selective.Mfu.ShouldBe(0.40);
+        full.Mfu.ShouldBeLessThan(0.34);
+        full.Hfu.ShouldBe(selective.Hfu, 1e-9);
+        full.WallClockSeconds.ShouldBeGreaterThan(selective.WallClockSeconds * 1.2);
+        full.Assumptions.Single(a => a.Name == "mfu").Source.ShouldContain("selective");
+        fullUser.Mfu.ShouldBe(0.4);
+        fullUser.Assumptions.Single(a => a.Name == "mfu").Source.ShouldBe("user");
+    }
+
+    [Fact]
     public void Should_ReturnEveryBadField_When_RequestInvalid()
     {
         var request = new TrainRequest

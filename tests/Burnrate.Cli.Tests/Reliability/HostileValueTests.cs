@@ -13,7 +13,9 @@ public sealed class HostileValueTests : IDisposable
     public static TheoryData<string[], string> Options => new()
     {
         { ["train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm", "--gpus", "2147483647"], "--gpus '2147483647' is not allowed; expected a whole number in [1, 10000000]" },
-        { ["train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm", "--days", "0.00001"], "--days '1E-05' is not allowed; expected a deadline this run can meet with at most 10,000,000 devices (it would need 150,530,809)" },
+        { ["train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm", "--days", "0.00001"], "--days '1E-05' is not allowed; expected more than 0.01 days (0.25 h): at 2.438e-5 interruptions per device-hour and 16.7 minutes lost each" },
+        { ["train", "llama-3.1-405b", "--tokens", "15T", "--gpu", "h100-sxm", "--days", "7.51"], "--days '7.51' is not allowed; expected a deadline this run can meet with at most 10,000,000 devices (it would need 905,590,903)" },
+        { ["train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm", "--gpus", "8", "--interruptions-per-device-hour", "-1"], "--interruptions-per-device-hour '-1' is not allowed; expected a number in [0, 0.01] per device-hour" },
         { ["train", "llama-3.1-8b", "--tokens", "1e300", "--gpu", "h100-sxm", "--gpus", "8"], "--tokens '1E+300' is not allowed; expected a number in (0, 1E+18] tokens" },
         { ["train", "1e300", "--tokens", "1T", "--gpu", "h100-sxm", "--gpus", "8"], "the model's parameters must be a number in (0, 1e15], got 1E+300" },
         { ["train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm", "--gpus", "8", "--tp", "2147483647", "--pp", "2147483647"], "--tp '2147483647' is not allowed; expected a whole number in [1, 65536]" },

@@ -24,19 +24,20 @@ public sealed class TrainingEstimatorTests
     }
 
     [Property(MaxTest = 200)]
-    public bool Should_HalveWallClockAndKeepGpuHours_When_DevicesDoubleAtFixedMfu(PositiveInt n, PositiveInt t)
+    public bool Should_HalveRunningTimeAndKeepGpuHours_When_DevicesDoubleAtFixedMfuWithoutInterruptions(PositiveInt n, PositiveInt t)
     {
         // Given
         int devices = 8 * (1 + (n.Get % 512));
         double tokens = (1 + (t.Get % 10_000)) * 1e9;
-        TrainingRun run = TrainingFixtures.Run(TrainingFixtures.Gpt3, tokens, devices) with { TensorParallel = 8 };
+        TrainingRun run = TrainingFixtures.Run(TrainingFixtures.Gpt3, tokens, devices) with { TensorParallel = 8, InterruptionsPerDeviceHour = 0 };
 
         // When
         TrainingEstimate once = TrainingEstimator.Estimate(run);
         TrainingEstimate twice = TrainingEstimator.Estimate(run with { Devices = 2 * devices });
 
         // Then
-        return Math.Abs((twice.WallClock.Seconds * 2 / once.WallClock.Seconds) - 1) < 1e-12
+        return Math.Abs((twice.RunningTime.Seconds * 2 / once.RunningTime.Seconds) - 1) < 1e-12
+            && Math.Abs((twice.WallClock.Seconds * 2 / once.WallClock.Seconds) - 1) < 1e-12
             && Math.Abs((twice.GpuHours.Value / once.GpuHours.Value) - 1) < 1e-12
             && Math.Abs((twice.Cost.Value / once.Cost.Value) - 1) < 1e-12;
     }
@@ -51,7 +52,9 @@ public sealed class TrainingEstimatorTests
         TrainingEstimate e = TrainingEstimator.Estimate(run);
 
         // Then
-        double seconds = 6 * 70e9 * 1.4e12 / (1024 * 989.4e12 * 0.4);
+        double running = 6 * 70e9 * 1.4e12 / (1024 * 989.4e12 * 0.4);
+        double seconds = running * (1 + (TrainingEstimator.DefaultInterruptionsPerDeviceHour * 1024 * TrainingEstimator.DefaultLostPerInterruption.Hours));
+        e.RunningTime.Seconds.ShouldBe(running, running * 1e-12);
         e.WallClock.Seconds.ShouldBe(seconds, seconds * 1e-12);
         e.GpuHours.Value.ShouldBe(1024 * seconds / 3600, 1e-6);
         e.Energy.KWh.ShouldBe(1024 * 0.7 * 1.2 * seconds / 3600, 1e-6);
@@ -68,7 +71,13 @@ public sealed class TrainingEstimatorTests
         double tokens = (1 + (t.Get % 20_000)) * 1e9;
         TrainingRun run = TrainingFixtures.Run(TrainingFixtures.Gpt3, tokens, 64) with { TensorParallel = 8, PipelineParallel = 2 };
 
-        // When
+        // When: below the floor interruptions put on the wall-clock (F·λ·τ ÷ r), no device count meets the deadline
+        double floorDays = TrainingEstimator.Estimate(run).RunningTime.Days * run.Devices * run.InterruptionsPerDeviceHour * run.LostPerInterruption.Hours;
+        if (days <= floorDays)
+        {
+            return Record.Exception(() => TrainingEstimator.DevicesForDeadline(run, Duration.FromDays(days))) is Burnrate.Core.Validation.InputException;
+        }
+
         int devices = TrainingEstimator.DevicesForDeadline(run, Duration.FromDays(days));
         TrainingEstimate e = TrainingEstimator.Estimate(run with { Devices = devices });
 
