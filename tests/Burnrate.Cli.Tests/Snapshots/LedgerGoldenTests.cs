@@ -1,7 +1,8 @@
 namespace Burnrate.Cli.Tests.Snapshots;
 
 /// <summary>
-/// Pins the tables and --json of the ledger subcommands (import summary, actuals, reconcile, selfhosted, export, migrate) on the
+/// Pins the tables and --json of the ledger subcommands (import summary, FOCUS invariants, report --out, actuals, reconcile,
+/// selfhosted, export, migrate) on the
 /// shipped example ledger. Files are named by a path relative to the working folder, so the tables (which show the path as
 /// given) are the same on every machine.
 /// </summary>
@@ -27,6 +28,26 @@ public sealed class LedgerGoldenTests : IClassFixture<LedgerGoldenTests.ExampleL
         string db = Fresh("reimport.duckdb");
         CliRunner.Run("ledger", "import", Dir + "/spend-logs.jsonl", "--format", "litellm", "--db", db).ExitCode.ShouldBe(0);
         Golden.Verify(GoldenRun.Run("ledger", "import", Dir + "/spend-logs.jsonl", "--format", "litellm", "--db", db), "Ledger", "reimport");
+    }
+
+    [Fact]
+    public void Should_MatchGolden_When_ImportingAFocusBillThatBreaksAnInvariant() =>
+        Golden.Verify(GoldenRun.Run("ledger", "import", Dir + "/bill.csv", "--format", "focus", "--db", Fresh("focus-table.duckdb")), "Ledger", "import-focus");
+
+    [Fact]
+    public void Should_MatchGolden_When_ImportingAFocusBillThatBreaksAnInvariantAsJson() =>
+        Golden.Verify(GoldenRun.Run("ledger", "import", Dir + "/bill.csv", "--format", "focus", "--db", Fresh("focus-json.duckdb"), "--json"), "Ledger", "import-focus-json");
+
+    [Fact]
+    public void Should_MatchGolden_When_ReportWritesFiles()
+    {
+        string output = Dir + "/report-out";
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        Golden.Verify(GoldenRun.Run("ledger", "report", "--by", "customer,month", "--db", _ledger.Db, "--out", output), "Ledger", "report-out");
     }
 
     [Fact]
@@ -98,6 +119,10 @@ public sealed class LedgerGoldenTests : IClassFixture<LedgerGoldenTests.ExampleL
                 File.Copy(GoldenRun.Example("ledger/" + name), Folder + "/" + name);
             }
 
+            File.WriteAllText(Folder + "/bill.csv",
+                "BilledCost,EffectiveCost,ListCost,ContractedCost,BillingCurrency,ChargePeriodStart,ChargePeriodEnd,ChargeCategory,ChargeClass,ChargeDescription,ServiceProviderName,ServiceName,ServiceCategory,ListUnitPrice,PricingQuantity\n"
+                + "10,10,10,10,USD,2026-01-01T00:00:00Z,2026-01-02T00:00:00Z,Usage,,gpu,AWS,EC2,Compute,1.25,8\n"
+                + "10,10,11,10,USD,2026-01-01T00:00:00Z,2026-01-02T00:00:00Z,Usage,,gpu,AWS,EC2,Compute,1.25,8\n");
             Import(Db, "spend-logs.jsonl", "litellm");
             Import(Db, "revenue.csv", "revenue");
             File.WriteAllText(Folder + "/prices.yaml", "source: test\nprices:\n  - model: gpt-4o\n    inputUsdPerMillionTokens: 2.5\n    outputUsdPerMillionTokens: 10\n");

@@ -15,6 +15,15 @@ public sealed class PlanGoldenTests
     public void Should_MatchGolden_When_CashRunsOutBeforeARefill() =>
         Golden.Verify(GoldenRun.Run(["plan", Scenario("runs-out.yaml"), "--paths", "1000", "--seed", "3", "--by", "2026-09"]), "Plan", "runs-out");
 
+    /// <summary>--out: the same tables, then one line per file written (the folder shown as &lt;out&gt;).</summary>
+    [Fact]
+    public void Should_MatchGolden_When_WritingAnOutFolder()
+    {
+        using TempFolder dir = new("burnrate-golden-plan-");
+        string output = dir.File("out");
+        Golden.Verify(Scrub(GoldenRun.Run(["plan", GoldenRun.Example("api-startup.yaml"), "--paths", "1000", "--seed", "7", "--out", output])).Replace(output, "<out>", StringComparison.Ordinal), "Plan", "api-startup-out");
+    }
+
     private static string Scenario(string name, [System.Runtime.CompilerServices.CallerFilePath] string source = "") =>
         Path.Combine(Path.GetDirectoryName(source)!, "Scenarios", name);
 
