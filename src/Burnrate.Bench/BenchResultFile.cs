@@ -26,6 +26,11 @@ public static class BenchResultFile
     public static BenchResult Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (path.Length == 0)
+        {
+            throw new InputException("the bench summary path is empty; give a summary.json or the folder bench wrote");
+        }
+
         if (Directory.Exists(path))
         {
             path = Path.Combine(path, SummaryJson);
@@ -34,18 +39,17 @@ public static class BenchResultFile
         string json;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            if (!File.Exists(path))
             {
                 throw Bad(path, "file not found (expected a bench summary.json)");
             }
 
-            if (info.Length > MaxBytes)
-            {
-                throw Bad(path, $"{info.Length} bytes is larger than a bench summary can be ({MaxBytes} bytes at most)");
-            }
-
-            json = File.ReadAllText(path);
+            // Read through the cap, not by the file's length: a device such as /dev/zero has length 0 and never ends.
+            json = Catalog.Files.InputFile.ReadAllText(path, "bench summary", MaxBytes);
+        }
+        catch (Catalog.CatalogException e)
+        {
+            throw new InputException(e.Message, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

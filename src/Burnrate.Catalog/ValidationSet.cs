@@ -42,7 +42,7 @@ public static class ValidationSet
 
         var files = Directory.GetFiles(directory, "*.yaml")
             .Order(StringComparer.Ordinal)
-            .Select(p => (Name: p, Text: File.ReadAllText(p)));
+            .Select(p => (Name: p, Text: Files.InputFile.ReadAllText(p, "validation file")));
         return Load(files, catalog);
     }
 

@@ -117,6 +117,7 @@ public sealed class CalibrateCommandTests : IDisposable
     [InlineData("missing", "file not found")]
     [InlineData("notjson", "1:3: not valid JSON")]
     [InlineData("nonstreaming", "non-streaming")]
+    [InlineData("emptypath", "the bench summary path is empty")]
     [InlineData("rateonly", "no concurrency level")]
     [InlineData("badmodel", "llama-9")]
     [InlineData("badtp", "multiple of tp × pp")]
@@ -127,6 +128,7 @@ public sealed class CalibrateCommandTests : IDisposable
         string summary = problem switch
         {
             "missing" => Path.Combine(_dir, "none.json"),
+            "emptypath" => "",
             "notjson" => Write("bad.json", "{ not json"),
             "nonstreaming" => Summary(EfficiencyFactors.Default, stream: false),
             "rateonly" => Summary(EfficiencyFactors.Default, rateOnly: true),

@@ -272,4 +272,44 @@ public sealed class LedgerCommandTests : IDisposable
         using var book = new ClosedXML.Excel.XLWorkbook(Path.Combine(dir, "ledger.xlsx"));
         book.Worksheets.Select(w => w.Name).ShouldBe(sheets);
     }
+
+    [Theory]
+    [InlineData("report", "--to", "9999-12-31", "error: --to '9999-12-31' is not allowed; expected a day from 1970-01-01 to 2105-12-31")]
+    [InlineData("reconcile", "--to", "9999-12-31", "error: --to '9999-12-31' is not allowed; expected a day from 1970-01-01 to 2105-12-31")]
+    [InlineData("export", "--to", "9999-12-31", "error: --to '9999-12-31' is not allowed; expected a day from 1970-01-01 to 2105-12-31")]
+    [InlineData("selfhosted", "--from", "0001-01-01", "error: --from '0001-01-01' is not allowed; expected a day from 1970-01-01 to 2105-12-31")]
+    public void Should_ExitTwoWithOneLine_When_ADayIsOutsideWhatALedgerHolds(string command, string option, string day, string expected)
+    {
+        // Given (found by FuzzTests: --to 9999-12-31 overflowed adding the day after)
+        ImportExample();
+        string[] args = command switch
+        {
+            "report" => ["ledger", "report", "--by", "customer"],
+            "export" => ["ledger", "export", "--focus", _dir.File("focus.csv")],
+            "selfhosted" => ["ledger", "selfhosted", "--deployments", Example("deployments.yaml")],
+            _ => ["ledger", command],
+        };
+
+        // When
+        CliRun run = CliRunner.Run([.. args, option, day, "--db", Db]);
+
+        // Then
+        run.ExitCode.ShouldBe(2, run.Error);
+        run.Error.ShouldBe(expected + "\n");
+    }
+
+    [Fact]
+    public void Should_KeepTheNameWhole_When_TheLedgerFileNameHoldsASemicolonOrAControlCharacter()
+    {
+        // Given: names that are options or garbage to a connection string (found by FuzzTests: "\u001b[31m" was an internal error)
+        string db = _dir.File("a;Access Mode=READ_ONLY\u001b[31m.duckdb");
+
+        // When
+        CliRun run = CliRunner.Run("ledger", "import", Example("revenue.csv"), "--format", "revenue", "--db", db);
+
+        // Then: the ledger is that file, written
+        run.ExitCode.ShouldBe(0, run.Error);
+        File.Exists(db).ShouldBeTrue();
+        CliRunner.Run("ledger", "actuals", "--db", db).ExitCode.ShouldBe(0);
+    }
 }

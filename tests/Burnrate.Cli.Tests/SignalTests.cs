@@ -73,6 +73,31 @@ public sealed class SignalTests : IAsyncLifetime, IDisposable
         sim.ExitCode.ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Should_StopServingAndSaySo_When_TheDashboardServerGetsASignal(string signal)
+    {
+        // Given: the dashboard serving on a free loopback port, answering
+        using Process serve = Start("serve", "--port", "0");
+        string? first = await serve.StandardOutput.ReadLineAsync();
+        first.ShouldNotBeNull().ShouldContain("Burnrate dashboard on http://127.0.0.1:");
+        string url = first.Split(' ').First(w => w.StartsWith("http://", StringComparison.Ordinal));
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
+        {
+            (await http.GetAsync(new Uri(new Uri(url), "api/catalog/gpus"))).IsSuccessStatusCode.ShouldBeTrue();
+        }
+
+        // When
+        Kill(serve, signal);
+        string rest = await serve.StandardOutput.ReadToEndAsync();
+        await WaitForExit(serve);
+
+        // Then: a graceful stop (the host's own Ctrl-C/SIGTERM handling), said on the way out
+        serve.ExitCode.ShouldBe(0);
+        rest.ShouldContain("Stopped.");
+    }
+
     [Fact]
     public async Task Should_ExitAtOnce_When_ASecondCtrlCComesWhileStopping()
     {
@@ -160,26 +185,9 @@ public sealed class SignalTests : IAsyncLifetime, IDisposable
           - {name: api, kind: api, usdPerMillionTokens: 0.6}
         """;
 
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "burnrate.dll"));
-        foreach (string a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
+    private static Process Start(params string[] args) => ChildCli.Start(null, args);
 
-        Process process = Process.Start(info)!;
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static void Kill(Process process, string signal)
-    {
-        using Process kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
-        kill.WaitForExit();
-    }
+    private static void Kill(Process process, string signal) => ChildCli.Signal(process, signal);
 
     private static async Task WaitUntil(Func<bool> condition, Process process)
     {
@@ -196,17 +204,5 @@ public sealed class SignalTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private static async Task WaitForExit(Process process)
-    {
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(bound.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the child did not exit within 60 s of the signal");
-        }
-    }
+    private static Task WaitForExit(Process process) => ChildCli.WaitForExit(process);
 }

@@ -163,7 +163,7 @@ public sealed class TrainCommandTests
     }
 
     [Theory]
-    [InlineData("--tokens", "0", "--tokens '0' is not allowed; expected a number in (0, ")]
+    [InlineData("--tokens", "0", "--tokens '0' is not allowed; expected a number in [1, 1E+18] tokens")]
     [InlineData("--tokens", "-3T", "--tokens '-3000000000000' is not allowed")]
     [InlineData("--tokens", "lots", "--tokens: 'lots' is not a count")]
     [InlineData("--mfu", "1.5", "--mfu '1.5' is not allowed; expected a number in [0.001, 1]")]

@@ -83,7 +83,7 @@ public sealed record TrainRequest
     {
         var checks = new FieldChecks()
             .Require(!string.IsNullOrWhiteSpace(Model), "model", Model ?? "", "a catalog model id, a config.json path or a parameter count such as 70B")
-            .Positive("tokens", Tokens, 1e18, "tokens")
+            .Range("tokens", Tokens, 1, 1e18, unit: "tokens")
             .Require(!string.IsNullOrWhiteSpace(Gpu), "gpu", Gpu ?? "", "a catalog accelerator id")
             .Whole("gpus", Gpus, 1, 10_000_000)
             .Positive("days", Days, 36_500, "days")

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Burnrate.Catalog;
 using Burnrate.Cli.Rendering;
 using Burnrate.Core.Economics;
 using Burnrate.Planning;
@@ -45,8 +44,7 @@ internal sealed class ReportCommand : Command
 
         var deriver = new CostModelDeriver(_globals.LoadCatalog(parse));
         string file = parse.GetRequiredValue(_file);
-        string yaml = file == "-" ? _globals.Input.ReadToEnd()
-            : File.Exists(file) ? File.ReadAllText(file) : throw new CatalogException($"scenario file '{file}' not found");
+        string yaml = file == "-" ? _globals.ReadInput("scenario") : Catalog.Files.InputFile.ReadAllText(file, "scenario file");
         string source = file == "-" ? "<stdin>" : file;
         PlanScenario scenario = ScenarioReader.Read(yaml, source, deriver, new LedgerActualsSource());
         ulong seed = parse.GetValue(_seed);

@@ -10,6 +10,9 @@ namespace Burnrate.Ledger.Import;
 /// </summary>
 internal static class ApiPages
 {
+    /// <summary>The most characters one file of pages may hold (256 Mi).</summary>
+    private const int MaxChars = 256 << 20;
+
     /// <summary>A result with its bucket's period.</summary>
     public readonly record struct Result(long Number, DateTime Start, DateTime End, JsonElement Value);
 
@@ -70,7 +73,21 @@ internal static class ApiPages
     private static List<JsonElement> Pages(Stream stream)
     {
         using var reader = new StreamReader(stream, leaveOpen: true);
-        string text = reader.ReadToEnd();
+        var buffer = new System.Text.StringBuilder();
+        char[] chunk = new char[1 << 16];
+        int read;
+        while ((read = reader.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            // A download of API pages is a few MB a month; a device such as /dev/zero never ends.
+            if (buffer.Length + read > MaxChars)
+            {
+                throw LedgerErrors.In(string.Empty, $"larger than {MaxChars >> 20} MiB; import API pages a month or so per file");
+            }
+
+            buffer.Append(chunk, 0, read);
+        }
+
+        string text = buffer.ToString();
         var pages = new List<JsonElement>();
         try
         {

@@ -6,6 +6,10 @@ namespace Burnrate.Ledger.Import;
 /// </summary>
 internal sealed class ByteLines
 {
+    /// <summary>The longest line read, in bytes (64 MiB): a device such as /dev/zero or a file with no line breaks fails here
+    /// instead of filling memory.</summary>
+    public const int MaxLineBytes = 64 << 20;
+
     private readonly Stream _stream;
     private byte[] _buffer = new byte[1 << 20];
     private int _start;
@@ -68,6 +72,11 @@ internal sealed class ByteLines
         }
         else if (kept == _buffer.Length)
         {
+            if (_buffer.Length >= MaxLineBytes)
+            {
+                throw LedgerErrors.In(string.Empty, $"a line longer than {MaxLineBytes >> 20} MiB (is this a log file?)", LineNumber + 1);
+            }
+
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
 

@@ -17,7 +17,7 @@ internal static class CsvRecords
         Stream stream, string source, IReadOnlyList<string> columns, Func<long, string?[], Func<Guid>, ImportItem<TRow>> map,
         IReadOnlyList<string> required, Action<long>? bytesRead = null)
     {
-        using SepReader reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(stream, leaveOpen: true);
+        using SepReader reader = Rows(() => Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(stream, leaveOpen: true), 1);
         int[] index = new int[columns.Count];
         for (int i = 0; i < columns.Count; i++)
         {
@@ -35,11 +35,28 @@ internal static class CsvRecords
         long seed = RowIds.Seed(source);
         var fields = new string?[columns.Count];
         var occurrences = new ContentOccurrences();
-        foreach (SepReader.Row row in reader)
+        long lastLine = 1;
+        while (Rows(reader.MoveNext, lastLine + 1))
         {
+            SepReader.Row row = reader.Current;
+            lastLine = row.LineNumberFrom;
             ImportItem<TRow> item = Map(row, width, index, fields, seed, occurrences, map);
             bytesRead?.Invoke(stream.CanSeek ? stream.Position : 0);
             yield return item;
+        }
+    }
+
+    // Sep refuses a row longer than its 16 MiB buffer (an unterminated quote, a device such as /dev/zero) with a
+    // NotSupportedException; that is bad input at the row after the last one read.
+    internal static T Rows<T>(Func<T> read, long line)
+    {
+        try
+        {
+            return read();
+        }
+        catch (NotSupportedException e) when (e.Message.Contains("maximum supported length", StringComparison.Ordinal))
+        {
+            throw LedgerErrors.In(string.Empty, "a row longer than 16 MiB (an unterminated quote, or not a CSV file)", line);
         }
     }
 

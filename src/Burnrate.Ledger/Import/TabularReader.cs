@@ -69,7 +69,7 @@ internal abstract class TabularReader : IDisposable
         public CsvTable(Stream stream)
         {
             _stream = stream;
-            _reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(stream, leaveOpen: true);
+            _reader = CsvRecords.Rows(() => Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(stream, leaveOpen: true), 1);
             _header = [.. _reader.Header.ColNames];
         }
 
@@ -79,7 +79,7 @@ internal abstract class TabularReader : IDisposable
 
         public override bool Next()
         {
-            if (!_reader.MoveNext())
+            if (!CsvRecords.Rows(_reader.MoveNext, Math.Max(Line, 1) + 1))
             {
                 return false;
             }

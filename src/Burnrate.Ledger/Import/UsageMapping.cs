@@ -58,7 +58,7 @@ internal sealed class UsageMapping
         var yaml = new YamlStream();
         try
         {
-            using var reader = new StreamReader(path);
+            using var reader = new StringReader(Catalog.Files.InputFile.ReadAllText(path, "mapping file"));
             yaml.Load(reader);
         }
         catch (YamlException e)

@@ -35,7 +35,7 @@ internal static class PriceListYaml
         var yaml = new YamlStream();
         try
         {
-            using var reader = new StreamReader(path);
+            using var reader = new StringReader(Catalog.Files.InputFile.ReadAllText(path, "price list"));
             yaml.Load(reader);
         }
         catch (YamlException e)

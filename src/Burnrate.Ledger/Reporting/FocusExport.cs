@@ -37,6 +37,7 @@ public static class FocusExport
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Core.Validation.InputException.ThrowIfAny(LedgerDays.Validate(from, to));
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir && !Directory.Exists(dir))
         {
             throw LedgerErrors.Field("focus", path, $"a file in an existing folder ({dir} does not exist)");

@@ -9,6 +9,7 @@ public static class ReconcileEngine
     public static ReconcileReport Run(LedgerDatabase ledger, DateOnly? from = null, DateOnly? to = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
+        Core.Validation.InputException.ThrowIfAny(LedgerDays.Validate(from, to));
         ILedgerStore store = ledger.Store;
         var span = store.Query(LedgerSql.BilledSpan(store.Dialect), DbValues.Span)[0];
         DateOnly? first = from ?? span.First, last = to ?? span.Last;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Burnrate.Catalog;
 using Burnrate.Core.Validation;
 
@@ -30,11 +29,7 @@ public sealed record ReportRequest
         }
 
         errors.Require(By.Distinct(StringComparer.Ordinal).Count() == By.Count, "by", string.Join(',', By), "keys that differ");
-        if (From is { } f && To is { } t && t < f)
-        {
-            errors.Add("to", t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"a day on or after --from {f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
-        }
-
+        errors.AddRange(LedgerDays.Validate(From, To));
         return errors.Whole("top", TopLossMakers, 0, 1000, "loss-makers");
     }
 }

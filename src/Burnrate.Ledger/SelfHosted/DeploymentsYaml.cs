@@ -123,6 +123,14 @@ public static class DeploymentsYaml
             throw f.Error(f.Find("to")!, $"field 'to' must be a day on or after 'from' ({from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}), got \"{to.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\"");
         }
 
+        foreach ((string key, DateOnly? day) in new[] { ("from", (DateOnly?)from), ("to", to) })
+        {
+            if (day is { } d && (d < Reporting.LedgerDays.First || d > Reporting.LedgerDays.Last))
+            {
+                throw f.Error(f.Find(key)!, $"field '{key}' must be a day from {Reporting.LedgerDays.First.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {Reporting.LedgerDays.Last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, got \"{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\"");
+            }
+        }
+
         YamlNode routesNode = f.Required("routes");
         f.RejectUnknown($"deployment '{name}'");
         if (request.Validate() is { Count: > 0 } problems)

@@ -24,17 +24,14 @@ public static class SelfHostedEngine
     /// <param name="from">The first day included (default: each deployment's first).</param>
     /// <param name="to">The last day included (default: each deployment's last, else the ledger's last usage day).</param>
     /// <returns>The report.</returns>
-    /// <exception cref="InputException">The range is reversed.</exception>
+    /// <exception cref="InputException">A day is outside <see cref="LedgerDays"/> or the range is reversed.</exception>
     /// <exception cref="CatalogException">A deployment's ids are unknown, its price missing, or it does not fit in memory.</exception>
     public static SelfHostedReport Run(LedgerDatabase ledger, BurnrateCatalog catalog, IReadOnlyList<SelfHostedDeployment> deployments, DateOnly? from = null, DateOnly? to = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(deployments);
-        if (from is { } f0 && to is { } t0 && t0 < f0)
-        {
-            throw new InputException("to", Day(t0), $"a day on or after --from {Day(f0)}");
-        }
+        InputException.ThrowIfAny(LedgerDays.Validate(from, to));
 
         ILedgerStore store = ledger.Store;
         DateOnly? lastUsage = store.Query(LedgerSql.UsageSpan(store.Dialect), DbValues.Span)[0].Last;

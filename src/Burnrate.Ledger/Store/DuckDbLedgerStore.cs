@@ -33,7 +33,8 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
             throw LedgerErrors.Field("db", path, $"a file in an existing folder ({dir} does not exist)");
         }
 
-        var connection = new DuckDBConnection("Data Source=" + path);
+        // The builder quotes the path: a ';' or a control character in a file name is part of the name, not a connection option.
+        var connection = new DuckDBConnection(new DuckDBConnectionStringBuilder { DataSource = path }.ConnectionString);
         try
         {
             connection.Open();

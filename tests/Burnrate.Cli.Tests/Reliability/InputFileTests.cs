@@ -55,6 +55,62 @@ public sealed class InputFileTests : IDisposable
         catalog.Error.ShouldBe("error: /dev/zero: larger than 16 MiB; a catalog file is at most that large\n");
     }
 
+    [Theory]
+    [InlineData("report", "error: /dev/zero: larger than 16 MiB; a scenario file is at most that large")]
+    [InlineData("calibrate", "error: /dev/zero: larger than 64 MiB; a bench summary is at most that large")]
+    [InlineData("bench compare", "error: /dev/zero: larger than 64 MiB; a bench summary is at most that large")]
+    [InlineData("ledger import revenue", "error: /dev/zero:1: a row longer than 16 MiB (an unterminated quote, or not a CSV file)")]
+    [InlineData("ledger import litellm", "error: /dev/zero:1: a row longer than 16 MiB (an unterminated quote, or not a CSV file)")]
+    [InlineData("ledger import focus", "error: /dev/zero:1: a row longer than 16 MiB (an unterminated quote, or not a CSV file)")]
+    [InlineData("ledger import openai-usage", "error: /dev/zero: larger than 256 MiB; import API pages a month or so per file")]
+    [InlineData("ledger import --prices", "error: /dev/zero: larger than 16 MiB; a price list is at most that large")]
+    [InlineData("ledger import --mapping", "error: /dev/zero: larger than 16 MiB; a mapping file is at most that large")]
+    public void Should_StopReadingAtTheCap_When_ACommandIsGivenAnEndlessDevice(string what, string expected)
+    {
+        if (!File.Exists("/dev/zero"))
+        {
+            return; // Not a POSIX system: there is no endless device to read.
+        }
+
+        // Given (found by FuzzTests' exhaustive sweep: the ledger readers had no cap, and Sep's 16 MiB row limit was an internal error)
+        string db = _dir.File("ledger.duckdb");
+        string revenue = RepoFiles.LedgerExample("revenue.csv");
+        string[] args = what switch
+        {
+            "report" => ["report", "/dev/zero", "--out", _dir.File("report")],
+            "calibrate" => ["calibrate", "/dev/zero", "--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--out", _dir.File("c.json")],
+            "bench compare" => ["bench", "compare", "/dev/zero", "/dev/zero"],
+            "ledger import --prices" => ["ledger", "import", revenue, "--format", "revenue", "--prices", "/dev/zero", "--db", db],
+            "ledger import --mapping" => ["ledger", "import", revenue, "--format", "csv", "--mapping", "/dev/zero", "--db", db],
+            _ => ["ledger", "import", "/dev/zero", "--format", what["ledger import ".Length..], "--db", db],
+        };
+
+        // When
+        CliRun run = CliRunner.Run(args);
+
+        // Then
+        run.ExitCode.ShouldBe(2, run.Error);
+        run.Error.ShouldBe(expected + "\n");
+    }
+
+    [Fact]
+    public void Should_ExitTwoWithOneLine_When_AJsonLinesLogHasALineLongerThanTheCap()
+    {
+        // Given: 64 MiB + 1 byte of zeros and no line break (a sparse file: no disk is used)
+        string log = _dir.File("spend.jsonl");
+        using (FileStream f = File.Create(log))
+        {
+            f.SetLength((64L << 20) + 1);
+        }
+
+        // When
+        CliRun run = CliRunner.Run("ledger", "import", log, "--format", "litellm", "--db", _dir.File("ledger.duckdb"));
+
+        // Then
+        run.ExitCode.ShouldBe(2, run.Error);
+        run.Error.ShouldBe($"error: {log}:1: a line longer than 64 MiB (is this a log file?)\n");
+    }
+
     [Fact]
     public void Should_StopReadingAtTheCap_When_StandardInputIsEndless()
     {

@@ -7,6 +7,8 @@ internal static class RepoFiles
 
     public static string Example(string name) => Path.Combine(Root, "examples", name);
 
+    public static string LedgerExample(string name) => Path.Combine(Root, "examples", "ledger", name);
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
