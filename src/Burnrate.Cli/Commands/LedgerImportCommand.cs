@@ -18,7 +18,7 @@ internal sealed class LedgerImportCommand : Command
     private readonly Option<string> _format = new("--format") { Description = $"Input format: {string.Join(", ", ImportFormats.Names)}", Required = true };
     private readonly Option<string?> _mapping = new("--mapping") { Description = "YAML column mapping (formats csv and jsonl)" };
     private readonly Option<string[]> _prices = new("--prices") { Description = "Price list YAML or LiteLLM model_prices_and_context_window.json for usage without a cost (repeatable)" };
-    private readonly Option<int> _batchRows = new("--batch-rows") { Description = "Rows written per transaction (a crash loses at most the batch in flight)", DefaultValueFactory = _ => 100_000 };
+    private readonly Option<int> _batchRows = new("--batch-rows") { Description = "Rows written per transaction (a crash loses at most the batch in flight)", DefaultValueFactory = _ => ImportRequest.DefaultBatchRows };
     private readonly LedgerDbOptions _db = new();
     private readonly Option<bool> _json = new("--json") { Description = "Print the import summary as JSON" };
 

@@ -1,8 +1,14 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Burnrate.Ledger.Store;
 
 namespace Burnrate.Ledger.Import;
 
-/// <summary>Writes a file's good rows in batches, each batch one transaction of new rows only, and tallies the outcome.</summary>
+/// <summary>
+/// Writes a file's good rows in batches, each batch one transaction of new rows only, and tallies the outcome. The file
+/// is parsed on the calling thread while a writer thread stores the previous batch (two batches in memory at most);
+/// batches reach the store one at a time and in file order, so a crash still leaves only whole batches.
+/// </summary>
 internal static class BatchWriter
 {
     /// <summary>Imports the items of one file.</summary>
@@ -11,49 +17,97 @@ internal static class BatchWriter
         Action<long>? rowsRead, CancellationToken cancellationToken)
         where TRow : ILedgerRow
     {
-        var batch = new List<TRow>(Math.Min(batchRows, 1 << 16));
-        var inBatch = new HashSet<Guid>();
         var errors = new List<ImportError>();
-        long read = 0, imported = 0, duplicates = 0;
-
-        void Flush()
+        long read = 0, duplicates = 0;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var free = new BlockingCollection<List<TRow>>();
+        using var full = new BlockingCollection<List<TRow>>();
+        for (int i = 0; i < 2; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            long inserted = store.InsertNew(table, batch);
-            imported += inserted;
-            duplicates += batch.Count - inserted;
-            batch.Clear();
-            inBatch.Clear();
+            free.Add(new List<TRow>(Math.Min(batchRows, 1 << 16)), CancellationToken.None);
         }
 
-        foreach (ImportItem<TRow> item in items)
+        Task<(long Imported, long Duplicates)> writer = Task.Factory.StartNew(
+            () => Write(store, table, full, free, stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var inBatch = new HashSet<Guid>();
+        try
         {
-            read++;
-            if (item.Error is not null)
+            List<TRow> batch = free.Take(stop.Token);
+            foreach (ImportItem<TRow> item in items)
             {
-                errors.Add(new ImportError(item.Line, item.Error));
-            }
-            else if (!inBatch.Add(item.Row.RowId))
-            {
-                duplicates++;
-            }
-            else
-            {
-                batch.Add(item.Row);
-                if (batch.Count >= batchRows)
+                read++;
+                if (item.Error is not null)
                 {
-                    Flush();
+                    errors.Add(new ImportError(item.Line, item.Error));
+                }
+                else if (!inBatch.Add(item.Row.RowId))
+                {
+                    duplicates++;
+                }
+                else
+                {
+                    batch.Add(item.Row);
+                    if (batch.Count >= batchRows)
+                    {
+                        full.Add(batch, stop.Token);
+                        inBatch.Clear();
+                        batch = free.Take(stop.Token);
+                    }
+                }
+
+                if ((read & 0x3FF) == 0)
+                {
+                    rowsRead?.Invoke(read);
                 }
             }
 
-            if ((read & 0x3FF) == 0)
-            {
-                rowsRead?.Invoke(read);
-            }
+            full.Add(batch, stop.Token);
+            rowsRead?.Invoke(read);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not the caller's cancellation: the writer failed and stopped the parser; its exception is reported below.
+        }
+        finally
+        {
+            full.CompleteAdding();
+            ((IAsyncResult)writer).AsyncWaitHandle.WaitOne();
         }
 
-        Flush();
-        rowsRead?.Invoke(read);
-        return new FileImport(path, format, read, imported, duplicates, errors.Count, errors);
+        if (writer.Exception is { } failed)
+        {
+            ExceptionDispatchInfo.Capture(failed.InnerExceptions[0]).Throw();
+        }
+
+        (long imported, long stored) = writer.Result;
+        return new FileImport(path, format, read, imported, duplicates + stored, errors.Count, errors);
+    }
+
+    // The writer thread: stores full batches in order and hands each list back for the parser to refill. A failure
+    // cancels the parser (through stop) and is rethrown on the calling thread.
+    private static (long Imported, long Duplicates) Write<TRow>(
+        ILedgerStore store, LedgerTable table, BlockingCollection<List<TRow>> full, BlockingCollection<List<TRow>> free, CancellationTokenSource stop)
+        where TRow : ILedgerRow
+    {
+        long imported = 0, duplicates = 0;
+        try
+        {
+            foreach (List<TRow> batch in full.GetConsumingEnumerable())
+            {
+                stop.Token.ThrowIfCancellationRequested();
+                long inserted = store.InsertNew(table, batch);
+                imported += inserted;
+                duplicates += batch.Count - inserted;
+                batch.Clear();
+                free.Add(batch);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            stop.Cancel();
+            throw;
+        }
+
+        return (imported, duplicates);
     }
 }

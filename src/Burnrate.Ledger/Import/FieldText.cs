@@ -59,6 +59,11 @@ internal static class FieldText
     public static bool TryInstant(string field, string? text, out DateTime utc, out string? error)
     {
         error = null;
+        if (text is not null && IsoInstant.TryParse(text, out utc))
+        {
+            return true;
+        }
+
         if (!string.IsNullOrWhiteSpace(text)
             && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out utc))
         {

@@ -17,8 +17,15 @@ public sealed record ImportRequest
     /// <summary>Gets price files (price-list YAML or LiteLLM price JSON) that price usage the source gave no cost for.</summary>
     public IReadOnlyList<string> PricePaths { get; init; } = [];
 
-    /// <summary>Gets the rows written per transaction (default 100,000): a crash loses at most the batch in flight.</summary>
-    public int BatchRows { get; init; } = 100_000;
+    /// <summary>
+    /// The default rows per transaction: two of DuckDB's 122,880-row row groups, so a batch is compressed straight into the
+    /// file's row groups at commit instead of going through the write-ahead log and a checkpoint (about 4× cheaper per row
+    /// than 100,000-row batches).
+    /// </summary>
+    public const int DefaultBatchRows = 245_760;
+
+    /// <summary>Gets the rows written per transaction (default <see cref="DefaultBatchRows"/>): a crash loses at most the batch in flight.</summary>
+    public int BatchRows { get; init; } = DefaultBatchRows;
 
     /// <summary>Gets every problem with the request, one line each (empty when valid).</summary>
     public IReadOnlyList<FieldError> Validate()

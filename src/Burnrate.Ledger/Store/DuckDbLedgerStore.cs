@@ -111,27 +111,52 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
             return 0;
         }
 
-        if (_stagesCreated.Add(table.StageName))
-        {
-            Execute(LedgerSchema.CreateTable(Dialect, table, table.StageName, DuckDbDialect.StageTableKeyword));
-        }
-
+        // Each batch is one transaction: the ids the table already holds are found through a one-column staging table
+        // (a semi-join whose hash table is the batch, not the ledger), then the new rows go straight into the table
+        // through the Appender, so every row is written once.
         using DuckDBTransaction transaction = _connection.BeginTransaction();
-        using (DuckDBAppender appender = _connection.CreateAppender(table.StageName))
+        HashSet<Guid> existing = ExistingIds(table, rows);
+        long appended = 0;
+        using (DuckDBAppender appender = _connection.CreateAppender(table.Name))
         {
             foreach (TRow row in rows)
             {
+                if (existing.Count > 0 && existing.Contains(row.RowId))
+                {
+                    continue;
+                }
+
                 _writer.Row = appender.CreateRow();
                 row.Write(_writer);
                 _writer.Row.EndRow();
+                appended++;
             }
         }
 
         _writer.Row = null;
-        long inserted = Execute(LedgerSql.InsertNewFromStage(table));
-        Execute(LedgerSql.ClearStage(table));
         transaction.Commit();
-        return inserted;
+        return appended;
+    }
+
+    private HashSet<Guid> ExistingIds<TRow>(LedgerTable table, IReadOnlyList<TRow> rows)
+        where TRow : ILedgerRow
+    {
+        if (_stagesCreated.Add(table.StageName))
+        {
+            Execute(LedgerSql.CreateIdStage(Dialect, table, DuckDbDialect.StageTableKeyword));
+        }
+
+        using (DuckDBAppender appender = _connection.CreateAppender(table.StageName))
+        {
+            foreach (TRow row in rows)
+            {
+                appender.CreateRow().AppendValue((Guid?)row.RowId).EndRow();
+            }
+        }
+
+        HashSet<Guid> existing = [.. Query(LedgerSql.ExistingStagedIds(table), r => r.GetGuid(0))];
+        Execute(LedgerSql.ClearStage(table));
+        return existing;
     }
 
     /// <inheritdoc/>

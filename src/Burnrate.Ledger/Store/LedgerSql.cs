@@ -6,10 +6,13 @@ namespace Burnrate.Ledger.Store;
 /// </summary>
 internal static class LedgerSql
 {
-    /// <summary>Gets the statement that copies a batch's staged rows whose ids the table lacks.</summary>
-    public static string InsertNewFromStage(LedgerTable table) =>
-        $"INSERT INTO {table.Name} ({table.ColumnList}) SELECT {table.ColumnList} FROM {table.StageName} "
-        + $"WHERE row_id NOT IN (SELECT row_id FROM {table.Name})";
+    /// <summary>Gets CREATE TABLE for the staging table of a batch's row ids.</summary>
+    public static string CreateIdStage(SqlDialect dialect, LedgerTable table, string keyword) =>
+        LedgerSchema.CreateTable(dialect, table with { Columns = [table.Columns[0]] }, table.StageName, keyword);
+
+    /// <summary>Gets the staged row ids the table already holds (the staged ids are the semi-join's build side).</summary>
+    public static string ExistingStagedIds(LedgerTable table) =>
+        $"SELECT row_id FROM {table.Name} WHERE row_id IN (SELECT row_id FROM {table.StageName})";
 
     /// <summary>Gets the statement that empties a staging table.</summary>
     public static string ClearStage(LedgerTable table) => $"DELETE FROM {table.StageName}";

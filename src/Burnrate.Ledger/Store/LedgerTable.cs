@@ -11,7 +11,7 @@ internal sealed record LedgerTable(string Name, IReadOnlyList<LedgerColumn> Colu
     /// <summary>Gets the column rows are grouped and sharded by (customer where the table has one; null: the row id).</summary>
     public string? GroupColumn { get; init; }
 
-    /// <summary>Gets the name of the session-local staging table each import batch is appended to first.</summary>
+    /// <summary>Gets the name of the session-local staging table that holds an import batch's row ids (to find those already imported).</summary>
     public string StageName => Name + "_stage";
 
     /// <summary>Gets the comma-separated column list.</summary>

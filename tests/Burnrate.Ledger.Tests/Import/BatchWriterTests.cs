@@ -1,0 +1,131 @@
+using System.Data;
+using Burnrate.Core.Validation;
+using Burnrate.Ledger.Import;
+using Burnrate.Ledger.Store;
+
+namespace Burnrate.Ledger.Tests.Import;
+
+/// <summary>The import pipeline: the file is parsed on the calling thread while a writer thread stores the previous batch.</summary>
+public sealed class BatchWriterTests
+{
+    private const int Batch = 100;
+
+    [Fact]
+    public void Should_RaiseTheStoreFailureAndStopParsing_When_TheWriterFailsMidFile()
+    {
+        // Given a store that fails on the third batch, and a file far longer than the batches in flight
+        using LedgerDatabase ledger = LedgerDatabase.Open(":memory:");
+        var store = new FailingStore(ledger.Store, failOnBatch: 3);
+        var file = new CountingFile(rows: 1_000_000);
+
+        // When
+        IOException failure = Should.Throw<IOException>(() => Run(store, file.Items()));
+
+        // Then: the store's own error, two whole batches kept, and the parser stopped within a few batches
+        failure.Message.ShouldBe("disk full (batch 3)");
+        RowCount(ledger).ShouldBe(2 * Batch);
+        file.Pulled.ShouldBeLessThan(10 * Batch);
+    }
+
+    [Fact]
+    public void Should_KeepTheWholeBatchesBeforeIt_When_TheFileTurnsUnreadableMidway()
+    {
+        // Given a file whose reader fails after 3.5 batches
+        using LedgerDatabase ledger = LedgerDatabase.Open(":memory:");
+        var file = new CountingFile(rows: 1_000, failAfter: 350);
+
+        // When
+        InputException failure = Should.Throw<InputException>(() => Run(ledger.Store, file.Items()));
+
+        // Then: the reader's error, and exactly the three batches handed over before it
+        failure.Message.ShouldContain("unreadable at row 351");
+        RowCount(ledger).ShouldBe(3 * Batch);
+    }
+
+    [Fact]
+    public void Should_CountEveryRowOnce_When_BatchesAreWrittenWhileTheNextIsParsed()
+    {
+        // Given 10,050 rows where every 10th repeats the previous row's id
+        using LedgerDatabase ledger = LedgerDatabase.Open(":memory:");
+        var file = new CountingFile(rows: 10_050, repeatEvery: 10);
+
+        // When imported twice
+        FileImport first = Run(ledger.Store, file.Items());
+        FileImport second = Run(ledger.Store, file.Items());
+
+        // Then
+        (first.RowsRead, first.Imported, first.Duplicates).ShouldBe((10_050L, 9_045L, 1_005L));
+        (second.RowsRead, second.Imported, second.Duplicates).ShouldBe((10_050L, 0L, 10_050L));
+        RowCount(ledger).ShouldBe(9_045);
+    }
+
+    private static FileImport Run(ILedgerStore store, IEnumerable<ImportItem<UsageRow>> items) =>
+        BatchWriter.Run(store, LedgerTables.Usage, items, "test.jsonl", "litellm", Batch, rowsRead: null, CancellationToken.None);
+
+    private static long RowCount(LedgerDatabase ledger) => ledger.Store.Query("SELECT count(*) FROM usage_events", r => r.GetInt64(0)).Single();
+
+    private sealed class CountingFile(int rows, int failAfter = int.MaxValue, int repeatEvery = 0)
+    {
+        public int Pulled { get; private set; }
+
+        public IEnumerable<ImportItem<UsageRow>> Items()
+        {
+            Pulled = 0;
+            for (int i = 1; i <= rows; i++)
+            {
+                if (i > failAfter)
+                {
+                    throw new InputException([new FieldError("FILE", "test.jsonl", $"unreadable at row {i}")]);
+                }
+
+                Pulled++;
+                int id = repeatEvery > 0 && i % repeatEvery == 0 ? i - 1 : i;
+                yield return ImportItem<UsageRow>.Ok(i, Row(id));
+            }
+        }
+
+        private static UsageRow Row(int id) => new()
+        {
+            RowId = RowIds.FromKey("test", id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Source = "test",
+            RequestId = "r" + id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            StartedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(id),
+            Provider = "openai",
+            Model = "m",
+            Customer = "c",
+            Feature = Features.Untagged,
+            ApiBase = string.Empty,
+            Requests = 1,
+            InputTokens = 10,
+            OutputTokens = 1,
+            CostUsd = 0.01m,
+            CostSource = "test",
+        };
+    }
+
+    // A real store that fails one batch the way a full disk or a lost server does.
+    private sealed class FailingStore(ILedgerStore inner, int failOnBatch) : ILedgerStore
+    {
+        private int _batches;
+
+        public SqlDialect Dialect => inner.Dialect;
+
+        public string Location => inner.Location;
+
+        public long Execute(string sql) => inner.Execute(sql);
+
+        public void ExecuteAtomically(IReadOnlyList<string> statements) => inner.ExecuteAtomically(statements);
+
+        public List<T> Query<T>(string sql, Func<IDataRecord, T> map) => inner.Query(sql, map);
+
+        public IEnumerable<T> Stream<T>(string sql, Func<IDataRecord, T> map) => inner.Stream(sql, map);
+
+        public long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows)
+            where TRow : ILedgerRow =>
+            ++_batches == failOnBatch ? throw new IOException($"disk full (batch {_batches})") : inner.InsertNew(table, rows);
+
+        public void Dispose()
+        {
+        }
+    }
+}
