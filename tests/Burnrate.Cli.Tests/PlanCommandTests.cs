@@ -144,7 +144,7 @@ public sealed class PlanCommandTests
         rows["paths"].ShouldBe(("300", "--paths (default 10,000)"));
         rows["seed"].ShouldBe(("13", "--seed (default 42)"));
         rows["base preset"].Source.ShouldBe("docs/plan.md");
-        rows["costs.inference.from"].Value.ShouldBe("$0.2365/1M tokens");
+        rows["costs.inference.from"].Value.ShouldBe("$0.2354/1M tokens");
         rows["costs.inference.from"].Source.ShouldStartWith("burnrate infer llama-3.1-70b --gpu h100-sxm --gpus 4");
         rows["costs.training.from"].Source.ShouldStartWith("burnrate train llama-3.1-70b");
     }

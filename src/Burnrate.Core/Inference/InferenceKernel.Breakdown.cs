@@ -39,7 +39,7 @@ internal static partial class InferenceKernel
             (2 * m.ProjectionParams * n * flopToSeconds, (m.ProjectionParams * weightToSeconds) + (activationSeconds / 2)),
             (m.AttentionFlopPerTokenPerContext * n * (n + 1) / 2 * flopToSeconds, n * s.KvBytesPerTokenPerDevice * s.Pp / s.ByteRate),
             (2 * (m.ActiveComputeParams - m.ProjectionParams - m.HeadParams) * n * flopToSeconds, (ffnWeights * weightToSeconds) + (activationSeconds / 2)),
-            (2 * m.HeadParams * n * flopToSeconds, m.HeadParams * weightToSeconds),
+            (2 * m.HeadParams * PromptLogitRows(n) * flopToSeconds, m.HeadParams * weightToSeconds),
         ];
     }
 

@@ -24,8 +24,9 @@ internal static partial class InferenceKernel
         ModelProfile m = s.Model;
         double n = promptTokens;
         double tokens = n + decodeSequences;
-        // 2·N per token for the matmuls, plus causal attention: Σ_{i=1..n} a·i = a·n(n+1)/2; decode tokens attend to their context.
-        double prefillFlop = (2 * m.ActiveComputeParams * n) + (m.AttentionFlopPerTokenPerContext * n * (n + 1) / 2);
+        // 2·N per token for the layers' matmuls, plus causal attention: Σ_{i=1..n} a·i = a·n(n+1)/2; decode tokens attend to their
+        // context. The output head runs for the prompt's last token only: serving engines compute logits just where they sample.
+        double prefillFlop = (2 * (m.ActiveComputeParams - m.HeadParams) * n) + (2 * m.HeadParams * PromptLogitRows(n)) + (m.AttentionFlopPerTokenPerContext * n * (n + 1) / 2);
         double decodeFlop = decodeSequences * ((2 * m.ActiveComputeParams) + (m.AttentionFlopPerTokenPerContext * context));
         double compute = ((prefillFlop / s.Efficiency.PrefillCompute(Math.Max(1, n))) + (decodeFlop / s.Efficiency.Compute)) / (s.Tp * s.PeakFlops);
         double weights = s.WeightBytesPerElement * (m.AlwaysReadParams + (m.MoeLayers * m.ExpertParams * m.ExpertsTouched(tokens))) / s.Tp;
@@ -34,6 +35,12 @@ internal static partial class InferenceKernel
         double memory = (weights + kv + activations) / s.ByteRate;
         return Roofline(s, compute, memory, weights / s.ByteRate, Communication(s, tokens, m.Layers, m.MoeLayers));
     }
+
+    /// <summary>Gets the rows of logits a prefill of <paramref name="promptTokens"/> tokens computes: one, for the prompt's last
+    /// token, which samples the first output token (vLLM's logits processor prunes the hidden states to the sampled positions;
+    /// TensorRT-LLM gathers context logits only with <c>gather_context_logits</c>; llama.cpp outputs the last token's logits
+    /// unless a batch asks for more).</summary>
+    internal static double PromptLogitRows(double promptTokens) => promptTokens > 0 ? 1 : 0;
 
     /// <summary>Times one decode step for a replica with <paramref name="batch"/> sequences at <paramref name="context"/> tokens:
     /// the batch is split into PP micro-batches, so a token passes PP stages each at micro-batch batch ÷ PP.</summary>

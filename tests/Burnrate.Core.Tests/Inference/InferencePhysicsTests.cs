@@ -82,6 +82,28 @@ public sealed class InferencePhysicsTests
     }
 
     [Fact]
+    public void Should_ChargeTheOutputHeadOnce_When_PrefillingAPrompt()
+    {
+        // Given: Llama 3.1 8B (128,256-token vocabulary, untied head of 0.53B) prefilling 2,048 tokens alone on one H100
+        const int N = 2048;
+        Burnrate.Core.Models.ParameterCount count = Burnrate.Core.Models.ParameterCounter.Count(Llama8B);
+        double head = count.ActiveCompute - count.ActiveNonEmbedding;
+        double attention = 4.0 * Llama8B.Layers * Llama8B.AttentionHeads * Llama8B.HeadDim;
+
+        // When
+        InferenceResult r = InferenceEstimator.Estimate(Llama8B, Deployment(H100, 1), new InferenceWorkload(N, 1, 1), EfficiencyFactors.Default);
+
+        // Then: the layers' matmuls for every prompt token, the head for the last one only (the token that samples)
+        head.ShouldBe(128_256.0 * 4096, 1);
+        double flop = (2 * (count.ActiveCompute - head) * N) + (2 * head) + (attention * N * (N + 1) / 2);
+        double seconds = flop / (989.4e12 * EfficiencyFactors.Default.PrefillCompute(N));
+        r.PrefillParts.Compute.Seconds.ShouldBe(seconds, seconds * 1e-9);
+        r.PrefillBound.ShouldBe(ResourceBound.Compute);
+        double perTokenHead = (2 * count.ActiveCompute * N) + (attention * N * (N + 1) / 2);
+        (flop / perTokenHead).ShouldBeLessThan(0.94); // charging the head per prompt token overstated prefill by > 6%
+    }
+
+    [Fact]
     public void Should_AddWaitingAndTheBatchToTtft_When_OthersAreDecoding()
     {
         InferenceDeployment d = Deployment(H100, 1);
