@@ -39,7 +39,7 @@ internal static class OptimizeText
         }
     }
 
-    private static readonly string[] Columns = ["model", "gpu", "devices", "tp×pp", "ep", "weights/kv", "concurrency", "TTFT", "TPOT", "$/1M in", "$/1M out", "$/1M out all-in", "$/request", "$/h", "bound"];
+    private static readonly string[] Columns = ["model", "gpu", "devices", "replicas", "tp×pp", "ep", "weights/kv", "concurrency", "TTFT", "TPOT", "$/1M in", "$/1M out", "$/1M out all-in", "$/request", "$/h", "bound"];
 
     private static WideTable Table(string title, IReadOnlyList<OptimizeConfiguration> rows)
     {
@@ -65,7 +65,7 @@ internal static class OptimizeText
 
     private static string[] Cells(OptimizeConfiguration c) =>
     [
-        c.Model, c.Gpu, I(c.Gpus), $"{c.Tp}×{c.Pp}", I(c.Ep), $"{c.Weights}/{c.Kv}", I(c.Concurrency),
+        c.Model, c.Gpu, I(c.Gpus), I(c.Replicas), $"{c.Tp}×{c.Pp}", I(c.Ep), $"{c.Weights}/{c.Kv}", I(c.Concurrency),
         Time(c.TtftSeconds), Time(c.TpotSeconds), Dollars(c.CostPerMillionInputTokensUsd), Dollars(c.CostPerMillionOutputTokensUsd),
         Dollars(c.CostPerMillionOutputTokensAllInUsd), c.CostPerRequestUsd is { } request ? NumberText.Format(request, "$0.######") : InferText.NotPriced,
         Dollars(c.CostPerHourUsd), c.DecodeBound ?? InferText.NotPriced,
