@@ -63,7 +63,7 @@ internal sealed class DriverSampler
         }
 
         double min = dist.A, mode = dist.B, max = dist.C;
-        var beta = new BetaQuantiles(1 + (4 * (mode - min) / (max - min)), 1 + (4 * (max - mode) / (max - min)));
+        BetaQuantiles beta = BetaQuantiles.For(1 + (4 * (mode - min) / (max - min)), 1 + (4 * (max - mode) / (max - min)));
         return u => min + ((max - min) * beta.Quantile(u));
     }
 

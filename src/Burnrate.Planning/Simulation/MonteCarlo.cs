@@ -1,3 +1,4 @@
+using System.Buffers;
 using Burnrate.Planning.Scenario;
 
 namespace Burnrate.Planning.Simulation;
@@ -79,25 +80,33 @@ public static class MonteCarlo
     private static (float[][] Found, EventCounts Events) Kept(PathRunner runner, ParallelOptions options, int paths, int months, int triggers, long[] ranks)
     {
         int series = 3 * months;
-        uint[] keys = GC.AllocateUninitializedArray<uint>(series * paths); // every element is written by the pass
-        var events = new EventCounts(months, triggers);
-        runner.Run(() => new KeptPass(keys, paths, months, triggers), sink => events.Merge(sink.Events));
 
-        var found = new float[series][];
-        Parallel.For(0, series, options, () => new KeySelection(paths), (j, _, selection) =>
+        // Pooled: a run's keys are megabytes, and a fresh large array per run would cost a full garbage collection per run.
+        uint[] keys = ArrayPool<uint>.Shared.Rent(series * paths); // elements 0 .. series × paths − 1 are all written by the pass
+        try
         {
-            Span<uint> at = stackalloc uint[ranks.Length];
-            selection.Select(keys.AsSpan(j * paths, paths), ranks, at);
-            var values = new float[ranks.Length];
-            for (int r = 0; r < values.Length; r++)
+            var events = new EventCounts(months, triggers);
+            runner.Run(() => new KeptPass(keys, paths, months, triggers), sink => events.Merge(sink.Events));
+            var found = new float[series][];
+            Parallel.For(0, series, options, () => new KeySelection(paths), (j, _, selection) =>
             {
-                values[r] = FloatKey.ToFloat(at[r]);
-            }
+                Span<uint> at = stackalloc uint[ranks.Length];
+                selection.Select(keys.AsSpan(j * paths, paths), ranks, at);
+                var values = new float[ranks.Length];
+                for (int r = 0; r < values.Length; r++)
+                {
+                    values[r] = FloatKey.ToFloat(at[r]);
+                }
 
-            found[j] = values;
-            return selection;
-        }, _ => { });
-        return (found, events);
+                found[j] = values;
+                return selection;
+            }, _ => { });
+            return (found, events);
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(keys);
+        }
     }
 
     /// <summary>A first pass of key histograms, then refining passes that regenerate the paths until every rank is found.</summary>

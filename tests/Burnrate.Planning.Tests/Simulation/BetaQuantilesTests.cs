@@ -67,4 +67,20 @@ public sealed class BetaQuantilesTests
         // Then
         xs.Zip(xs.Skip(1)).ShouldAllBe(pair => pair.Second >= pair.First);
     }
+
+    [Fact]
+    public void Should_ShareOneTableWithTheSameQuantiles_When_AShapeIsAskedForAgain()
+    {
+        // Given: a shape no other test asks the shared tables for
+        const double Alpha = 2.345, Beta = 3.655;
+
+        // When
+        BetaQuantiles first = BetaQuantiles.For(Alpha, Beta), again = BetaQuantiles.For(Alpha, Beta);
+
+        // Then: the same table, and bit for bit the quantiles of one built afresh
+        again.ShouldBeSameAs(first);
+        var fresh = new BetaQuantiles(Alpha, Beta);
+        Probabilities.ShouldAllBe(u => first.Quantile(u) == fresh.Quantile(u));
+        BetaQuantiles.For(Beta, Alpha).ShouldNotBeSameAs(first);
+    }
 }
