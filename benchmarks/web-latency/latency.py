@@ -25,12 +25,14 @@ def main():
     ap.add_argument("--example", default="api-startup")
     ap.add_argument("--distinct-seeds", action="store_true",
                     help="give every plan request its own seed, so none is answered from the server's cache of identical runs")
+    ap.add_argument("--first-seed", type=int, default=1000, help="the first of the distinct seeds (a later run takes others)")
+    ap.add_argument("--warmup", type=int, default=1, help="requests sent one by one before timing (the server compiles its hot code)")
     a = ap.parse_args()
     u = urllib.parse.urlparse(a.url)
     if u.hostname not in ("127.0.0.1", "::1", "localhost"):
         sys.exit("loopback only: the URL must be 127.0.0.1, ::1 or localhost")
-    if not (1 <= a.clients <= 64 and 1 <= a.requests <= 10000):
-        sys.exit("bounded: 1..64 clients, 1..10000 requests")
+    if not (1 <= a.clients <= 64 and 1 <= a.requests <= 10000 and 0 <= a.warmup <= 1000):
+        sys.exit("bounded: 1..64 clients, 1..10000 requests, 0..1000 warm-up requests")
 
     if a.endpoint == "plan":
         method, path = "POST", "/api/plan"
@@ -43,7 +45,7 @@ def main():
     else:
         method, path, body = "GET", "/api/catalog/gpus", None
 
-    seeds = iter(range(1000, 1000 + 10 * a.requests + 100))
+    seeds = iter(range(a.first_seed, a.first_seed + a.requests + a.warmup + 1))
     lock = threading.Lock()
     latencies, statuses = [], {}
     per_client = [a.requests // a.clients + (1 if i < a.requests % a.clients else 0) for i in range(a.clients)]
@@ -67,8 +69,8 @@ def main():
                     latencies.append(ms)
         conn.close()
 
-    # Warm-up: one request compiles the code paths before timing.
-    client(1)
+    # Warm-up: requests one by one, so the server has compiled its code paths before timing.
+    client(a.warmup)
     latencies.clear()
     statuses.clear()
     start = time.perf_counter()
@@ -84,7 +86,8 @@ def main():
         return latencies[min(len(latencies) - 1, int(round(p * (len(latencies) - 1))))] if latencies else float("nan")
 
     print(f"{method} {path} clients={a.clients} requests={a.requests}" + (f" paths={a.paths}" if a.endpoint == "plan" else "")
-          + (" (every request its own seed: no cache hits)" if a.endpoint == "plan" and a.distinct_seeds else " (same body each time)" if a.endpoint == "plan" else ""))
+          + (" (every request its own seed: no cache hits)" if a.endpoint == "plan" and a.distinct_seeds else " (same body each time)" if a.endpoint == "plan" else "")
+          + f" after {a.warmup} warm-up request" + ("s" if a.warmup != 1 else ""))
     print("statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
     print(f"ok latency ms: p50 {q(0.5):.1f}  p90 {q(0.9):.1f}  p99 {q(0.99):.1f}  max {latencies[-1] if latencies else float('nan'):.1f}"
           f"  mean {statistics.fmean(latencies) if latencies else float('nan'):.1f}  throughput {len(latencies) / wall:.1f}/s")
