@@ -51,6 +51,10 @@ public static class BenchResultFile
         {
             throw new InputException(e.Message, e);
         }
+        catch (IOException e) when (e.InnerException is UnauthorizedAccessException)
+        {
+            throw; // Already one line naming the path and the reason ("permission denied"), a failure (exit 1) as for every input.
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw Bad(path, "cannot be read (" + e.Message + ")");

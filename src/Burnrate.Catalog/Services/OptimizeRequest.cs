@@ -87,7 +87,8 @@ public sealed record OptimizeRequest
     public IReadOnlyList<FieldError> Validate()
     {
         var checks = new FieldChecks()
-            .Require(Models is { Count: > 0 } && Models.All(m => !string.IsNullOrWhiteSpace(m)), "models", "", "one or more catalog model ids or config.json paths")
+            .Require(Models is not null, "models", "", "one or more catalog model ids or config.json paths")
+            .NotEmpty("models", Models, "one or more catalog model ids or config.json paths")
             .Whole("input", InputTokens, 1, 10_000_000, "tokens")
             .Whole("output", OutputTokens, 1, 10_000_000, "tokens")
             .Fraction("computeEfficiency", ComputeEfficiency)
@@ -104,10 +105,15 @@ public sealed record OptimizeRequest
             .Whole("maxDevices", MaxDevices, 1, 1 << 20)
             .Positive("budgetUsdPerHour", BudgetUsdPerHour, 1e9, "USD per hour")
             .Whole("top", Top, 1, 10_000)
-            .Require(Weights is null || Weights.Count > 0, "weights", "", "at least one weight precision")
-            .Require(KvCache is null || KvCache.Count > 0, "kvCache", "", "at least one KV-cache precision")
-            .Require(Concurrency is null || Concurrency.Count > 0, "concurrency", "", "at least one whole number ≥ 1")
-            .Require(Replicas is null || Replicas.Count > 0, "replicas", "", "at least one whole number ≥ 1");
+            .NotEmpty("weights", Weights, "at least " + ServingDefaults.OneOf(ServingDefaults.WeightFormats))
+            .NotEmpty("kvCache", KvCache, "at least " + ServingDefaults.OneOf(ServingDefaults.KvFormats))
+            .NotEmpty("concurrency", Concurrency, "at least one whole number in [1, 1000000]")
+            .NotEmpty("replicas", Replicas, "at least one whole number in [1, 1048576]");
+        foreach (string? model in Models ?? [])
+        {
+            checks.Require(!string.IsNullOrWhiteSpace(model), "models", "\"" + model + "\"", "catalog model ids or config.json paths, none blank");
+        }
+
         foreach (string id in Weights ?? [])
         {
             Precisions.Check(checks, "weights", id, ServingDefaults.WeightFormats);

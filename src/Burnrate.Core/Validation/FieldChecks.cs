@@ -102,6 +102,19 @@ public sealed class FieldChecks : IReadOnlyList<FieldError>
         return this;
     }
 
+    /// <summary>Gets the value shown for a list given with no items (JSON <c>[]</c>): it was given, so it is not "missing".</summary>
+    public const string EmptyList = "[]";
+
+    /// <summary>Checks that <paramref name="list"/> (when given) holds at least one item. An empty list is reported as
+    /// <see cref="EmptyList"/> with what it may hold and "(the list given is empty)", never as a missing field.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="field">The field's name.</param>
+    /// <param name="list">The list, or null when not given (then nothing is checked).</param>
+    /// <param name="allowed">What the list may hold, e.g. "at least one of bf16, fp8".</param>
+    /// <returns>This collector.</returns>
+    public FieldChecks NotEmpty<T>(string field, IReadOnlyCollection<T>? list, string allowed) =>
+        list is { Count: 0 } ? Add(field, EmptyList, allowed + " (the list given is empty)") : this;
+
     /// <summary>Adds an error when <paramref name="condition"/> is false.</summary>
     /// <param name="condition">Whether the field is fine.</param>
     /// <param name="field">The field's name.</param>

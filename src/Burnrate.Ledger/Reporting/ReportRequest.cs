@@ -21,7 +21,9 @@ public sealed record ReportRequest
     /// <summary>Gets every problem with the request, one line each (empty when valid).</summary>
     public IReadOnlyList<FieldError> Validate()
     {
-        var errors = new FieldChecks().Require(By.Count is >= 1 and <= 2, "by", string.Join(',', By), "one or two keys, comma-separated");
+        var errors = new FieldChecks()
+            .NotEmpty("by", By, "one or two of " + string.Join(", ", ReportKey.Names))
+            .Require(By.Count <= 2, "by", string.Join(',', By), "one or two keys, comma-separated");
         foreach (string key in By.Where(k => !ReportKey.Names.Contains(k, StringComparer.Ordinal)))
         {
             string near = string.Join(", ", Suggestions.Nearest(key, ReportKey.Names));

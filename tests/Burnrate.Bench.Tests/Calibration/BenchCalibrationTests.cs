@@ -34,6 +34,28 @@ public sealed class BenchCalibrationTests
     }
 
     [Fact]
+    public void Should_FitNoNegativeOrZeroLatency_When_ASummaryHoldsOne()
+    {
+        // Given: a TTFT below zero (a clock step, a hand-edited file) at the lowest level, a zero ITL at the next (issue 11)
+        var result = new BenchResult { Levels = [Level(1, -0.2, 0.015), Level(8, 0.5, 0)] };
+
+        // When
+        IReadOnlyList<CalibrationPoint> points = BenchCalibration.Points(result);
+
+        // Then: neither is a measurement the fit uses
+        points[0].Ttft.ShouldBeNull();
+        points[0].DecodeStep.ShouldBe(Duration.FromSeconds(0.015));
+        points[1].DecodeStep.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Should_Refuse_When_EveryLatencyIsNegative()
+    {
+        var result = new BenchResult { Levels = [Level(1, -0.2, -0.01)] };
+        Should.Throw<InvalidDataException>(() => BenchCalibration.Points(result)).Message.ShouldContain("no level has a measured TTFT or inter-token latency");
+    }
+
+    [Fact]
     public void Should_Refuse_When_TheRunIsNotStreaming()
     {
         Should.Throw<InvalidDataException>(() => BenchCalibration.Points(new BenchResult { Stream = false, Levels = [Level(1, 0.1, 0.01)] })).Message.ShouldContain("non-streaming");

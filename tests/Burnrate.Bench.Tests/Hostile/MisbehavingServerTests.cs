@@ -41,6 +41,28 @@ public sealed class MisbehavingServerTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task Should_EndAtMaxSecondsAndRecordEveryRequestInBothLogAndSummary_When_TheStreamNeverEnds()
+    {
+        // Given: an endless stream, the largest response bound (1 GiB: minutes at loopback speed), a 60 s request timeout,
+        // and a run bounded at 2 s
+        using var dir = new TempFolder("burnrate-misbehaving-");
+        string outDir = dir.File("run");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // When
+        BenchResult result = await BenchSession.RunAsync(Request("endless", stream: true) with { MaxResponseBytes = 1 << 30, MaxSeconds = 2, OutputDirectory = outDir });
+
+        // Then: over well before the request timeout (generous for a loaded machine), every request counted once, and the
+        // summary agrees with requests.jsonl
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
+        Burnrate.Bench.Metrics.LevelResult level = result.Levels.ShouldHaveSingleItem();
+        level.Sent.ShouldBeGreaterThan(0);
+        (level.Completed + level.Failed).ShouldBe(level.Sent);
+        level.ErrorsByKind.Values.Sum().ShouldBe(level.Failed);
+        File.ReadAllLines(Path.Combine(outDir, "requests.jsonl")).Length.ShouldBe(level.Sent);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Should_FailAsTooLarge_When_AWholeAnswerPassesTheBound()
     {
         BenchResult result = await BenchSession.RunAsync(Request("big", stream: false) with { MaxResponseBytes = 100 * 1024 });

@@ -126,4 +126,21 @@ public sealed class SchemaTests : IDisposable
         run.Error.ShouldStartWith($"error: {path}:3:");
         run.Error.ShouldContain("model 'tiny': family 'lama' is not allowed (did you mean llama");
     }
+
+    [Theory]
+    [InlineData("{}", "not a bench summary (no \"kind\": \"burnrate-bench\")")]
+    [InlineData("""{"kind": "burnrate-bench", "schemaVersion": 99, "levels": []}""", "schemaVersion 99 is not one this burnrate reads (it reads 1)")]
+    [InlineData("""{"kind": "burnrate-calibration"}""", "kind is 'burnrate-calibration', expected 'burnrate-bench'")]
+    public void Should_ExitTwo_When_BenchCompareIsGivenWhatIsNotASummaryItReads(string json, string expected)
+    {
+        // Given: a file that is not a bench summary of a version this burnrate reads
+        string bad = _dir.Write("bad.json", json);
+
+        // When
+        CliRun run = CliRunner.Run("bench", "compare", bad, bad);
+
+        // Then
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldBe($"error: '{bad}': {expected}\n");
+    }
 }

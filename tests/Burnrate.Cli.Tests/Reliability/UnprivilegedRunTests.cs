@@ -51,7 +51,30 @@ public sealed class UnprivilegedRunTests : IDisposable
         (int optimizeOut, string optimizeError) = RunAsNobody("optimize", "llama-3.1-8b", "--out", readOnly);
         (int planIn, string planInError) = RunAsNobody("plan", secret);
 
+        // The rest of the audit's list: infer and bench into the read-only folder; a catalog, a config.json and a bench summary
+        // nobody may read
+        string secretJson = Path.Combine(_dir.Path, "secret.json");
+        File.WriteAllText(secretJson, "{}");
+        File.SetUnixFileMode(secretJson, UnixFileMode.None);
+        (string Command, string Path, int Code, string Error)[] more =
+        [
+            With("infer --out", readOnly, RunAsNobody("infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--sweep-concurrency", "1,8", "--out", readOnly)),
+            With("bench --out", readOnly, RunAsNobody("bench", "--url", "http://127.0.0.1:9/v1", "--model", "m", "--requests", "1", "--out", Path.Combine(readOnly, "bench"))),
+            With("--catalog", secret, RunAsNobody("--catalog", secret, "catalog", "gpus")),
+            With("infer config.json", secretJson, RunAsNobody("infer", secretJson, "--gpu", "h100-sxm")),
+            With("bench compare", secretJson, RunAsNobody("bench", "compare", secretJson, secretJson)),
+        ];
+
         // Then
+        foreach ((string command, string path, int code, string error) in more)
+        {
+            code.ShouldBe(1, command + ": " + error);
+            error.ShouldContain(path, Case.Sensitive, command);
+            error.ShouldContain("permission denied", Case.Sensitive, command + ": " + error);
+            error.Trim().Split('\n').Length.ShouldBe(1, command + ": " + error);
+            error.ShouldNotContain("   at ", Case.Sensitive, command);
+        }
+
         planOut.ShouldBe(1, planOutError);
         planOutError.ShouldStartWith($"error: '{readOnly}");
         planOutError.ShouldContain("permission denied");
@@ -113,6 +136,9 @@ public sealed class UnprivilegedRunTests : IDisposable
         runs[1].Error.ShouldBe($"error: '{readOnly}': permission denied\n");
         Directory.GetFileSystemEntries(readOnly).ShouldBeEmpty();
     }
+
+    private static (string Command, string Path, int Code, string Error) With(string command, string path, (int Code, string Error) run) =>
+        (command, path, run.Code, run.Error);
 
     private static (int Code, string Error) RunAsNobody(params string[] args)
     {
