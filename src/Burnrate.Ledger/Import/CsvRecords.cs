@@ -34,13 +34,14 @@ internal static class CsvRecords
         int width = reader.Header.ColNames.Count;
         long seed = RowIds.Seed(source);
         var fields = new string?[columns.Count];
+        StringPool[] pools = StringPool.For(columns.Count);
         var occurrences = new ContentOccurrences();
         long lastLine = 1;
         while (Rows(reader.MoveNext, lastLine + 1))
         {
             SepReader.Row row = reader.Current;
             lastLine = row.LineNumberFrom;
-            ImportItem<TRow> item = Map(row, width, index, fields, seed, occurrences, map);
+            ImportItem<TRow> item = Map(row, width, index, fields, pools, seed, occurrences, map);
             bytesRead?.Invoke(stream.CanSeek ? stream.Position : 0);
             yield return item;
         }
@@ -60,7 +61,7 @@ internal static class CsvRecords
         }
     }
 
-    private static ImportItem<TRow> Map<TRow>(SepReader.Row row, int width, int[] index, string?[] fields, long seed, ContentOccurrences occurrences, Func<long, string?[], Func<Guid>, ImportItem<TRow>> map)
+    private static ImportItem<TRow> Map<TRow>(SepReader.Row row, int width, int[] index, string?[] fields, StringPool[] pools, long seed, ContentOccurrences occurrences, Func<long, string?[], Func<Guid>, ImportItem<TRow>> map)
     {
         long line = row.LineNumberFrom;
         if (row.ColCount != width)
@@ -70,7 +71,7 @@ internal static class CsvRecords
 
         for (int i = 0; i < index.Length; i++)
         {
-            fields[i] = index[i] < 0 ? null : row[index[i]].ToString();
+            fields[i] = index[i] < 0 ? null : pools[i].Get(row[index[i]].Span);
         }
 
         Guid hash = RowIds.FromContent(seed, MemoryMarshal.AsBytes(row.Span));

@@ -47,6 +47,7 @@ internal static class FocusReader
         var commitments = new Dictionary<string, Commitment>(StringComparer.Ordinal);
         var occurrences = new ContentOccurrences();
         var f = new string?[index.Length];
+        var key = new RowKey();
         while (table.Next())
         {
             for (int i = 0; i < index.Length; i++)
@@ -55,7 +56,7 @@ internal static class FocusReader
             }
 
             bytesRead?.Invoke(table.BytesRead);
-            yield return table.RecordError is { } bad ? ImportItem<BilledRow>.Bad(table.Line, bad) : Map(table.Line, f, violations, commitments, occurrences);
+            yield return table.RecordError is { } bad ? ImportItem<BilledRow>.Bad(table.Line, bad) : Map(table.Line, f, key, violations, commitments, occurrences);
         }
 
         foreach ((string id, Commitment c) in commitments.Where(c => c.Value.HasPurchase).OrderBy(c => c.Value.FirstLine))
@@ -68,7 +69,7 @@ internal static class FocusReader
         }
     }
 
-    private static ImportItem<BilledRow> Map(long line, string?[] f, List<ImportViolation> violations, Dictionary<string, Commitment> commitments, ContentOccurrences occurrences)
+    private static ImportItem<BilledRow> Map(long line, string?[] f, RowKey key, List<ImportViolation> violations, Dictionary<string, Commitment> commitments, ContentOccurrences occurrences)
     {
         if (!Money("BilledCost", f[Billed], required: true, out decimal billed, out string? error)
             || !Money("EffectiveCost", f[Effective], required: true, out decimal effective, out error)
@@ -144,11 +145,28 @@ internal static class FocusReader
         }
 
         // The id hashes the parsed values, so the same charge typed in Parquet or as CSV text gets one id.
-        string?[] key = (string?[])f.Clone();
-        (key[Billed], key[Effective], key[List], key[Contracted]) = (Key(billed), Key(effective), Key(list), Key(contracted));
-        (key[PricingQuantity], key[ConsumedQuantity], key[ListUnitPrice], key[ContractedUnitPrice]) = (Key(pricingQuantity), Key(consumedQuantity), Key(listUnitPrice), Key(contractedUnitPrice));
-        (key[Start], key[End], key[Category], key[Currency]) = (start.ToString("O", CultureInfo.InvariantCulture), end.ToString("O", CultureInfo.InvariantCulture), category, null);
-        Guid id = occurrences.Next(TabularReader.KeyOf(Source, key));
+        key.Clear();
+        for (int i = 0; i < f.Length; i++)
+        {
+            switch (i)
+            {
+                case Billed: key.Add(billed); break;
+                case Effective: key.Add(effective); break;
+                case List: key.Add(list); break;
+                case Contracted: key.Add(contracted); break;
+                case PricingQuantity: key.Add(pricingQuantity); break;
+                case ConsumedQuantity: key.Add(consumedQuantity); break;
+                case ListUnitPrice: key.Add(listUnitPrice); break;
+                case ContractedUnitPrice: key.Add(contractedUnitPrice); break;
+                case Start: key.Add(start); break;
+                case End: key.Add(end); break;
+                case Category: key.Add(category); break;
+                case Currency: key.Add((string?)null); break;
+                default: key.Add(f[i]); break;
+            }
+        }
+
+        Guid id = occurrences.Next(key.Id(Source));
         return ImportItem<BilledRow>.Ok(line, new BilledRow
         {
             RowId = id,
@@ -233,8 +251,6 @@ internal static class FocusReader
         error = $"{field}: {FieldText.Show(text)} is not a decimal number";
         return false;
     }
-
-    private static string? Key(decimal? value) => value?.ToString("0.##########", CultureInfo.InvariantCulture);
 
     private static string Usd(decimal usd) => usd.ToString("0.00########", CultureInfo.InvariantCulture);
 

@@ -13,9 +13,10 @@ internal static class LiteLlmJsonlReader
         var fields = new LiteLlmFields();
         long seed = RowIds.Seed(LiteLlmFields.Source);
         var occurrences = new ContentOccurrences();
+        StringPool[] pools = StringPool.For(Pools);
         while (true)
         {
-            ImportItem<UsageRow>? item = ReadOne(lines, fields, seed, occurrences);
+            ImportItem<UsageRow>? item = ReadOne(lines, fields, pools, seed, occurrences);
             if (item is null)
             {
                 yield break;
@@ -29,8 +30,11 @@ internal static class LiteLlmJsonlReader
         }
     }
 
+    // The fields whose values repeat across records (one string each per distinct value; see StringPool).
+    private const int Model = 0, ModelGroup = 1, Provider = 2, ApiBase = 3, User = 4, EndUser = 5, TeamId = 6, Tag = 7, Pools = 8;
+
     // One line per call (spans cannot live across a yield).
-    private static ImportItem<UsageRow>? ReadOne(ByteLines lines, LiteLlmFields fields, long seed, ContentOccurrences occurrences)
+    private static ImportItem<UsageRow>? ReadOne(ByteLines lines, LiteLlmFields fields, StringPool[] pools, long seed, ContentOccurrences occurrences)
     {
         if (!lines.Next(out ReadOnlySpan<byte> line))
         {
@@ -46,7 +50,7 @@ internal static class LiteLlmJsonlReader
         fields.Reset();
         try
         {
-            Parse(line, fields);
+            Parse(line, fields, pools);
         }
         catch (JsonException e)
         {
@@ -62,7 +66,7 @@ internal static class LiteLlmJsonlReader
         return error is null ? ImportItem<UsageRow>.Ok(number, row) : ImportItem<UsageRow>.Bad(number, error);
     }
 
-    private static void Parse(ReadOnlySpan<byte> line, LiteLlmFields fields)
+    private static void Parse(ReadOnlySpan<byte> line, LiteLlmFields fields, StringPool[] pools)
     {
         var reader = new Utf8JsonReader(line);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -78,17 +82,17 @@ internal static class LiteLlmJsonlReader
             {
                 case "request_id": fields.RequestId = Text(ref reader); break;
                 case "startTime": fields.StartTime = Text(ref reader); break;
-                case "model": fields.Model = Text(ref reader); break;
-                case "model_group": fields.ModelGroup = Text(ref reader); break;
-                case "custom_llm_provider": fields.Provider = Text(ref reader); break;
-                case "api_base": fields.ApiBase = Text(ref reader); break;
+                case "model": fields.Model = Pooled(ref reader, pools[Model]); break;
+                case "model_group": fields.ModelGroup = Pooled(ref reader, pools[ModelGroup]); break;
+                case "custom_llm_provider": fields.Provider = Pooled(ref reader, pools[Provider]); break;
+                case "api_base": fields.ApiBase = Pooled(ref reader, pools[ApiBase]); break;
                 case "prompt_tokens": fields.PromptTokens = Text(ref reader); break;
                 case "completion_tokens": fields.CompletionTokens = Text(ref reader); break;
                 case "spend": fields.Spend = Text(ref reader); break;
-                case "user": fields.User = Text(ref reader); break;
-                case "end_user": fields.EndUser = Text(ref reader); break;
-                case "team_id": fields.TeamId = Text(ref reader); break;
-                case "request_tags": Tags(ref reader, fields.Tags); break;
+                case "user": fields.User = Pooled(ref reader, pools[User]); break;
+                case "end_user": fields.EndUser = Pooled(ref reader, pools[EndUser]); break;
+                case "team_id": fields.TeamId = Pooled(ref reader, pools[TeamId]); break;
+                case "request_tags": Tags(ref reader, fields.Tags, pools[Tag]); break;
                 default: reader.Skip(); break;
             }
         }
@@ -142,13 +146,25 @@ internal static class LiteLlmJsonlReader
         _ => throw new JsonException($"expected a string or number, found {reader.TokenType}"),
     };
 
-    private static void Tags(ref Utf8JsonReader reader, List<string> tags)
+    // A repeated value's pooled string; the same text, and the same errors, as Text.
+    private static string? Pooled(ref Utf8JsonReader reader, StringPool pool)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.HasValueSequence || reader.ValueSpan.Length > 256)
+        {
+            return Text(ref reader);
+        }
+
+        Span<char> chars = stackalloc char[256];
+        return pool.Get(chars[..reader.CopyString(chars)]);
+    }
+
+    private static void Tags(ref Utf8JsonReader reader, List<string> tags, StringPool pool)
     {
         if (reader.TokenType == JsonTokenType.StartArray)
         {
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                tags.Add(Text(ref reader) ?? string.Empty);
+                tags.Add(Pooled(ref reader, pool) ?? string.Empty);
             }
         }
         else if (!Features.TryAddFromText(Text(ref reader), tags))

@@ -11,7 +11,10 @@ namespace Burnrate.Ledger.Import;
 internal static class RowIds
 {
     /// <summary>Gets the id for a source's request id.</summary>
-    public static Guid FromKey(string source, string key)
+    public static Guid FromKey(string source, string key) => FromKey(source, key.AsSpan());
+
+    /// <summary>Gets the id for a source's key given as characters.</summary>
+    public static Guid FromKey(string source, ReadOnlySpan<char> key)
     {
         int max = Encoding.UTF8.GetMaxByteCount(source.Length + key.Length + 1);
         byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(max);

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using DuckDB.NET.Data;
 using nietras.SeparatedValues;
 
@@ -65,12 +64,14 @@ internal abstract class TabularReader : IDisposable
         private readonly SepReader _reader;
         private readonly string[] _header;
         private readonly List<string> _fields = [];
+        private readonly StringPool[] _pools;
 
         public CsvTable(Stream stream)
         {
             _stream = stream;
             _reader = CsvRecords.Rows(() => Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(stream, leaveOpen: true), 1);
             _header = [.. _reader.Header.ColNames];
+            _pools = StringPool.For(_header.Length);
         }
 
         public override IReadOnlyList<string> Header => _header;
@@ -90,7 +91,7 @@ internal abstract class TabularReader : IDisposable
             RecordError = row.ColCount != _header.Length ? $"{row.ColCount} fields where the header has {_header.Length}" : null;
             for (int i = 0; i < row.ColCount; i++)
             {
-                _fields.Add(row[i].ToString());
+                _fields.Add(i < _pools.Length ? _pools[i].Get(row[i].Span) : row[i].ToString());
             }
 
             return true;
@@ -150,18 +151,6 @@ internal abstract class TabularReader : IDisposable
             _command.Dispose();
             _connection.Dispose();
         }
-    }
-
-    /// <summary>Gets a stable id for a record from the text of chosen fields (so the same charge from CSV or Parquet gets one id).</summary>
-    public static Guid KeyOf(string source, IEnumerable<string?> values)
-    {
-        var key = new StringBuilder();
-        foreach (string? v in values)
-        {
-            key.Append(v ?? "\u0000").Append('\u001f');
-        }
-
-        return RowIds.FromKey(source, key.ToString());
     }
 
     /// <summary>Gets the content id of raw record bytes (unused fields included).</summary>

@@ -13,7 +13,8 @@ namespace Burnrate.Ledger.SelfHosted;
 ///   - name: llama70b-h100
 ///     model: llama-3.1-70b
 ///     gpu: h100-sxm
-///     gpus: 8
+///     gpus: 8                       # optional (default: replicas × tp × pp, else 1)
+///     replicas: 2                   # optional: data-parallel copies of tp × pp GPUs each, as infer --replicas
 ///     weights: fp8                  # optional; tensorParallel, pipelineParallel, kvCache too
 ///     concurrency: 64               # optional: what the prediction assumes
 ///     gpuHourUsd: 2.49              # or owned: true with purchaseUsd, amortizationYears, electricityUsdPerKWh, pue…
@@ -107,7 +108,8 @@ public static class DeploymentsYaml
         {
             Model = f.RequiredString("model"),
             Gpu = f.RequiredString("gpu"),
-            Gpus = f.OptionalInt("gpus", 1, allowZero: false),
+            Gpus = Optional(f, "gpus"),
+            Replicas = Optional(f, "replicas"),
             TensorParallel = Optional(f, "tensorParallel"),
             PipelineParallel = Optional(f, "pipelineParallel"),
             ExpertParallel = Optional(f, "expertParallel"),

@@ -162,6 +162,37 @@ public sealed class SelfHostedEngineTests
     }
 
     [Fact]
+    public void Should_CostEveryReplica_When_TheDeploymentGivesReplicasInsteadOfGpus()
+    {
+        // Given the 1×H100 deployment as 3 replicas of one GPU (no gpus field): 3 GPUs × 240 h × $2.00
+        using var dir = new TempFolder();
+        string yaml = Deployments.Replace("gpus: 1", "replicas: 3", StringComparison.Ordinal);
+
+        // When
+        SelfHostedReport report = Run(dir, yaml, Log(("a1", "2026-01-02", "hosted_vllm", "", "acme", 1000, 200)));
+
+        // Then
+        report.Months.Single().ShouldSatisfyAllConditions(
+            m => m.Gpus.ShouldBe(3),
+            m => m.GpuHours.ShouldBe(720),
+            m => m.CostUsd.Usd.ShouldBe(1440.00m),
+            m => m.Requests.ShouldBe(1));
+    }
+
+    [Fact]
+    public void Should_NameTheDeploymentAndTheRule_When_ReplicasDoNotDivideTheGpus()
+    {
+        using var dir = new TempFolder();
+        string yaml = Deployments.Replace("gpus: 1", "gpus: 4\n    replicas: 3", StringComparison.Ordinal);
+
+        var e = Should.Throw<CatalogException>(() => Run(dir, yaml, Log(("a1", "2026-01-02", "hosted_vllm", "", "acme", 1000, 200))));
+
+        e.Message.ShouldStartWith("deployments.yaml:2:5: deployment 'llama8b-h100': ");
+        e.Message.ShouldContain("replicas × tp × pp = gpus");
+        e.Message.ShouldNotContain("\n");
+    }
+
+    [Fact]
     public void Should_NameTheDeploymentAndItsLine_When_ItDoesNotFitInMemory()
     {
         using var dir = new TempFolder();
