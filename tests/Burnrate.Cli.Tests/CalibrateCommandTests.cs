@@ -62,6 +62,25 @@ public sealed class CalibrateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_WriteIntoTheFifoAndKeepIt_When_OutIsAFifo()
+    {
+        // Given: --out names a FIFO with a reader on it (as root, --out /dev/null used to be renamed over)
+        string summary = Summary(new EfficiencyFactors(0.45, 0.65, 0.7));
+        string fifo = SpecialFiles.MakeFifo(Path.Combine(_dir, "calibration.fifo"));
+        Task<byte[]> reader = SpecialFiles.StartReading(fifo);
+
+        // When
+        var (code, _, error) = CliRunner.Run("calibrate", summary, "--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "1", "--out", fifo);
+
+        // Then: the reader got the calibration file and the FIFO is still a FIFO
+        code.ShouldBe(0, error);
+        using JsonDocument doc = JsonDocument.Parse(SpecialFiles.Drained(reader));
+        doc.RootElement.GetProperty("model").GetString().ShouldBe("llama-3.1-8b");
+        SpecialFiles.IsFifo(fifo).ShouldBeTrue("the FIFO was replaced by a regular file");
+        Directory.GetFileSystemEntries(_dir).Order().ShouldBe([fifo, summary]);
+    }
+
+    [Fact]
     public void Should_RefuseAndWriteNothing_When_TheDeploymentCannotMatchTheMeasurement()
     {
         // Given: a run measured on an H100, calibrated as if an A10G (a sixth of the bandwidth) had served it

@@ -219,6 +219,25 @@ public sealed class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_WriteIntoTheFifoAndKeepIt_When_TheExportTargetIsAFifo()
+    {
+        // Given
+        ImportExample();
+        string fifo = SpecialFiles.MakeFifo(_dir.File("focus.fifo"));
+        Task<byte[]> reader = SpecialFiles.StartReading(fifo);
+
+        // When
+        CliRun run = CliRunner.Run("ledger", "export", "--focus", fifo, "--db", Db, "--json");
+
+        // Then: every row went down the pipe, which is still a pipe
+        run.ExitCode.ShouldBe(0, run.Error);
+        string[] lines = System.Text.Encoding.UTF8.GetString(SpecialFiles.Drained(reader)).TrimEnd('\n').Split('\n');
+        lines[0].ShouldStartWith("BilledCost,");
+        (lines.Length - 1).ShouldBe(JsonDocument.Parse(run.Output).RootElement.GetProperty("rows").GetInt32());
+        SpecialFiles.IsFifo(fifo).ShouldBeTrue("the FIFO was replaced by a regular file");
+    }
+
+    [Fact]
     public void Should_NameTheFileLineAndField_When_APriceListIsBad()
     {
         string prices = _dir.Write("prices.yaml", "source: s\nprices:\n  - model: gpt-4o\n    inputUsdPerMillionTokens: cheap\n    outputUsdPerMillionTokens: 10\n");

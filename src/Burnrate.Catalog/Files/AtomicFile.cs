@@ -8,6 +8,9 @@ namespace Burnrate.Catalog.Files;
 /// moved over it (a rename on the same volume). If writing fails, the temporary file is deleted, the target is untouched and
 /// the error names the target, never the temporary file.
 /// Every surface and library that writes a file uses this (catalog calibration files, bench results, reports, ledger exports).
+/// A symbolic link is written through: its final target is replaced and the link kept. A target that is not a regular file
+/// (a character or block device such as <c>/dev/null</c>, a FIFO, a socket) is written into, in place: renaming a file over
+/// it would destroy the device node or the pipe a reader is waiting on.
 /// </summary>
 public static class AtomicFile
 {
@@ -44,7 +47,13 @@ public static class AtomicFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(writeTemp);
-        string full = Path.GetFullPath(path);
+        string full = FileKind.WriteTarget(Path.GetFullPath(path));
+        if (FileKind.IsSpecial(full))
+        {
+            WriteInPlace(full, writeTemp);
+            return;
+        }
+
         if (Path.GetDirectoryName(full) is { Length: > 0 } directory)
         {
             Directory.CreateDirectory(directory);
@@ -68,6 +77,32 @@ public static class AtomicFile
             throw;
         }
     }
+
+    // The content is written to a temporary file in the system's temporary folder (never beside a device, e.g. in /dev; and
+    // seekable, which workbook writers need), then streamed into the target.
+    private static void WriteInPlace(string target, Action<string> writeTemp)
+    {
+        string temp = Path.Combine(Path.GetTempPath(), "burnrate-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-"
+            + Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture) + "-" + Path.GetFileName(target));
+        try
+        {
+            writeTemp(temp);
+            using FileStream source = new(temp, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using FileStream device = OpenInPlace(target);
+            source.CopyTo(device);
+        }
+        catch (Exception e) when (TempPaths.Names(e, temp))
+        {
+            throw TempPaths.Renamed(e, temp, target);
+        }
+        finally
+        {
+            TryDelete(temp);
+        }
+    }
+
+    // Open, not Create: a device or FIFO is neither created nor truncated (the kernel ignores O_TRUNC on them anyway).
+    private static FileStream OpenInPlace(string target) => new(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1);
 
     private static void TryDelete(string temp)
     {

@@ -26,7 +26,8 @@ public static class AtomicFolder
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(writeInto);
         ArgumentNullException.ThrowIfNull(isOwned);
-        string target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        // A link to a folder is written through: the folder it names is swapped and the link kept.
+        string target = FileKind.WriteTarget(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
         string parent = Path.GetDirectoryName(target) ?? throw new IOException($"'{directory}': cannot write the set into a root folder");
         string name = Path.GetFileName(target);
         Directory.CreateDirectory(parent);

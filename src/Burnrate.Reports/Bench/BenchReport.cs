@@ -27,17 +27,7 @@ public static class BenchReport
         ArgumentNullException.ThrowIfNull(result);
         string html = Html(result, Path.Combine(directory, BenchResultFile.RequestsJsonl));
         string path = Path.Combine(directory, FileName);
-        string temp = path + ".tmp" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        try
-        {
-            File.WriteAllText(temp, html, new UTF8Encoding(false));
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-
+        Burnrate.Catalog.Files.AtomicFile.WriteAllText(path, html);
         return path;
     }
 

@@ -15,18 +15,16 @@ public static class FleetWorkbook
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(path);
-        string temp = path + ".tmp" + Environment.ProcessId;
-        using (SpreadsheetDocument document = SpreadsheetDocument.Create(temp, SpreadsheetDocumentType.Workbook))
+        Burnrate.Catalog.Files.AtomicFile.Write(path, (string temp) =>
         {
+            using SpreadsheetDocument document = SpreadsheetDocument.Create(temp, SpreadsheetDocumentType.Workbook);
             WorkbookPart workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook();
             Sheets sheets = workbook.Workbook.AppendChild(new Sheets());
             AddSheet(workbook, sheets, 1, "options", FleetTables.Options(report));
             AddSheet(workbook, sheets, 2, "months", FleetTables.Months(report));
             workbook.Workbook.Save();
-        }
-
-        File.Move(temp, path, overwrite: true);
+        });
     }
 
     private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, FleetTable table)

@@ -79,6 +79,91 @@ public sealed class AtomicFileTests
         Directory.GetFileSystemEntries(temp.Path).ShouldBeEmpty();
     }
 
+    public static TheoryData<string> Writers => new() { "text", "stream", "path" };
+
+    // The three ways a library writes through AtomicFile: text, a stream, or a path it saves to itself (charts, workbooks).
+    private static void WriteThrough(string writer, string path, string text)
+    {
+        switch (writer)
+        {
+            case "text":
+                AtomicFile.WriteAllText(path, text);
+                break;
+            case "stream":
+                AtomicFile.Write(path, (Stream s) => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+                break;
+            default:
+                AtomicFile.Write(path, (string temp) => File.WriteAllText(temp, text));
+                break;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Should_WriteIntoTheFifoAndKeepIt_When_TheTargetIsAFifo(string writer)
+    {
+        // Given: a FIFO (as --out /dev/stdout or a named pipe would be) with a reader waiting on it
+        using var temp = new TempFolder();
+        string fifo = SpecialFiles.MakeFifo(temp.File("pipe.csv"));
+        Task<byte[]> reader = SpecialFiles.StartReading(fifo);
+
+        // When
+        WriteThrough(writer, fifo, "a,b\n1,2\n");
+
+        // Then: the reader got the bytes, the FIFO is still a FIFO, and no temporary file was left beside it
+        System.Text.Encoding.UTF8.GetString(SpecialFiles.Drained(reader)).ShouldBe("a,b\n1,2\n");
+        SpecialFiles.IsFifo(fifo).ShouldBeTrue("the FIFO was replaced by a regular file");
+        Directory.GetFileSystemEntries(temp.Path).ShouldBe([fifo]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void Should_ReplaceTheLinksTargetAndKeepTheLink_When_TheTargetIsASymlinkToAFile(string writer)
+    {
+        // Given: out.csv -> data/real.csv
+        using var temp = new TempFolder();
+        string real = temp.File("data/real.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(real)!);
+        File.WriteAllText(real, "old");
+        string link = temp.File("out.csv");
+        File.CreateSymbolicLink(link, Path.Combine("data", "real.csv"));
+
+        // When
+        WriteThrough(writer, link, "new");
+
+        // Then
+        File.ResolveLinkTarget(link, returnFinalTarget: false).ShouldNotBeNull("the link was replaced by a regular file");
+        File.ReadAllText(real).ShouldBe("new");
+        Directory.GetFileSystemEntries(temp.Path).Order().ShouldBe([temp.File("data"), link]);
+        Directory.GetFiles(temp.File("data")).ShouldBe([real]);
+    }
+
+    [Fact]
+    public void Should_SwapTheLinkedFolderAndKeepTheLink_When_ASetsTargetIsASymlinkToAFolder()
+    {
+        // Given: out -> runs/today, which holds an earlier set and a file of the user's
+        using var temp = new TempFolder();
+        string real = temp.File("runs/today");
+        Directory.CreateDirectory(real);
+        File.WriteAllText(Path.Combine(real, "bands.csv"), "old");
+        File.WriteAllText(Path.Combine(real, "notes.txt"), "mine");
+        string link = temp.File("out");
+        Directory.CreateSymbolicLink(link, Path.Combine("runs", "today"));
+
+        // When
+        AtomicFolder.Write(link, folder =>
+        {
+            File.WriteAllText(Path.Combine(folder, "bands.csv"), "new");
+            return [Path.Combine(folder, "bands.csv")];
+        }, name => name.EndsWith(".csv", StringComparison.Ordinal));
+
+        // Then
+        Directory.ResolveLinkTarget(link, returnFinalTarget: false).ShouldNotBeNull("the link was replaced by a folder");
+        File.ReadAllText(Path.Combine(real, "bands.csv")).ShouldBe("new");
+        File.ReadAllText(Path.Combine(real, "notes.txt")).ShouldBe("mine");
+        Directory.GetFileSystemEntries(temp.File("runs")).ShouldBe([real]);
+    }
+
     [Fact]
     public void Should_QuoteCellsAsRfc4180Requires_When_FormattingCsv()
     {
