@@ -90,6 +90,9 @@ internal sealed class ClickHouseDialect(string database, string? cluster) : SqlD
     public override string TableExists(string table) =>
         $"SELECT count() FROM system.tables WHERE database = {StringLiteral(Database)} AND name = {StringLiteral(table)}";
 
+    /// <summary>Gets <c>lowerUTF8</c>: ClickHouse's <c>lower</c> changes ASCII letters only ('Ü' stays), DuckDB's every letter.</summary>
+    public override string Lower(string expression) => $"lowerUTF8({expression})";
+
     /// <inheritdoc/>
     public override string StartOfDay(string expression) => $"toDate({expression})";
 
@@ -99,12 +102,22 @@ internal sealed class ClickHouseDialect(string database, string? cluster) : SqlD
     /// <inheritdoc/>
     public override string StartOfMonth(string expression) => $"toStartOfMonth({expression})";
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Gets a DateTime literal. ClickHouse parses days up to 2105-12-31 only (a later text becomes the zero date, so an
+    /// open-ended range's <c>started_at &lt; '9999-12-31'</c> would match nothing); an instant after the ledger's last day
+    /// (<see cref="Reporting.LedgerDays.Last"/>, which no stored row passes) is written as the first second after it.
+    /// </summary>
     public override string TimestampLiteral(DateTime utc) =>
-        "toDateTime('" + utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "', 'UTC')";
+        utc >= AfterLastDay ? $"(toDateTime('{LastDay} 23:59:59', 'UTC') + 1)"
+        : "toDateTime('" + utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "', 'UTC')";
 
-    /// <inheritdoc/>
-    public override string DateLiteral(DateOnly date) => "toDate('" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "')";
+    /// <summary>Gets a Date literal; a day after 2105-12-31 is written as the day after it (see <see cref="TimestampLiteral"/>).</summary>
+    public override string DateLiteral(DateOnly date) =>
+        date > Reporting.LedgerDays.Last ? $"(toDate('{LastDay}') + 1)" : "toDate('" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "')";
+
+    private static string LastDay { get; } = Reporting.LedgerDays.Last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateTime AfterLastDay { get; } = Reporting.LedgerDays.Last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     /// <inheritdoc/>
     public override string StringLiteral(string value)

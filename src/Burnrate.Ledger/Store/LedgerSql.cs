@@ -116,8 +116,8 @@ internal static class LedgerSql
     {
         var any = routes.Select(r => string.Join(" AND ", new[]
         {
-            r.Provider is null ? null : $"lower(provider) = {dialect.StringLiteral(r.Provider.ToLowerInvariant())}",
-            r.ApiBase is null ? null : $"lower(api_base) = {dialect.StringLiteral(r.ApiBase.ToLowerInvariant())}",
+            r.Provider is null ? null : $"{dialect.Lower("provider")} = {dialect.StringLiteral(r.Provider.ToLowerInvariant())}",
+            r.ApiBase is null ? null : $"{dialect.Lower("api_base")} = {dialect.StringLiteral(r.ApiBase.ToLowerInvariant())}",
         }.Where(c => c is not null)));
         return $"(started_at >= {dialect.TimestampLiteral(fromUtc)} AND started_at < {dialect.TimestampLiteral(toUtc)} AND (("
             + string.Join(") OR (", any) + ")))";

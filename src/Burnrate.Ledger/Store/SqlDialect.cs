@@ -23,6 +23,9 @@ internal abstract class SqlDialect
     /// <summary>Gets an expression truncating to the first day of the month.</summary>
     public abstract string StartOfMonth(string expression);
 
+    /// <summary>Gets an expression lower-casing text, non-ASCII letters included (route matching compares in lower case).</summary>
+    public virtual string Lower(string expression) => $"lower({expression})";
+
     /// <summary>Gets a query returning one row with the number of tables named <paramref name="table"/> (0 or 1).</summary>
     public abstract string TableExists(string table);
 

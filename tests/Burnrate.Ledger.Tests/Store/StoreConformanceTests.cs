@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Burnrate.Catalog;
 using Burnrate.Ledger.Import;
+using Burnrate.Ledger.SelfHosted;
 using Burnrate.Ledger.Tests.Fixtures;
 
 namespace Burnrate.Ledger.Tests.Store;
@@ -43,17 +45,30 @@ public sealed class StoreConformanceTests
           costUsd: usage.cost
         """;
 
+    // Self-hosted traffic whose api_base differs from the deployments file's route only in (non-ASCII) case.
+    private const string EdgeLog =
+        """
+        {"request_id":"edge-1","startTime":"2026-01-04T09:00:00Z","model":"llama-3.1-8b","custom_llm_provider":"vllm","api_base":"https://Über-gpu.example/v1","prompt_tokens":1200,"completion_tokens":300,"spend":0,"end_user":"acme"}
+        {"request_id":"edge-2","startTime":"2026-01-21T18:30:00Z","model":"llama-3.1-8b","custom_llm_provider":"vllm","api_base":"https://über-gpu.example/V1","prompt_tokens":800,"completion_tokens":900,"spend":0,"end_user":"globex"}
+        {"request_id":"edge-3","startTime":"2026-02-09T00:00:01Z","model":"llama-3.1-8b","custom_llm_provider":"vllm","api_base":"https://ÜBER-GPU.EXAMPLE/V1","prompt_tokens":50,"completion_tokens":7000,"spend":0,"end_user":"acme"}
+        {"request_id":"edge-4","startTime":"2026-02-10T03:00:00Z","model":"llama-3.1-8b","custom_llm_provider":"vllm","api_base":"https://uber-gpu.example/v1","prompt_tokens":10,"completion_tokens":10,"spend":0,"end_user":"acme"}
+        """;
+
+    // The gateway CSV's rows (provider 'self-hosted' from the mapping's defaults).
+    private static List<SpendRecord> GatewayRecords => LiteLlmFixture.Generate(500, seed: 14);
+
     /// <summary>Gets the files of every import format: (format, path, mapping or null).</summary>
     private static List<(string Format, string Path, string? Mapping)> Files(TempFolder dir)
     {
         List<SpendRecord> generated = LiteLlmFixture.Generate(1_500, seed: 13);
-        List<SpendRecord> gateway = LiteLlmFixture.Generate(500, seed: 14);
+        List<SpendRecord> gateway = GatewayRecords;
         var tricky = new SpendRecord("req-tab", new DateTime(2026, 1, 7, 12, 0, 0, DateTimeKind.Utc), "gpt-4o", "openai", 10, 5, 0.123456789012345m,
             "o'brien\t\\ \"quoted\"\nnext line", null, null, ["a\tb", "ünïcode ✓"]);
         string prices = dir.Write("prices.yaml", ProviderFixture.Prices);
         return
         [
             ("litellm", dir.Write("hand.jsonl", HandFixture.SpendLogs), null),
+            ("litellm", dir.Write("edge.jsonl", EdgeLog + "\n"), null),
             ("litellm", LiteLlmFixture.WriteJsonl(dir.Path, "spend.jsonl", [.. generated, tricky]), null),
             ("litellm", LiteLlmFixture.WriteCsv(dir.Path, "spend.csv", LiteLlmFixture.Generate(300, seed: 15, new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc))), null),
             ("openai-usage", dir.Write("oai-usage.json", ProviderFixture.OpenAiUsage), prices),
@@ -150,6 +165,14 @@ public sealed class StoreConformanceTests
         run.Reimports.ShouldContain("\"Duplicates\": 1501"); // 1,500 generated rows + the tab-and-quote row
         run.ReportsAfter.ShouldBe(run.Reports);
         run.Reports.ShouldContain("o\\u0027brien\\t\\\\ \\u0022quoted\\u0022\\nnext line");
+
+        // and the self-hosted report the fingerprint compares costs every deployment, gpu-edge serving the three rows whose
+        // api_base is its route in another (non-ASCII) case, not the 'uber' one
+        using LedgerDatabase ledger = LedgerDatabase.Open(dir.File("l.duckdb"));
+        SelfHostedReport selfHosted = SelfHostedEngine.Run(ledger, BurnrateCatalog.Embedded, DeploymentsYaml.Read(LedgerFingerprint.Deployments, "deployments.yaml"));
+        selfHosted.Months.Select(m => m.Deployment).Distinct().ShouldBe(["vllm-70b", "gpu-edge", "overlap"]);
+        selfHosted.Lines.Where(l => l.Deployment == "gpu-edge" && l.Customer != SelfHostedLine.Idle).Sum(l => l.Requests).ShouldBe(3 + GatewayRecords.Count(r => r.StartTime >= new DateTime(2026, 1, 3, 0, 0, 0, DateTimeKind.Utc)));
+        selfHosted.Lines.Where(l => l.Deployment == "vllm-70b" && l.Customer != SelfHostedLine.Idle).Sum(l => l.Requests).ShouldBeGreaterThan(100);
     }
 
     [ClickHouseFact]
