@@ -74,9 +74,9 @@ public sealed class SignalTests : IAsyncLifetime, IDisposable
     }
 
     [Theory]
-    [InlineData("INT")]
-    [InlineData("TERM")]
-    public async Task Should_StopServingAndSaySo_When_TheDashboardServerGetsASignal(string signal)
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task Should_StopServingSaySoAndExitWithTheSignalCode_When_TheDashboardServerGetsASignal(string signal, int expected)
     {
         // Given: the dashboard serving on a free loopback port, answering
         using Process serve = Start("serve", "--port", "0");
@@ -93,8 +93,8 @@ public sealed class SignalTests : IAsyncLifetime, IDisposable
         string rest = await serve.StandardOutput.ReadToEndAsync();
         await WaitForExit(serve);
 
-        // Then: a graceful stop (the host's own Ctrl-C/SIGTERM handling), said on the way out
-        serve.ExitCode.ShouldBe(0);
+        // Then: a graceful stop, said on the way out, with the exit code simulate serve, bench and fleet give for the signal
+        serve.ExitCode.ShouldBe(expected);
         rest.ShouldContain("Stopped.");
     }
 

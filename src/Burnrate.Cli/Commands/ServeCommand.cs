@@ -7,7 +7,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace Burnrate.Cli.Commands;
 
-/// <summary><c>burnrate serve</c>: the web dashboard and HTTP API (loopback only unless an API key is given); Ctrl-C or SIGTERM stops it.</summary>
+/// <summary><c>burnrate serve</c>: the web dashboard and HTTP API (loopback only unless an API key is given); Ctrl-C or SIGTERM stops it
+/// gracefully and it exits 130 or 143, as <c>simulate serve</c>, <c>bench</c> and <c>fleet</c> do.</summary>
 internal sealed class ServeCommand : Command
 {
     private readonly GlobalOptions _globals;
@@ -49,7 +50,12 @@ internal sealed class ServeCommand : Command
         }
 
         TextWriter output = parse.InvocationConfiguration.Output;
+
+        // Registered before the host's own Ctrl-C/SIGTERM handling (which stops it gracefully), so the signal is on record
+        // by the time the host has stopped.
+        using var stop = new SignalStop(parse.InvocationConfiguration.Error, "serve: stopping", CancellationToken.None);
         using WebApplication app = BurnrateWeb.Build(settings);
+        using CancellationTokenRegistration onSignal = stop.Token.Register(() => app.Lifetime.StopApplication());
         try
         {
             app.StartAsync().GetAwaiter().GetResult();
@@ -73,7 +79,7 @@ internal sealed class ServeCommand : Command
 
         app.WaitForShutdownAsync().GetAwaiter().GetResult();
         output.WriteLine("Stopped.");
-        return ExitCodes.Success;
+        return stop.ExitCode ?? ExitCodes.Success;
     }
 
     private static void Open(string url, TextWriter error)
