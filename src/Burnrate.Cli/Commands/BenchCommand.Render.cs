@@ -45,7 +45,8 @@ internal sealed partial class BenchCommand
 
         if (outDir is not null)
         {
-            console.WriteLine($"written: {Path.Combine(outDir, BenchResultFile.RequestsJsonl)}, {BenchResultFile.SummaryJson}, {BenchResultFile.SummaryCsv}, report.html");
+            Output.WriteWritten(console, new[] { BenchResultFile.RequestsJsonl, BenchResultFile.SummaryJson, BenchResultFile.SummaryCsv, Burnrate.Reports.Bench.BenchReport.FileName }
+                .Select(name => Path.Combine(outDir, name)));
         }
     }
 

@@ -123,7 +123,7 @@ internal sealed class CalibrateCommand : Command
         }
 
         AssumptionsTable.WriteLines(console, report.Assumptions);
-        Output.WriteWrapped(console, "written: " + report.CalibrationFile);
+        Output.WriteWritten(console, [report.CalibrationFile]);
 
         // The command stays one line, to copy as is.
         console.WriteLine("use it:");

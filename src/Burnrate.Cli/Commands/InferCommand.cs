@@ -95,10 +95,7 @@ internal sealed class InferCommand : Command
             Breakdown = parse.GetValue(_breakdown),
         };
         InferReport report = InferService.Run(catalog, request);
-        if (outDir is not null)
-        {
-            InferFiles.Write(outDir, report);
-        }
+        IReadOnlyList<string> files = outDir is not null ? InferFiles.Write(outDir, report) : [];
 
         if (parse.GetValue(_json))
         {
@@ -107,7 +104,7 @@ internal sealed class InferCommand : Command
         }
         else
         {
-            InferText.Write(parse.InvocationConfiguration.Output, Output.Console(parse), report, outDir, parse.GetValue(_assumptions));
+            InferText.Write(parse.InvocationConfiguration.Output, Output.Console(parse), report, files, parse.GetValue(_assumptions));
         }
 
         return ExitCodes.Success;

@@ -40,8 +40,10 @@ internal sealed class LedgerExportCommand : Command
         string unpriced = summary.UnpricedRequests > 0
             ? string.Create(CultureInfo.InvariantCulture, $"; {summary.UnpricedRequests:N0} unpriced requests exported at $0 (import with --prices)")
             : string.Empty;
-        parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {summary.Rows:N0} FOCUS 1.2 rows, BilledCost {summary.BilledUsd.ToCents().Usd:#,##0.00} USD, to {summary.Path}{unpriced}"));
+        Spectre.Console.IAnsiConsole console = Rendering.Output.Console(parse);
+        Rendering.Output.WriteWritten(console, [summary.Path]);
+        Rendering.Output.WriteWrapped(console, string.Create(CultureInfo.InvariantCulture,
+            $"{summary.Rows:N0} FOCUS 1.2 rows, BilledCost {summary.BilledUsd.ToCents().Usd:#,##0.00} USD{unpriced}"));
         return ExitCodes.Success;
     }
 }

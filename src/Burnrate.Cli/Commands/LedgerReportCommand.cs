@@ -51,11 +51,9 @@ internal sealed class LedgerReportCommand : Command
         }
         else
         {
-            LedgerReportText.Write(Rendering.Output.Console(parse), report);
-            foreach (string file in files)
-            {
-                parse.InvocationConfiguration.Output.WriteLine("Wrote " + file);
-            }
+            Spectre.Console.IAnsiConsole console = Rendering.Output.Console(parse);
+            LedgerReportText.Write(console, report);
+            Rendering.Output.WriteWritten(console, files);
         }
 
         return ExitCodes.Success;

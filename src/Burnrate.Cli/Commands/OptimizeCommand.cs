@@ -85,10 +85,7 @@ internal sealed class OptimizeCommand : Command
             report = OptimizeService.Run(catalog, request, line.For<SearchProgress>(ProgressStep.Of));
         }
 
-        if (parse.GetValue(_out) is { } dir)
-        {
-            OptimizeFiles.Write(dir, report);
-        }
+        IReadOnlyList<string> files = parse.GetValue(_out) is { } dir ? OptimizeFiles.Write(dir, report) : [];
 
         if (parse.GetValue(_json))
         {
@@ -96,7 +93,7 @@ internal sealed class OptimizeCommand : Command
         }
         else
         {
-            OptimizeText.Write(Output.Console(parse), report, parse.GetValue(_out), parse.GetValue(_assumptions));
+            OptimizeText.Write(Output.Console(parse), report, files, parse.GetValue(_assumptions));
         }
 
         return ExitCodes.Success;

@@ -73,10 +73,7 @@ internal sealed partial class ValidateCommand
         console.Write(cases);
         console.Write(groups);
         console.WriteLine("Sources, dates and exact setups: validation/*.yaml (or --json). Defaults: docs/infer.md, docs/train.md.");
-        foreach (string chart in charts)
-        {
-            console.WriteLine("wrote " + chart);
-        }
+        Output.WriteWritten(console, charts);
     }
 
     private static string Num(double v) => NumberText.Format(v, v >= 100 ? "#,0" : "0.##");

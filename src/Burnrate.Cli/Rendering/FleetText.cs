@@ -55,10 +55,7 @@ internal static class FleetText
         }
 
         console.Write(table);
-        foreach (string file in files)
-        {
-            console.WriteLine("wrote " + file);
-        }
+        Output.WriteWritten(console, files);
     }
 
     private static void Options(IAnsiConsole console, FleetReport r)

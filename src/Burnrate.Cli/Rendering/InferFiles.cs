@@ -4,7 +4,7 @@ using Burnrate.Reports.Inference;
 
 namespace Burnrate.Cli.Rendering;
 
-/// <summary>The files <c>burnrate infer --out DIR</c> writes: sweep.csv and sweep.png, compare.csv. A figure that is not
+/// <summary>The files <c>burnrate infer --out DIR</c> writes: sweep.csv and the sweep chart (PNG + SVG), compare.csv. A figure that is not
 /// priced (the configuration does not fit) is an empty cell.</summary>
 internal static class InferFiles
 {
@@ -14,26 +14,31 @@ internal static class InferFiles
         "costPerMillionOutputTokensUsd", "costPerRequestUsd", "energyJoulesPerOutputToken", "memoryPerGpuBytes", "fitsInMemory", "decodeBound",
     ];
 
-    public static void Write(string dir, InferReport report)
+    public static IReadOnlyList<string> Write(string dir, InferReport report)
     {
         Directory.CreateDirectory(dir);
+        var written = new List<string>();
         if (report.Sweep is { Count: > 0 } sweep)
         {
-            CsvTable.Write(Path.Combine(dir, "sweep.csv"), SweepHeader, sweep.Select(s => (IReadOnlyList<string>)Row(s)));
-            InferenceCharts.SaveSweep(
+            written.Add(Path.Combine(dir, "sweep.csv"));
+            CsvTable.Write(written[^1], SweepHeader, sweep.Select(s => (IReadOnlyList<string>)Row(s)));
+            written.AddRange(InferenceCharts.SaveSweep(
                 Path.Combine(dir, "sweep.png"),
                 $"{report.Label}: {report.InputTokens} in / {report.OutputTokens} out",
                 [.. sweep.Where(s => s.OutputTokensPerSecond is not null && s.TpotSeconds is not null)
-                    .Select(s => new CurvePoint(s.OutputTokensPerSecond!.Value, s.TpotSeconds!.Value * 1e3, "c=" + NumberText.Whole(s.Concurrency)))]);
+                    .Select(s => new CurvePoint(s.OutputTokensPerSecond!.Value, s.TpotSeconds!.Value * 1e3, "c=" + NumberText.Whole(s.Concurrency)))]));
         }
 
         if (report.Compare is { Count: > 1 } compared)
         {
+            written.Add(Path.Combine(dir, "compare.csv"));
             CsvTable.Write(
-                Path.Combine(dir, "compare.csv"),
+                written[^1],
                 ["configuration", .. SweepHeader, "savingVsFirst"],
                 compared.Select(c => (IReadOnlyList<string>)[c.Label, .. Row(c), D(c.SavingVsFirst)]));
         }
+
+        return written;
     }
 
     private static string[] Row(InferEstimate e) =>

@@ -14,7 +14,7 @@ internal static class InferText
 
     /// <summary>Writes the tables; <paramref name="console"/> writes to <paramref name="output"/>, which takes the
     /// does-not-fit lines first, unwrapped.</summary>
-    public static void Write(TextWriter output, IAnsiConsole console, InferReport report, string? outDir, bool showAssumptions)
+    public static void Write(TextWriter output, IAnsiConsole console, InferReport report, IReadOnlyList<string> files, bool showAssumptions)
     {
         foreach (string line in InfeasibleLines(report))
         {
@@ -66,10 +66,7 @@ internal static class InferText
         }
 
         AssumptionsTable.WriteOrCount(console, report.Assumptions, showAssumptions, AssumptionsTable.OverridableTitle);
-        if (outDir is not null)
-        {
-            Output.WriteWrapped(console, "Wrote files to " + outDir);
-        }
+        Output.WriteWritten(console, files);
     }
 
     /// <summary>Writes one line per configuration that does not fit (for --json, to standard error: standard output stays JSON).</summary>

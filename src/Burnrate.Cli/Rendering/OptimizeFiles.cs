@@ -5,7 +5,7 @@ using Burnrate.Reports.Inference;
 
 namespace Burnrate.Cli.Rendering;
 
-/// <summary>The files <c>burnrate optimize --out DIR</c> writes: pareto.csv, cheapest.csv and pareto.png.</summary>
+/// <summary>The files <c>burnrate optimize --out DIR</c> writes: pareto.csv, cheapest.csv and the Pareto chart (PNG + SVG).</summary>
 internal static class OptimizeFiles
 {
     private static readonly string[] Header =
@@ -14,18 +14,20 @@ internal static class OptimizeFiles
         "costPerHourUsd", "costPerRequestUsd", "costPerMillionInputTokensUsd", "costPerMillionOutputTokensUsd", "costPerMillionOutputTokensAllInUsd", "memoryPerGpuBytes", "decodeBound",
     ];
 
-    public static void Write(string dir, OptimizeReport report)
+    public static IReadOnlyList<string> Write(string dir, OptimizeReport report)
     {
         Directory.CreateDirectory(dir);
-        CsvTable.Write(Path.Combine(dir, "pareto.csv"), Header, report.Pareto.Select(c => (IReadOnlyList<string>)Row(c)));
-        CsvTable.Write(Path.Combine(dir, "cheapest.csv"), Header, report.Cheapest.Select(c => (IReadOnlyList<string>)Row(c)));
-        InferenceCharts.SavePareto(
+        string pareto = Path.Combine(dir, "pareto.csv"), cheapest = Path.Combine(dir, "cheapest.csv");
+        CsvTable.Write(pareto, Header, report.Pareto.Select(c => (IReadOnlyList<string>)Row(c)));
+        CsvTable.Write(cheapest, Header, report.Cheapest.Select(c => (IReadOnlyList<string>)Row(c)));
+        IReadOnlyList<string> chart = InferenceCharts.SavePareto(
             Path.Combine(dir, "pareto.png"),
             string.Create(CultureInfo.InvariantCulture, $"Pareto frontier: {report.InputTokens} in / {report.OutputTokens} out, TTFT ≤ {report.Slo.Ttft}, TPOT ≤ {report.Slo.Tpot}"),
             [.. report.Pareto.Where(c => c.TpotSeconds is not null && c.CostPerMillionOutputTokensAllInUsd is not null).Select(c => new CurvePoint(
                 c.TpotSeconds!.Value * 1e3,
                 c.CostPerMillionOutputTokensAllInUsd!.Value,
                 $"{c.Model} {c.Gpus}×{c.Gpu} {c.Weights} c={c.Concurrency}"))]);
+        return [pareto, cheapest, .. chart];
     }
 
     private static string[] Row(OptimizeConfiguration c) =>

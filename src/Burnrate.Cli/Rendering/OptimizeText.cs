@@ -9,7 +9,7 @@ namespace Burnrate.Cli.Rendering;
 /// several models were searched), the Pareto frontier and the assumptions.</summary>
 internal static class OptimizeText
 {
-    public static void Write(IAnsiConsole console, OptimizeReport report, string? outDir, bool showAssumptions)
+    public static void Write(IAnsiConsole console, OptimizeReport report, IReadOnlyList<string> files, bool showAssumptions)
     {
         double rate = report.Evaluated / Math.Max(report.SearchSeconds, 1e-9);
         Output.WriteWrapped(console, string.Create(CultureInfo.InvariantCulture,
@@ -33,10 +33,7 @@ internal static class OptimizeText
         }
 
         AssumptionsTable.WriteOrCount(console, report.Assumptions, showAssumptions);
-        if (outDir is not null)
-        {
-            Output.WriteWrapped(console, "Wrote pareto.csv, pareto.png and cheapest.csv to " + outDir);
-        }
+        Output.WriteWritten(console, files);
     }
 
     private static readonly string[] Columns = ["model", "gpu", "devices", "replicas", "tp×pp", "ep", "weights/kv", "concurrency", "TTFT", "TPOT", "$/1M in", "$/1M out", "$/1M out all-in", "$/request", "$/h", "bound"];

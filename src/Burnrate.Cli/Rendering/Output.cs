@@ -46,6 +46,16 @@ internal static class Output
         TextWrap.WriteLine(console.Profile.Out.Writer, text, console.Profile.Width);
     }
 
+    /// <summary>Writes <c>wrote PATH</c> for each file written: the one wording every command uses for the files it wrote.</summary>
+    public static void WriteWritten(IAnsiConsole console, IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        foreach (string file in files)
+        {
+            WriteWrapped(console, "wrote " + file);
+        }
+    }
+
     /// <summary>Writes a line as is, never wrapped: a located diagnostic (<c>file:line: message</c>) stays one line to grep and click.</summary>
     public static void WriteWhole(IAnsiConsole console, string line)
     {

@@ -60,10 +60,7 @@ internal static class PlanText
         }
 
         AssumptionsTable.WriteOrCount(console, report.Assumptions, showAssumptions);
-        foreach (string file in files)
-        {
-            Output.WriteWrapped(console, "wrote " + file);
-        }
+        Output.WriteWritten(console, files);
     }
 
     /// <summary>
