@@ -3,6 +3,7 @@ using Burnrate.Catalog;
 using Burnrate.Catalog.Resolution;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
+using Burnrate.Core.Quantities;
 using Burnrate.Core.Validation;
 using Burnrate.Planning.Fleet;
 
@@ -73,10 +74,10 @@ public sealed class ServingCapacityDeriver : IServingCapacity
         if (best <= 0)
         {
             throw new InputException(string.Create(CultureInfo.InvariantCulture,
-                $"{model} on {deployment.Devices}×{gpu} at {weights} meets TTFT ≤ {source.SloTtftSeconds}s and TPOT ≤ {source.SloTpotSeconds}s at no concurrency (or does not fit); loosen the SLO or add gpus"));
+                $"{model} on {deployment.Devices}×{gpu} at {weights} meets TTFT ≤ {Duration.FromSeconds(source.SloTtftSeconds)} and TPOT ≤ {Duration.FromSeconds(source.SloTpotSeconds)} at no concurrency (or does not fit); loosen the SLO or add gpus"));
         }
 
         return new ServingEntry(source.Name, best, string.Create(CultureInfo.InvariantCulture,
-            $"burnrate infer {model} --gpu {gpu} --gpus {deployment.Devices} --weights {weights} --input {source.InputTokens} --output {source.OutputTokens}: highest (input + output) tokens/s meeting TTFT ≤ {source.SloTtftSeconds}s, TPOT ≤ {source.SloTpotSeconds}s at concurrency {bestConcurrency}; {_efficiencySource}"));
+            $"burnrate infer {model} --gpu {gpu} --gpus {deployment.Devices} --weights {weights} --input {source.InputTokens} --output {source.OutputTokens}: highest (input + output) tokens/s meeting TTFT ≤ {Duration.FromSeconds(source.SloTtftSeconds)}, TPOT ≤ {Duration.FromSeconds(source.SloTpotSeconds)} at concurrency {bestConcurrency}; {_efficiencySource}"));
     }
 }

@@ -89,7 +89,7 @@ public sealed class ServingCapacityDeriverTests
         InputException e = ErrorOf("{model: llama-3.1-8b, gpu: h100-sxm, input: 1000, output: 200, sloTtft: 1us, sloTpot: 40ms}");
 
         // Then
-        e.Message.ShouldBe("fleet.yaml:6:11: serving.from: llama-3.1-8b on 1×h100-sxm at bf16 meets TTFT ≤ 1E-06s and TPOT ≤ 0.04s at no concurrency (or does not fit); loosen the SLO or add gpus");
+        e.Message.ShouldBe("fleet.yaml:6:11: serving.from: llama-3.1-8b on 1×h100-sxm at bf16 meets TTFT ≤ 1 µs and TPOT ≤ 40 ms at no concurrency (or does not fit); loosen the SLO or add gpus");
     }
 
     [Fact]
