@@ -74,12 +74,19 @@ public sealed record SearchSpace
     public IReadOnlyList<FieldError> Validate()
     {
         var checks = new FieldChecks()
-            .Require(Models is { Count: > 0 }, "models", "", "at least one model")
-            .Require(Accelerators is { Count: > 0 }, "gpusAllowed", "", "at least one accelerator with a price and a TDP")
-            .Require(DeviceCounts is { Count: > 0 }, "maxDevices", "", "at least one device count")
-            .Require(Weights is { Count: > 0 }, "weights", "", "at least one weight precision, comma-separated")
-            .Require(KvCaches is { Count: > 0 }, "kvCache", "", "at least one KV cache precision, comma-separated")
-            .Require(Concurrencies is { Count: > 0 }, "concurrency", "", "at least one concurrency, comma-separated")
+            .Require(Models is not null, "models", "", "at least one model")
+            .NotEmpty("models", Models, "at least one model")
+            .Require(Accelerators is not null, "gpusAllowed", "", "at least one accelerator with a price and a TDP")
+            .NotEmpty("gpusAllowed", Accelerators, "at least one accelerator with a price and a TDP")
+            .Require(DeviceCounts is not null, "maxDevices", "", "at least one device count")
+            .NotEmpty("maxDevices", DeviceCounts, "at least one device count")
+            .Require(Weights is not null, "weights", "", "at least one weight precision, comma-separated")
+            .NotEmpty("weights", Weights, "at least one weight precision, comma-separated")
+            .Require(KvCaches is not null, "kvCache", "", "at least one KV cache precision, comma-separated")
+            .NotEmpty("kvCache", KvCaches, "at least one KV cache precision, comma-separated")
+            .Require(Concurrencies is not null, "concurrency", "", "at least one concurrency, comma-separated")
+            .NotEmpty("concurrency", Concurrencies, "at least one concurrency, comma-separated")
+            .NotEmpty("replicas", Replicas, "at least one replica count, or none to try every split")
             .Whole("input", InputTokens, 1, 10_000_000, "tokens")
             .Whole("output", OutputTokens, 1, 10_000_000, "tokens")
             .Positive("sloTtft", Slo.Ttft.Seconds, 1e6, "s")
@@ -89,11 +96,6 @@ public sealed record SearchSpace
         foreach (int devices in (DeviceCounts ?? []).Where(d => d is < 1 or > 1 << 20).Take(1))
         {
             checks.Whole("maxDevices", devices, 1, 1 << 20);
-        }
-
-        if (Replicas is { Count: 0 })
-        {
-            checks.Add("replicas", "", "at least one replica count, or none to try every split");
         }
 
         foreach (int replicas in (Replicas ?? []).Where(r => r is < 1 or > 1 << 20).Take(1))

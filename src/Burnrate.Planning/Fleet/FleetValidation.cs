@@ -27,7 +27,7 @@ internal static class FleetValidation
         Require(input.WeekTokensPerSecond.All(v => double.IsFinite(v) && v >= 0), "demand.tokensPerSecond", Show(firstBad), "tokens per second, finite and ≥ 0 in every hour");
         Require(input.MonthlyGrowth > -1 && double.IsFinite(input.MonthlyGrowth), "demand.monthlyGrowth", Show(input.MonthlyGrowth), "a fraction per month > -1");
         Require(input.Headroom is >= 0 and < 10, "headroom", Show(input.Headroom), "a share of capacity in [0, 10)");
-        Require(input.Options.Count > 0, "options", "", "at least one capacity option");
+        bad.AddRange(new FieldChecks().NotEmpty("options", input.Options, "at least one capacity option")); // given, so never "missing"
         if (input.Scenarios.Count > 0)
         {
             double sum = input.Scenarios.Sum(s => s.Probability);
