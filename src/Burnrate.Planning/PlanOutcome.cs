@@ -1,3 +1,5 @@
+using System.Globalization;
+using Burnrate.Core.Validation;
 using Burnrate.Planning.Projection;
 using Burnrate.Planning.Scenario;
 using Burnrate.Planning.Simulation;
@@ -11,6 +13,18 @@ namespace Burnrate.Planning;
 /// <param name="Tornado">The tornado bars, widest first.</param>
 public sealed record PlanOutcome(PlanScenario Scenario, IReadOnlyList<PresetProjection> Presets, MonteCarloResult MonteCarlo, IReadOnlyList<TornadoBar> Tornado)
 {
+    /// <summary>The most Monte Carlo paths one run takes.</summary>
+    public const int MaxPaths = 10_000_000;
+
+    /// <summary>Checks a number of Monte Carlo paths, so every surface (plan, report, the web API) words it the same way.</summary>
+    /// <param name="paths">The paths asked for.</param>
+    /// <param name="max">The most the caller allows (a server may allow fewer per request than <see cref="MaxPaths"/>).</param>
+    /// <returns>The error for field <c>paths</c>, or none.</returns>
+    public static IReadOnlyList<FieldError> CheckPaths(int paths, int max = MaxPaths) =>
+        paths >= 1 && paths <= Math.Min(max, MaxPaths) ? [] :
+        [new FieldError("paths", paths.ToString(CultureInfo.InvariantCulture),
+            string.Create(CultureInfo.InvariantCulture, $"a whole number of Monte Carlo paths between 1 and {Math.Min(max, MaxPaths):N0}"))];
+
     /// <summary>Runs presets, Monte Carlo and tornado.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="paths">Monte Carlo paths.</param>
@@ -31,9 +45,11 @@ public sealed record PlanOutcome(PlanScenario Scenario, IReadOnlyList<PresetProj
     /// <param name="cancellationToken">Stops the Monte Carlo between blocks of paths.</param>
     /// <returns>The outcome.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="InputException"><paramref name="paths"/> is outside 1..<see cref="MaxPaths"/>.</exception>
     public static PlanOutcome Compute(PlanScenario scenario, int paths, ulong seed, int maxDegreeOfParallelism, IProgress<MonteCarloProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        InputException.ThrowIfAny(CheckPaths(paths));
         var outcome = new PlanOutcome(scenario, Projector.Presets(scenario), Simulation.MonteCarlo.Run(scenario, paths, seed, maxDegreeOfParallelism, progress, cancellationToken), Projector.Tornado(scenario));
         outcome.EnsureFinite();
         return outcome;

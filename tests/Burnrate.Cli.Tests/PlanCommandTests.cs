@@ -181,7 +181,7 @@ public sealed class PlanCommandTests
     }
 
     [Theory]
-    [InlineData("--paths", "0", "--paths must be between 1 and 10,000,000, got 0")]
+    [InlineData("--paths", "0", "--paths '0' is not allowed; expected a whole number of Monte Carlo paths between 1 and 10,000,000")]
     [InlineData("--by", "2040-01", "--by must be a month YYYY-MM inside the horizon 2026-01..2030-12, got \"2040-01\"")]
     [InlineData("--threads", "-3", "--threads must be a positive number")]
     public void Should_ExitTwo_When_OptionInvalid(string option, string value, string expected)

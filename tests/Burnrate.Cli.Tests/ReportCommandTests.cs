@@ -9,6 +9,27 @@ namespace Burnrate.Cli.Tests;
 
 public sealed class ReportCommandTests
 {
+    [Theory]
+    [InlineData("0")]
+    [InlineData("10000001")]
+    public void Should_GiveTheLibrarysLineForPaths_When_PathsIsOutOfRange(string paths)
+    {
+        // Given: the range and wording come from the library (PlanOutcome.CheckPaths), which plan and the web API use too
+        string expected = "error: " + Burnrate.Planning.PlanOutcome.CheckPaths(int.Parse(paths, System.Globalization.CultureInfo.InvariantCulture))[0].Describe("--paths") + "\n";
+
+        // When
+        CliRun report = CliRunner.Run("report", GoldenRunExample(), "--out", "unused-report-out", "--paths", paths);
+        CliRun plan = CliRunner.Run("plan", GoldenRunExample(), "--paths", paths);
+
+        // Then
+        report.ExitCode.ShouldBe(2);
+        report.Error.ShouldBe(expected);
+        plan.Error.ShouldBe(expected);
+        Directory.Exists("unused-report-out").ShouldBeFalse();
+    }
+
+    private static string GoldenRunExample() => Reliability.RepoFiles.Example("example-ai-api.yaml");
+
     [Fact]
     public void Should_WriteOneSelfContainedHtmlWithTheWorkbook_When_TheApiStartupExampleIsReported()
     {

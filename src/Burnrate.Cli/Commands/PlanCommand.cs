@@ -43,10 +43,7 @@ internal sealed class PlanCommand : Command
     private int Run(ParseResult parse)
     {
         int paths = parse.GetValue(_paths);
-        if (paths is < 1 or > 10_000_000)
-        {
-            throw new UsageException($"--paths must be between 1 and 10,000,000, got {paths}");
-        }
+        Core.Validation.InputException.ThrowIfAny(PlanOutcome.CheckPaths(paths)); // the library's range and wording, as the web API's
 
         int threads = parse.GetValue(_threads);
         if (threads is 0 or < -1)

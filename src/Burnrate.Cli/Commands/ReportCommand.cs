@@ -37,10 +37,7 @@ internal sealed class ReportCommand : Command
     private int Run(ParseResult parse)
     {
         int paths = parse.GetValue(_paths);
-        if (paths is < 1 or > 10_000_000)
-        {
-            throw new UsageException($"--paths must be between 1 and 10,000,000, got {paths}");
-        }
+        Core.Validation.InputException.ThrowIfAny(PlanOutcome.CheckPaths(paths)); // the library's range and wording, as the web API's
 
         var deriver = new CostModelDeriver(_globals.LoadCatalog(parse));
         string file = parse.GetRequiredValue(_file);

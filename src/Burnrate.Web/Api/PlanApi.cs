@@ -54,9 +54,9 @@ public static class PlanApi
         ArgumentNullException.ThrowIfNull(context);
         int paths = request.Paths ?? PlanReport.DefaultPaths;
         ulong seed = request.Seed ?? PlanReport.DefaultSeed;
-        if (paths is < 1 or > MaxPaths)
+        if (PlanOutcome.CheckPaths(paths, MaxPaths) is { Count: > 0 } badPaths)
         {
-            return Problems.Invalid("paths", $"must be between 1 and {MaxPaths:N0} per request, got {paths}");
+            return Problems.Invalid(badPaths, []);
         }
 
         string whatIf = string.Join(";", (request.WhatIf ?? []).OrderBy(w => w.Key, StringComparer.Ordinal)

@@ -45,6 +45,8 @@ public sealed class PlanApiTests(WebFactory factory) : IClassFixture<WebFactory>
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         JsonNode problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         problem["errors"]!["paths"]![0]!.GetValue<string>().ShouldContain("1,000,000");
+        // the library's check and wording, which plan and report print too (with --paths for paths)
+        problem["errors"]!["paths"]![0]!.GetValue<string>().ShouldBe(PlanOutcome.CheckPaths(paths, Burnrate.Web.Api.PlanApi.MaxPaths)[0].Describe("paths"));
     }
 
     [Fact]
