@@ -74,12 +74,14 @@ def main():
     latencies.clear()
     statuses.clear()
     start = time.perf_counter()
+    cpu_start = time.process_time()  # this client's own CPU (all its threads): on 2 cores it competes with the server
     threads = [threading.Thread(target=client, args=(n,)) for n in per_client]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     wall = time.perf_counter() - start
+    client_cpu = time.process_time() - cpu_start
     latencies.sort()
 
     def q(p):
@@ -91,6 +93,7 @@ def main():
     print("statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
     print(f"ok latency ms: p50 {q(0.5):.1f}  p90 {q(0.9):.1f}  p99 {q(0.99):.1f}  max {latencies[-1] if latencies else float('nan'):.1f}"
           f"  mean {statistics.fmean(latencies) if latencies else float('nan'):.1f}  throughput {len(latencies) / wall:.1f}/s")
+    print(f"client (this script) CPU {client_cpu:.2f} s over {wall:.2f} s wall ({client_cpu / wall:.2f} cores), {1000 * client_cpu / a.requests:.2f} CPU ms per request")
 
 
 if __name__ == "__main__":

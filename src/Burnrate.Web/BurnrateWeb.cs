@@ -25,6 +25,7 @@ public static class BurnrateWeb
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Services.AddBurnrate(settings);
+        KeepThreadsForRequests();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -46,6 +47,22 @@ public static class BurnrateWeb
         app.MapCostModelApi();
         app.MapDashboard();
         return app;
+    }
+
+    /// <summary>
+    /// Raises the thread pool's minimum to two threads per core. Each plan, fleet or optimize run holds a pool thread for its whole
+    /// run, and <see cref="RunGate"/> admits one run per core; the pool's default minimum is also one thread per core, so with every
+    /// slot taken no thread was left for Kestrel's I/O and the short requests (catalog, infer) until the pool injected more at its own
+    /// pace (hill climbing, a thread every few hundred ms at best). A second thread per core keeps them served while runs compute.
+    /// </summary>
+    private static void KeepThreadsForRequests()
+    {
+        ThreadPool.GetMinThreads(out int workers, out int completionPorts);
+        int wanted = 2 * Environment.ProcessorCount;
+        if (workers < wanted)
+        {
+            ThreadPool.SetMinThreads(wanted, completionPorts);
+        }
     }
 
     /// <summary>Gets the address a started app listens on (the real port when the settings asked for port 0).</summary>

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using Burnrate.Web;
 using Burnrate.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Burnrate.Cli.Commands;
@@ -77,9 +79,40 @@ internal sealed class ServeCommand : Command
             Open(url, parse.InvocationConfiguration.Error);
         }
 
+        // It serves from here on; the warm-up compiles the API's hot paths in the background and says when it is ready for load.
+        IHostApplicationLifetime lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        Task warm = WarmUp.RunAsync(app, settings, lifetime.ApplicationStopping)
+            .ContinueWith(t => Said(output, parse.InvocationConfiguration.Error, t, lifetime.ApplicationStopping), TaskScheduler.Default);
         app.WaitForShutdownAsync().GetAwaiter().GetResult();
+        warm.GetAwaiter().GetResult();
         output.WriteLine("Stopped.");
         return stop.ExitCode ?? ExitCodes.Success;
+    }
+
+    private static void Said(TextWriter output, TextWriter error, Task<WarmUpResult> warm, CancellationToken stopping)
+    {
+        if (stopping.IsCancellationRequested)
+        {
+            return; // stopped before it was ready: nothing to say
+        }
+
+        if (!warm.IsCompletedSuccessfully)
+        {
+            error.WriteLine($"warning: the warm-up failed ({warm.Exception?.GetBaseException().Message}); serving without it");
+            return;
+        }
+
+        WarmUpResult result = warm.Result;
+        if (result.Failure is { } failure)
+        {
+            error.WriteLine($"warning: the warm-up stopped at a request not answered 200 ({failure}); serving without it");
+            return;
+        }
+
+        string seconds = result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
+        output.WriteLine(result.Completed
+            ? $"Ready for load: warmed up in {seconds} s ({result.Rounds} rounds of catalog, infer and plan requests compiled the API's hot paths)"
+            : $"Ready for load: warm-up stopped after {seconds} s and {result.Rounds} rounds, before the compiler settled (a busy machine)");
     }
 
     private static void Open(string url, TextWriter error)
