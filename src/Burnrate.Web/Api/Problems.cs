@@ -33,7 +33,7 @@ internal static class Problems
         ArgumentNullException.ThrowIfNull(error);
         IReadOnlyList<FieldError> fields = error.Errors.Count > 0 ? error.Errors : [new FieldError("", "", error.Message)];
         return Build(
-            [.. fields.Select(e => (Field(e), e.Describe(e.Field), new ProblemField(Field(e), e.Value, e.Allowed)))],
+            [.. fields.Select(e => (Field(e), e.Describe(Field(e)), new ProblemField(Field(e), e.Value, e.Allowed)))],
             error.Location is { } at ? $" ({at})" : "");
     }
 
@@ -43,7 +43,7 @@ internal static class Problems
     /// <returns>The result.</returns>
     public static ValidationProblem Invalid(IEnumerable<FieldError> fields, IEnumerable<KeyValuePair<string, string>> messages) =>
         Build(
-            [.. fields.Select(e => (Field(e), e.Describe(e.Field), new ProblemField(Field(e), e.Value, e.Allowed))),
+            [.. fields.Select(e => (Field(e), e.Describe(Field(e)), new ProblemField(Field(e), e.Value, e.Allowed))),
              .. messages.Select(m => (m.Key, m.Value, new ProblemField(m.Key, "", m.Value)))],
             "");
 
@@ -75,7 +75,19 @@ internal static class Problems
             detail: string.Join("; ", items.Select(i => $"{i.Field}: {i.Message}")) + suffix,
             extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["fields"] = items.Select(i => i.Item).ToArray() });
 
-    private static string Field(FieldError e) => e.Field.Length == 0 ? "request" : e.Field;
+    // The library names a bad field after its request record's member (kvCache, tensorParallel); request bodies use the CLI's
+    // option names in camelCase (kv, tp), as the CLI's errors name the option (OptionNames): a 400 names the member the client sent.
+    private static readonly Dictionary<string, string> BodyNames = new(StringComparer.Ordinal)
+    {
+        ["kvCache"] = "kv",
+        ["tensorParallel"] = "tp",
+        ["pipelineParallel"] = "pp",
+        ["expertParallel"] = "ep",
+        ["dataParallel"] = "dp",
+        ["sequenceLength"] = "seqLen",
+    };
+
+    private static string Field(FieldError e) => e.Field.Length == 0 ? "request" : BodyNames.GetValueOrDefault(e.Field, e.Field);
 
     private static string Camel(string option) =>
         string.Concat(option.Split('-', StringSplitOptions.RemoveEmptyEntries).Select((p, i) => i == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));

@@ -36,7 +36,7 @@ public sealed class EmptyListTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData("""{"models": []}""", "models", "models '[]' is not allowed; expected one or more catalog model ids or config.json paths (the list given is empty)")]
     [InlineData("""{"models": ["llama-3.1-8b"], "weights": []}""", "weights", "weights '[]' is not allowed; expected at least one of bf16, fp16, fp8, int8, int4, fp4 (the list given is empty)")]
-    [InlineData("""{"models": ["llama-3.1-8b"], "kv": []}""", "kvCache", "kvCache '[]' is not allowed; expected at least one of bf16, fp16, fp8, int8 (the list given is empty)")]
+    [InlineData("""{"models": ["llama-3.1-8b"], "kv": []}""", "kv", "kv '[]' is not allowed; expected at least one of bf16, fp16, fp8, int8 (the list given is empty)")]
     [InlineData("""{"models": ["llama-3.1-8b"], "concurrency": []}""", "concurrency", "concurrency '[]' is not allowed; expected at least one whole number in [1, 1000000] (the list given is empty)")]
     [InlineData("""{"models": ["llama-3.1-8b"], "replicas": []}""", "replicas", "replicas '[]' is not allowed; expected at least one whole number in [1, 1048576] (the list given is empty)")]
     public async Task Should_SayTheListIsEmptyAndWhatItMayHold_When_AListFieldIsPostedEmpty(string body, string field, string expected)
