@@ -87,6 +87,23 @@ public sealed class OptimizeCommandTests
     }
 
     [Theory]
+    [InlineData("--concurrency", 257, "--concurrency '257 values' is not allowed; expected at most 256 values in one search")]
+    [InlineData("--replicas", 65, "--replicas '65 values' is not allowed; expected at most 64 values in one search")]
+    public void Should_ExitTwoNamingTheMaximum_When_ASearchListIsOverItsCap(string option, int count, string expected)
+    {
+        // Given: a list of distinct whole numbers one over the cap
+        string list = string.Join(",", Enumerable.Range(1, count));
+
+        // When
+        var (code, _, error) = CliRunner.Run("optimize", "llama-3.1-8b", option, list);
+
+        // Then: one line for the list as a whole, before any search
+        code.ShouldBe(2);
+        error.Trim().ShouldStartWith("error: " + expected);
+        error.Trim().Split('\n').Length.ShouldBe(1, error);
+    }
+
+    [Theory]
     [InlineData(new[] { "--max-devices", "2" }, "user: --max-devices 2")]
     [InlineData(new string[0], "default: --max-devices 8")]
     public void Should_NameWhereTheDeviceLimitCameFrom_When_StatingTheSearch(string[] limit, string expected)

@@ -166,6 +166,46 @@ public sealed class SignalTests : IAsyncLifetime, IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task Should_StopTheSearchAndWriteNothing_When_OptimizeGetsASignal(string signal, int expected)
+    {
+        // Given: a search of hours (every catalog model, up to 2^20 devices in every split of 64 replica counts, 256 concurrencies,
+        // SLOs nothing fails) that would write its files to --out; let it get going
+        string outDir = _dir.File("optimize-" + signal);
+        string[] models = ["deepseek-v3", "llama-3.1-405b", "llama-3.1-70b", "llama-3.1-8b", "mixtral-8x22b", "mixtral-8x7b", "qwen2.5-72b", "qwen2.5-7b"];
+        using Process search = Start([
+            "optimize", .. models, "--max-devices", "1048576", "--replicas", string.Join(",", Enumerable.Range(1, 64)),
+            "--concurrency", string.Join(",", Enumerable.Range(1, 256)), "--slo-ttft", "100000s", "--slo-tpot", "100000s", "--out", outDir, "--json"]);
+        var errors = new System.Text.StringBuilder();
+        search.ErrorDataReceived += (_, e) =>
+        {
+            lock (errors)
+            {
+                errors.AppendLine(e.Data);
+            }
+        };
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        search.HasExited.ShouldBeFalse("the search ended before the signal; it is too small to show an interruption");
+
+        // When
+        var clock = Stopwatch.StartNew();
+        Kill(search, signal);
+        Task<string> output = search.StandardOutput.ReadToEndAsync();
+        await WaitForExit(search);
+
+        // Then: out within seconds (the search stops between layouts), the signal's code, the stop said, nothing printed or written
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
+        search.ExitCode.ShouldBe(expected);
+        (await output).ShouldBeEmpty();
+        Directory.Exists(outDir).ShouldBeFalse();
+        lock (errors)
+        {
+            errors.ToString().ShouldContain("optimize: stopping the search; nothing is written");
+        }
+    }
+
     private const string HardFleet = """
         name: hard
         horizon: {start: 2027-01, months: 36}

@@ -18,6 +18,21 @@ public sealed record OptimizeRequest
     /// <summary>The default time-per-output-token target: 50 ms.</summary>
     public static readonly Duration DefaultSloTpot = DurationText.Parse("sloTpot", "50ms");
 
+    /// <summary>The most model ids one search takes (<see cref="Models"/>).</summary>
+    public const int MaxModels = 32;
+
+    /// <summary>The most accelerator ids one search takes (<see cref="GpusAllowed"/>).</summary>
+    public const int MaxAccelerators = 64;
+
+    /// <summary>The most precisions one search takes per list (<see cref="Weights"/>, <see cref="KvCache"/>): more than there are formats.</summary>
+    public const int MaxPrecisions = 16;
+
+    /// <summary>The most concurrencies one search takes (<see cref="Concurrency"/>; the default list has 22).</summary>
+    public const int MaxConcurrencies = 256;
+
+    /// <summary>The most replica counts one search takes (<see cref="Replicas"/>).</summary>
+    public const int MaxReplicaCounts = 64;
+
     /// <summary>Gets the catalog model ids or config.json paths (at least one; a smaller model is a distillation lever).</summary>
     public required IReadOnlyList<string> Models { get; init; }
 
@@ -109,31 +124,47 @@ public sealed record OptimizeRequest
             .NotEmpty("kvCache", KvCache, "at least " + ServingDefaults.OneOf(ServingDefaults.KvFormats))
             .NotEmpty("concurrency", Concurrency, "at least one whole number in [1, 1000000]")
             .NotEmpty("replicas", Replicas, "at least one whole number in [1, 1048576]");
-        foreach (string? model in Models ?? [])
+
+        // The search tries every combination of these lists, so its time grows with their product: each list is capped, and a
+        // list over its cap is refused as a whole (its entries are not checked one by one: a 1 MB request body holds 200,000).
+        bool modelsFit = AtMost(checks, "models", Models, MaxModels);
+        AtMost(checks, "gpusAllowed", GpusAllowed, MaxAccelerators);
+        bool weightsFit = AtMost(checks, "weights", Weights, MaxPrecisions);
+        bool kvFit = AtMost(checks, "kvCache", KvCache, MaxPrecisions);
+        bool concurrencyFits = AtMost(checks, "concurrency", Concurrency, MaxConcurrencies);
+        bool replicasFit = AtMost(checks, "replicas", Replicas, MaxReplicaCounts);
+        foreach (string? model in modelsFit ? Models ?? [] : [])
         {
             checks.Require(!string.IsNullOrWhiteSpace(model), "models", "\"" + model + "\"", "catalog model ids or config.json paths, none blank");
         }
 
-        foreach (string id in Weights ?? [])
+        foreach (string id in weightsFit ? Weights ?? [] : [])
         {
             Precisions.Check(checks, "weights", id, ServingDefaults.WeightFormats);
         }
 
-        foreach (string id in KvCache ?? [])
+        foreach (string id in kvFit ? KvCache ?? [] : [])
         {
             Precisions.Check(checks, "kvCache", id, ServingDefaults.KvFormats);
         }
 
-        foreach (int c in Concurrency ?? [])
+        foreach (int c in concurrencyFits ? Concurrency ?? [] : [])
         {
             checks.Whole("concurrency", c, 1, 1_000_000);
         }
 
-        foreach (int r in Replicas ?? [])
+        foreach (int r in replicasFit ? Replicas ?? [] : [])
         {
             checks.Whole("replicas", r, 1, 1 << 20);
         }
 
         return checks.AddRange((Price ?? new PriceRequest()).Validate());
+    }
+
+    private static bool AtMost<T>(FieldChecks checks, string field, IReadOnlyList<T>? list, int max)
+    {
+        checks.Require(list is null || list.Count <= max, field, NumberText.Grouped(list?.Count ?? 0) + " values",
+            $"at most {NumberText.Grouped(max)} values in one search (its time grows with the product of the lists; split it)");
+        return list is null || list.Count <= max;
     }
 }

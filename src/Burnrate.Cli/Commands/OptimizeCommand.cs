@@ -49,10 +49,10 @@ internal sealed class OptimizeCommand : Command
         Options.Add(_out);
         Options.Add(_json);
         Options.Add(_assumptions);
-        SetAction(Run);
+        SetAction(RunAsync);
     }
 
-    private int Run(ParseResult parse)
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         BurnrateCatalog catalog = _globals.LoadCatalog(parse);
         var request = new OptimizeRequest
@@ -79,10 +79,24 @@ internal sealed class OptimizeCommand : Command
             CollectiveLatency = _serving.Latency(parse),
             Price = _money.Request(parse),
         };
+        // Ctrl-C or SIGTERM stops the search between layouts and exits 130 or 143 with nothing written: the files are written only
+        // from a finished search (each whole, temp file then move).
+        using var stop = new SignalStop(parse.InvocationConfiguration.Error, "optimize: stopping the search; nothing is written (press Ctrl-C again to quit at once)", cancellationToken);
         OptimizeReport report;
-        using (ProgressLine line = ProgressLine.Over(parse.InvocationConfiguration.Error, "optimize"))
+        try
         {
-            report = OptimizeService.Run(catalog, request, line.For<SearchProgress>(ProgressStep.Of));
+            using ProgressLine line = ProgressLine.Over(parse.InvocationConfiguration.Error, "optimize");
+            IProgress<SearchProgress> progress = line.For<SearchProgress>(ProgressStep.Of);
+            report = await Task.Run(() => OptimizeService.Run(catalog, request, progress, stop.Token), stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.ExitCode is { } signalled)
+        {
+            return signalled;
+        }
+
+        if (stop.ExitCode is { } late)
+        {
+            return late; // the signal came as the search finished: still nothing written
         }
 
         IReadOnlyList<string> files = parse.GetValue(_out) is { } dir ? OptimizeFiles.Write(dir, report) : [];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Burnrate.Catalog;
 using Burnrate.Catalog.Services;
@@ -44,7 +45,8 @@ public static partial class CostModelApi
     /// <summary>
     /// Searches for the cheapest configurations meeting the SLOs. A search estimates thousands of configurations, so it takes a slot of
     /// the same gate as plan and fleet runs (one per core): a request waits up to <see cref="RunGate.MaxWait"/> for one, then gets 429
-    /// with Retry-After. The wait, and the search itself (between parallel layouts), end when the client goes away.
+    /// with Retry-After. The wait, and the search itself (between parallel layouts), end when the client goes away; the search also
+    /// ends after <see cref="ServeSettings.OptimizeRunLimit"/> (504). The library caps the length of each search list (400).
     /// </summary>
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> Optimize(OptimizeBody body, ServeSettings settings, RunGate gate, HttpContext context)
     {
@@ -53,9 +55,9 @@ public static partial class CostModelApi
         ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(context);
         var refused = new List<FieldError>();
-        foreach (string? model in body.Models ?? [])
+        foreach (string? model in body.Models is { Count: <= OptimizeRequest.MaxModels } models ? models : [])
         {
-            CatalogModel(settings.Catalog, "models", model, refused);
+            CatalogModel(settings.Catalog, "models", model, refused); // a longer list is the library's to refuse, as a whole
         }
 
         if (refused.Count > 0)
@@ -71,8 +73,18 @@ public static partial class CostModelApi
                 detail: $"At most {gate.Capacity} optimize, plan or fleet runs at a time (one per core); try again in a moment.");
         }
 
-        IResult answer = Answer(() => BurnrateJson.Serialize(OptimizeService.Run(settings.Catalog, body.ToRequest(), null, context.RequestAborted))).Result;
-        return answer is ContentHttpResult ok ? ok : (ValidationProblem)answer;
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        run.CancelAfter(settings.OptimizeRunLimit);
+        try
+        {
+            IResult answer = Answer(() => BurnrateJson.Serialize(OptimizeService.Run(settings.Catalog, body.ToRequest(), null, run.Token))).Result;
+            return answer is ContentHttpResult ok ? ok : (ValidationProblem)answer;
+        }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status504GatewayTimeout, title: "Search too long",
+                detail: string.Create(CultureInfo.InvariantCulture, $"The search was stopped after {settings.OptimizeRunLimit.TotalSeconds:0.###} s (the server's limit for one request); narrow it (fewer models or gpusAllowed, a lower maxDevices, fewer concurrencies or replicas) or run `burnrate optimize` where there is no limit."));
+        }
     }
 
     /// <summary>Estimates a training run.</summary>

@@ -35,6 +35,10 @@ public sealed record ServeSettings
     /// values) may take before it is interrupted and answered 504; default 5 minutes.</summary>
     public TimeSpan FleetRunLimit { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Gets how long one <c>POST /api/optimize</c> search may take before it is stopped and answered 504; default 1 minute
+    /// (the default search, every priced accelerator up to 8 devices, takes well under a second).</summary>
+    public TimeSpan OptimizeRunLimit { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Gets whether <see cref="Host"/> is a loopback address.</summary>
     public bool IsLoopback => Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(Host, out IPAddress? ip) && IPAddress.IsLoopback(ip));
