@@ -49,6 +49,35 @@ public abstract record PriceBody
     internal static Duration? Time(string field, string? text) => text is null ? null : DurationText.Parse(field, text);
 }
 
+/// <summary>The serving options infer and optimize share (the CLI's <c>--input</c>, <c>--output</c>, efficiencies, memory reserve,
+/// power and collective latency, in camelCase), besides the price options.</summary>
+public abstract record ServingBody : PriceBody
+{
+    /// <summary>Gets the prompt tokens per request (<c>--input</c>).</summary>
+    public int? Input { get; init; }
+
+    /// <summary>Gets the generated tokens per request (<c>--output</c>).</summary>
+    public int? Output { get; init; }
+
+    /// <summary>Gets the achieved ÷ peak FLOP/s (<c>--compute-efficiency</c>).</summary>
+    public double? ComputeEfficiency { get; init; }
+
+    /// <summary>Gets the achieved ÷ peak memory bandwidth (<c>--bandwidth-efficiency</c>).</summary>
+    public double? BandwidthEfficiency { get; init; }
+
+    /// <summary>Gets the achieved ÷ peak interconnect bandwidth (<c>--communication-efficiency</c>).</summary>
+    public double? CommunicationEfficiency { get; init; }
+
+    /// <summary>Gets the memory held back per device (<c>--memory-reserve</c>).</summary>
+    public double? MemoryReserve { get; init; }
+
+    /// <summary>Gets the power drawn ÷ TDP (<c>--power-utilization</c>).</summary>
+    public double? PowerUtilization { get; init; }
+
+    /// <summary>Gets the latency of one collective, e.g. "12us" (<c>--collective-latency</c>).</summary>
+    public string? CollectiveLatency { get; init; }
+}
+
 /// <summary>A configuration to show beside the first (<c>--compare MODEL:GPU:WEIGHTS[:GPUS]</c> as an object).</summary>
 /// <param name="Model">A catalog model id.</param>
 /// <param name="Gpu">A catalog accelerator id.</param>
@@ -58,7 +87,7 @@ public sealed record InferCompareBody(string? Model, string? Gpu, string? Weight
 
 /// <summary><c>POST /api/infer</c>: <c>burnrate infer</c>'s options in camelCase, e.g.
 /// <c>{"model": "llama-3.1-70b", "gpu": "h100-sxm", "gpus": 4, "weights": "fp8", "input": 2000, "output": 500, "concurrency": 64}</c>.</summary>
-public sealed record InferBody : PriceBody
+public sealed record InferBody : ServingBody
 {
     /// <summary>Gets the catalog model id.</summary>
     public string? Model { get; init; }
@@ -90,12 +119,6 @@ public sealed record InferBody : PriceBody
     /// <summary>Gets the compute precision (<c>--compute</c>).</summary>
     public string? Compute { get; init; }
 
-    /// <summary>Gets the prompt tokens per request (<c>--input</c>).</summary>
-    public int? Input { get; init; }
-
-    /// <summary>Gets the generated tokens per request (<c>--output</c>).</summary>
-    public int? Output { get; init; }
-
     /// <summary>Gets the requests in flight (<c>--concurrency</c>).</summary>
     public int? Concurrency { get; init; }
 
@@ -107,24 +130,6 @@ public sealed record InferBody : PriceBody
 
     /// <summary>Gets whether to split the decode step and the prefill by part (<c>--breakdown</c>).</summary>
     public bool? Breakdown { get; init; }
-
-    /// <summary>Gets the achieved ÷ peak FLOP/s (<c>--compute-efficiency</c>).</summary>
-    public double? ComputeEfficiency { get; init; }
-
-    /// <summary>Gets the achieved ÷ peak memory bandwidth (<c>--bandwidth-efficiency</c>).</summary>
-    public double? BandwidthEfficiency { get; init; }
-
-    /// <summary>Gets the achieved ÷ peak interconnect bandwidth (<c>--communication-efficiency</c>).</summary>
-    public double? CommunicationEfficiency { get; init; }
-
-    /// <summary>Gets the memory held back per device (<c>--memory-reserve</c>).</summary>
-    public double? MemoryReserve { get; init; }
-
-    /// <summary>Gets the power drawn ÷ TDP (<c>--power-utilization</c>).</summary>
-    public double? PowerUtilization { get; init; }
-
-    /// <summary>Gets the latency of one collective, e.g. "12us" (<c>--collective-latency</c>).</summary>
-    public string? CollectiveLatency { get; init; }
 
     /// <summary>Maps the body to the library's request (the library validates it).</summary>
     internal InferRequest ToRequest() => new()
@@ -160,7 +165,7 @@ public sealed record InferBody : PriceBody
 
 /// <summary><c>POST /api/optimize</c>: <c>burnrate optimize</c>'s options in camelCase, e.g.
 /// <c>{"models": ["llama-3.1-8b"], "sloTtft": "500ms", "sloTpot": "50ms", "gpusAllowed": ["h100-sxm"], "maxDevices": 2}</c>.</summary>
-public sealed record OptimizeBody : PriceBody
+public sealed record OptimizeBody : ServingBody
 {
     /// <summary>Gets the catalog model ids.</summary>
     public IReadOnlyList<string>? Models { get; init; }
@@ -194,30 +199,6 @@ public sealed record OptimizeBody : PriceBody
 
     /// <summary>Gets how many configurations to list (<c>--top</c>).</summary>
     public int? Top { get; init; }
-
-    /// <summary>Gets the prompt tokens per request (<c>--input</c>).</summary>
-    public int? Input { get; init; }
-
-    /// <summary>Gets the generated tokens per request (<c>--output</c>).</summary>
-    public int? Output { get; init; }
-
-    /// <summary>Gets the achieved ÷ peak FLOP/s (<c>--compute-efficiency</c>).</summary>
-    public double? ComputeEfficiency { get; init; }
-
-    /// <summary>Gets the achieved ÷ peak memory bandwidth (<c>--bandwidth-efficiency</c>).</summary>
-    public double? BandwidthEfficiency { get; init; }
-
-    /// <summary>Gets the achieved ÷ peak interconnect bandwidth (<c>--communication-efficiency</c>).</summary>
-    public double? CommunicationEfficiency { get; init; }
-
-    /// <summary>Gets the memory held back per device (<c>--memory-reserve</c>).</summary>
-    public double? MemoryReserve { get; init; }
-
-    /// <summary>Gets the power drawn ÷ TDP (<c>--power-utilization</c>).</summary>
-    public double? PowerUtilization { get; init; }
-
-    /// <summary>Gets the latency of one collective, e.g. "12us" (<c>--collective-latency</c>).</summary>
-    public string? CollectiveLatency { get; init; }
 
     /// <summary>Maps the body to the library's request (the library validates it).</summary>
     internal OptimizeRequest ToRequest() => new()
