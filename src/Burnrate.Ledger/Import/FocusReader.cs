@@ -50,13 +50,14 @@ internal static class FocusReader
         var key = new RowKey();
         while (table.Next())
         {
+            // Amounts, quantities and times are parsed from the field's characters (no string unless the value is bad).
             for (int i = 0; i < index.Length; i++)
             {
-                f[i] = Clean(table.Field(index[i]));
+                f[i] = Parsed(i) ? null : Clean(table.Field(index[i]));
             }
 
             bytesRead?.Invoke(table.BytesRead);
-            yield return table.RecordError is { } bad ? ImportItem<BilledRow>.Bad(table.Line, bad) : Map(table.Line, f, key, violations, commitments, occurrences);
+            yield return table.RecordError is { } bad ? ImportItem<BilledRow>.Bad(table.Line, bad) : Map(table.Line, new Fields(table, index, f), key, violations, commitments, occurrences);
         }
 
         foreach ((string id, Commitment c) in commitments.Where(c => c.Value.HasPurchase).OrderBy(c => c.Value.FirstLine))
@@ -69,18 +70,21 @@ internal static class FocusReader
         }
     }
 
-    private static ImportItem<BilledRow> Map(long line, string?[] f, RowKey key, List<ImportViolation> violations, Dictionary<string, Commitment> commitments, ContentOccurrences occurrences)
+    private static bool Parsed(int field) => field is Billed or Effective or List or Contracted or Start or End
+        or ListUnitPrice or ContractedUnitPrice or PricingQuantity or ConsumedQuantity;
+
+    private static ImportItem<BilledRow> Map(long line, Fields f, RowKey key, List<ImportViolation> violations, Dictionary<string, Commitment> commitments, ContentOccurrences occurrences)
     {
-        if (!Money("BilledCost", f[Billed], required: true, out decimal billed, out string? error)
-            || !Money("EffectiveCost", f[Effective], required: true, out decimal effective, out error)
-            || !Money("ListCost", f[List], required: false, out decimal list, out error)
-            || !Money("ContractedCost", f[Contracted], required: false, out decimal contracted, out error)
-            || !FieldText.TryInstant("ChargePeriodStart", f[Start], out DateTime start, out error)
-            || !FieldText.TryInstant("ChargePeriodEnd", f[End], out DateTime end, out error)
-            || !Quantity("PricingQuantity", f[PricingQuantity], out decimal? pricingQuantity, out error)
-            || !Quantity("ConsumedQuantity", f[ConsumedQuantity], out decimal? consumedQuantity, out error)
-            || !Quantity("ListUnitPrice", f[ListUnitPrice], out decimal? listUnitPrice, out error)
-            || !Quantity("ContractedUnitPrice", f[ContractedUnitPrice], out decimal? contractedUnitPrice, out error))
+        if (!Money("BilledCost", f.Span(Billed), required: true, out decimal billed, out string? error)
+            || !Money("EffectiveCost", f.Span(Effective), required: true, out decimal effective, out error)
+            || !Money("ListCost", f.Span(List), required: false, out decimal list, out error)
+            || !Money("ContractedCost", f.Span(Contracted), required: false, out decimal contracted, out error)
+            || !FieldText.TryInstant("ChargePeriodStart", f.Span(Start), f.Span(Start).IsEmpty, out DateTime start, out error)
+            || !FieldText.TryInstant("ChargePeriodEnd", f.Span(End), f.Span(End).IsEmpty, out DateTime end, out error)
+            || !Quantity("PricingQuantity", f.Span(PricingQuantity), out decimal? pricingQuantity, out error)
+            || !Quantity("ConsumedQuantity", f.Span(ConsumedQuantity), out decimal? consumedQuantity, out error)
+            || !Quantity("ListUnitPrice", f.Span(ListUnitPrice), out decimal? listUnitPrice, out error)
+            || !Quantity("ContractedUnitPrice", f.Span(ContractedUnitPrice), out decimal? contractedUnitPrice, out error))
         {
             return ImportItem<BilledRow>.Bad(line, error!);
         }
@@ -103,31 +107,50 @@ internal static class FocusReader
             violations.Add(new ImportViolation(line, "ChargeClass", $"ChargeClass: {FieldText.Show(chargeClass)} is neither empty nor Correction"));
         }
 
-        list = f[List] is null ? billed : list;
-        contracted = f[Contracted] is null ? billed : contracted;
-        Check(violations, line, end > start, "ChargePeriodEnd", $"ChargePeriodEnd {f[End]} is not after ChargePeriodStart {f[Start]} (the period is [start, end))");
-        if (!correction && listUnitPrice is { } lup && pricingQuantity is { } q1)
+        list = f.Span(List).IsEmpty ? billed : list;
+        contracted = f.Span(Contracted).IsEmpty ? billed : contracted;
+
+        // Each message is built only when its rule is broken.
+        if (end <= start)
         {
-            Check(violations, line, Math.Abs(lup * q1 - list) < Tolerance, "ListCost = ListUnitPrice × PricingQuantity",
+            Violation(violations, line, "ChargePeriodEnd", $"ChargePeriodEnd {f.Text(End)} is not after ChargePeriodStart {f.Text(Start)} (the period is [start, end))");
+        }
+
+        if (!correction && listUnitPrice is { } lup && pricingQuantity is { } q1 && Math.Abs(lup * q1 - list) >= Tolerance)
+        {
+            Violation(violations, line, "ListCost = ListUnitPrice × PricingQuantity",
                 $"ListCost {Usd(list)} ≠ ListUnitPrice {lup.ToString(CultureInfo.InvariantCulture)} × PricingQuantity {q1.ToString(CultureInfo.InvariantCulture)} = {Usd(lup * q1)}");
         }
 
-        if (!correction && contractedUnitPrice is { } cup && pricingQuantity is { } q2)
+        if (!correction && contractedUnitPrice is { } cup && pricingQuantity is { } q2 && Math.Abs(cup * q2 - contracted) >= Tolerance)
         {
-            Check(violations, line, Math.Abs(cup * q2 - contracted) < Tolerance, "ContractedCost = ContractedUnitPrice × PricingQuantity",
+            Violation(violations, line, "ContractedCost = ContractedUnitPrice × PricingQuantity",
                 $"ContractedCost {Usd(contracted)} ≠ ContractedUnitPrice {cup.ToString(CultureInfo.InvariantCulture)} × PricingQuantity {q2.ToString(CultureInfo.InvariantCulture)} = {Usd(cup * q2)}");
         }
 
-        Check(violations, line, category != "Credit" || effective == billed, "Credit: EffectiveCost = BilledCost",
-            $"a Credit row's EffectiveCost {Usd(effective)} must equal its BilledCost {Usd(billed)}");
-        Check(violations, line, category != "Tax" || pricingQuantity is null, "Tax: no PricingQuantity",
-            $"a Tax row must have no PricingQuantity, got {pricingQuantity?.ToString(CultureInfo.InvariantCulture)}");
-        Check(violations, line, category == "Usage" || consumedQuantity is null, "ConsumedQuantity only on Usage",
-            $"ConsumedQuantity {consumedQuantity?.ToString(CultureInfo.InvariantCulture)} on a {category} row (only Usage rows consume)");
+        if (category == "Credit" && effective != billed)
+        {
+            Violation(violations, line, "Credit: EffectiveCost = BilledCost", $"a Credit row's EffectiveCost {Usd(effective)} must equal its BilledCost {Usd(billed)}");
+        }
+
+        if (category == "Tax" && pricingQuantity is not null)
+        {
+            Violation(violations, line, "Tax: no PricingQuantity", $"a Tax row must have no PricingQuantity, got {pricingQuantity?.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (category != "Usage" && consumedQuantity is not null)
+        {
+            Violation(violations, line, "ConsumedQuantity only on Usage",
+                $"ConsumedQuantity {consumedQuantity?.ToString(CultureInfo.InvariantCulture)} on a {category} row (only Usage rows consume)");
+        }
+
         if (f[CommitmentId] is { } commitmentId)
         {
-            Check(violations, line, category != "Usage" || f[CommitmentStatus] is not null, "CommitmentDiscountStatus",
-                "a Usage row with a CommitmentDiscountId needs CommitmentDiscountStatus (Used or Unused)");
+            if (category == "Usage" && f[CommitmentStatus] is null)
+            {
+                Violation(violations, line, "CommitmentDiscountStatus", "a Usage row with a CommitmentDiscountId needs CommitmentDiscountStatus (Used or Unused)");
+            }
+
             if (!commitments.TryGetValue(commitmentId, out Commitment? c))
             {
                 commitments[commitmentId] = c = new Commitment { FirstLine = line };
@@ -202,23 +225,21 @@ internal static class FocusReader
 
     private static string Defaulted(string column) => column is "ListCost" or "ContractedCost" ? "; taken as BilledCost" : column == "ChargeCategory" ? "; rows taken as Usage" : string.Empty;
 
-    private static void Check(List<ImportViolation> violations, long line, bool ok, string rule, string message)
-    {
-        if (!ok)
-        {
-            violations.Add(new ImportViolation(line, rule, message));
-        }
-    }
+    private static void Violation(List<ImportViolation> violations, long line, string rule, string message) =>
+        violations.Add(new ImportViolation(line, rule, message));
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) || text is "null" or "NULL" ? null : text.Trim();
+
+    // The same cleaning on characters: empty when the field is empty, white space or null.
+    private static ReadOnlySpan<char> Clean(ReadOnlySpan<char> text) => text.IsWhiteSpace() || text is "null" or "NULL" ? default : text.Trim();
 
     private static string? Canonical(string? category) =>
         category is null ? null : FocusColumns.Categories.FirstOrDefault(c => c.Equals(category, StringComparison.OrdinalIgnoreCase)) ?? category;
 
-    private static bool Money(string field, string? text, bool required, out decimal value, out string? error)
+    private static bool Money(string field, ReadOnlySpan<char> text, bool required, out decimal value, out string? error)
     {
         value = 0;
-        if (!FieldText.TryMoney(field, text, allowNegative: true, out decimal? parsed, out error))
+        if (!FieldText.TryMoney(field, text, text.IsEmpty, allowNegative: true, out decimal? parsed, out error))
         {
             return false;
         }
@@ -233,11 +254,11 @@ internal static class FocusReader
         return true;
     }
 
-    private static bool Quantity(string field, string? text, out decimal? value, out string? error)
+    private static bool Quantity(string field, ReadOnlySpan<char> text, out decimal? value, out string? error)
     {
         error = null;
         value = null;
-        if (text is null)
+        if (text.IsEmpty)
         {
             return true;
         }
@@ -248,11 +269,25 @@ internal static class FocusReader
             return true;
         }
 
-        error = $"{field}: {FieldText.Show(text)} is not a decimal number";
+        error = $"{field}: {FieldText.Show(text.ToString())} is not a decimal number";
         return false;
     }
 
     private static string Usd(decimal usd) => usd.ToString("0.00########", CultureInfo.InvariantCulture);
+
+    // A record's fields: the text columns as strings (f), the parsed ones as cleaned characters read from the table.
+    private readonly struct Fields(TabularReader table, int[] index, string?[] texts)
+    {
+        private readonly string?[] _texts = texts;
+
+        public int Length => _texts.Length;
+
+        public string? this[int field] => _texts[field];
+
+        public ReadOnlySpan<char> Span(int field) => Clean(table.Span(index[field]));
+
+        public string? Text(int field) => Span(field) is { IsEmpty: false } s ? s.ToString() : null;
+    }
 
     private sealed class Commitment
     {

@@ -33,6 +33,10 @@ internal abstract class TabularReader : IDisposable
     /// <summary>Gets the current record's field at a header index (null when empty in Parquet).</summary>
     public abstract string? Field(int index);
 
+    /// <summary>Gets the characters of the current record's field at a header index, without making a string (empty when
+    /// the field is missing or null); valid until <see cref="Next"/>.</summary>
+    public abstract ReadOnlySpan<char> Span(int index);
+
     /// <inheritdoc/>
     public abstract void Dispose();
 
@@ -63,8 +67,8 @@ internal abstract class TabularReader : IDisposable
         private readonly Stream _stream;
         private readonly SepReader _reader;
         private readonly string[] _header;
-        private readonly List<string> _fields = [];
         private readonly StringPool[] _pools;
+        private int _columns;
 
         public CsvTable(Stream stream)
         {
@@ -87,17 +91,16 @@ internal abstract class TabularReader : IDisposable
 
             SepReader.Row row = _reader.Current;
             Line = row.LineNumberFrom;
-            _fields.Clear();
+            _columns = row.ColCount;
             RecordError = row.ColCount != _header.Length ? $"{row.ColCount} fields where the header has {_header.Length}" : null;
-            for (int i = 0; i < row.ColCount; i++)
-            {
-                _fields.Add(i < _pools.Length ? _pools[i].Get(row[i].Span) : row[i].ToString());
-            }
-
             return true;
         }
 
-        public override string? Field(int index) => index >= 0 && index < _fields.Count ? _fields[index] : null;
+        // Strings are made only for the fields asked for (one per distinct value of a column, see StringPool).
+        public override string? Field(int index) =>
+            index < 0 || index >= _columns ? null : index < _pools.Length ? _pools[index].Get(_reader.Current[index].Span) : _reader.Current[index].ToString();
+
+        public override ReadOnlySpan<char> Span(int index) => index < 0 || index >= _columns ? default : _reader.Current[index].Span;
 
         public override void Dispose() => _reader.Dispose();
     }
@@ -144,6 +147,8 @@ internal abstract class TabularReader : IDisposable
         }
 
         public override string? Field(int index) => index < 0 || _reader.IsDBNull(index) ? null : _reader.GetString(index);
+
+        public override ReadOnlySpan<char> Span(int index) => Field(index);
 
         public override void Dispose()
         {
