@@ -9,6 +9,15 @@ internal sealed class ContentOccurrences
 {
     private readonly Dictionary<Guid, int> _seen = [];
 
+    /// <summary>Initializes a new instance of the <see cref="ContentOccurrences"/> class.</summary>
+    public ContentOccurrences() => NextPending = () => Next(Pending);
+
+    /// <summary>Gets or sets the content hash of the record being read (for <see cref="NextPending"/>).</summary>
+    public Guid Pending { get; set; }
+
+    /// <summary>Gets <see cref="Next"/> of <see cref="Pending"/>, as one delegate for every record (no allocation per record).</summary>
+    public Func<Guid> NextPending { get; }
+
     /// <summary>Gets the id for this occurrence of a content hash.</summary>
     public Guid Next(Guid contentId)
     {

@@ -13,9 +13,10 @@ internal static class CsvRecords
     /// <param name="map">Builds an item from (line, field texts by <paramref name="columns"/> index, the content id when the record has no id of its own).</param>
     /// <param name="required">Columns that must be in the header.</param>
     /// <param name="bytesRead">Progress callback.</param>
+    /// <param name="spans">When given, the mapper reads the <see cref="Spans.Raw"/> columns' characters through it (their texts are null).</param>
     public static IEnumerable<ImportItem<TRow>> Read<TRow>(
         Stream stream, string source, IReadOnlyList<string> columns, Func<long, string?[], Func<Guid>, ImportItem<TRow>> map,
-        IReadOnlyList<string> required, Action<long>? bytesRead = null)
+        IReadOnlyList<string> required, Action<long>? bytesRead = null, Spans? spans = null)
     {
         using SepReader reader = Rows(() => Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(stream, leaveOpen: true), 1);
         int[] index = new int[columns.Count];
@@ -36,12 +37,25 @@ internal static class CsvRecords
         var fields = new string?[columns.Count];
         StringPool[] pools = StringPool.For(columns.Count);
         var occurrences = new ContentOccurrences();
+
+        // The content id is hashed only when the mapper asks (a record without an id of its own), from the current record.
+        Func<Guid> contentId = () => occurrences.Next(RowIds.FromContent(seed, MemoryMarshal.AsBytes(reader.Current.Span)));
+        bool[] raw = new bool[columns.Count];
+        if (spans is not null)
+        {
+            spans.Bind(reader, index);
+            foreach (int column in spans.Raw)
+            {
+                raw[column] = true;
+            }
+        }
+
         long lastLine = 1;
         while (Rows(reader.MoveNext, lastLine + 1))
         {
             SepReader.Row row = reader.Current;
             lastLine = row.LineNumberFrom;
-            ImportItem<TRow> item = Map(row, width, index, fields, pools, seed, occurrences, map);
+            ImportItem<TRow> item = Map(row, width, index, raw, fields, pools, contentId, map);
             bytesRead?.Invoke(stream.CanSeek ? stream.Position : 0);
             yield return item;
         }
@@ -61,7 +75,7 @@ internal static class CsvRecords
         }
     }
 
-    private static ImportItem<TRow> Map<TRow>(SepReader.Row row, int width, int[] index, string?[] fields, StringPool[] pools, long seed, ContentOccurrences occurrences, Func<long, string?[], Func<Guid>, ImportItem<TRow>> map)
+    private static ImportItem<TRow> Map<TRow>(SepReader.Row row, int width, int[] index, bool[] raw, string?[] fields, StringPool[] pools, Func<Guid> contentId, Func<long, string?[], Func<Guid>, ImportItem<TRow>> map)
     {
         long line = row.LineNumberFrom;
         if (row.ColCount != width)
@@ -71,10 +85,31 @@ internal static class CsvRecords
 
         for (int i = 0; i < index.Length; i++)
         {
-            fields[i] = index[i] < 0 ? null : pools[i].Get(row[index[i]].Span);
+            fields[i] = index[i] < 0 || raw[i] ? null : pools[i].Get(row[index[i]].Span);
         }
 
-        Guid hash = RowIds.FromContent(seed, MemoryMarshal.AsBytes(row.Span));
-        return map(line, fields, () => occurrences.Next(hash));
+        return map(line, fields, contentId);
+    }
+
+    /// <summary>The characters of the current record's columns that a mapper parses itself, without a string per value.</summary>
+    /// <param name="raw">The indexes (in the mapper's column list) of those columns.</param>
+    internal sealed class Spans(params int[] raw)
+    {
+        private SepReader? _reader;
+        private int[] _index = [];
+
+        /// <summary>Gets the indexes of the columns read as characters.</summary>
+        public IReadOnlyList<int> Raw { get; } = raw;
+
+        /// <summary>Gets whether the header has the column.</summary>
+        public bool Has(int column) => _index[column] >= 0;
+
+        /// <summary>Gets the column's characters in the current record (empty when the header lacks it); valid during the mapper's call.</summary>
+        public ReadOnlySpan<char> this[int column] => _index[column] < 0 || _reader is null ? default : _reader.Current[_index[column]].Span;
+
+        /// <summary>Gets the column's text, as the mapper would have had it (null when the header lacks it).</summary>
+        public string? Text(int column) => Has(column) ? this[column].ToString() : null;
+
+        internal void Bind(SepReader reader, int[] index) => (_reader, _index) = (reader, index);
     }
 }

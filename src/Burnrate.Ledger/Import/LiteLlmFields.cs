@@ -18,7 +18,30 @@ internal sealed class LiteLlmFields
 
     public string? RequestId { get; set; }
 
-    public string? StartTime { get; set; }
+    public string? StartTime
+    {
+        get;
+        set
+        {
+            field = value;
+            Started = null;
+        }
+    }
+
+    /// <summary>Gets or sets startTime when read without a string (a valid instant; the last one set counts).</summary>
+    public DateTime? Started
+    {
+        get;
+        set
+        {
+            if (value is not null)
+            {
+                StartTime = null;
+            }
+
+            field = value;
+        }
+    }
 
     public string? Model { get; set; }
 
@@ -28,11 +51,80 @@ internal sealed class LiteLlmFields
 
     public string? ApiBase { get; set; }
 
-    public string? PromptTokens { get; set; }
+    public string? PromptTokens
+    {
+        get;
+        set
+        {
+            field = value;
+            InputTokens = null;
+        }
+    }
 
-    public string? CompletionTokens { get; set; }
+    /// <summary>Gets or sets prompt_tokens when read without a string (a valid count; the last one set counts).</summary>
+    public long? InputTokens
+    {
+        get;
+        set
+        {
+            if (value is not null)
+            {
+                PromptTokens = null;
+            }
 
-    public string? Spend { get; set; }
+            field = value;
+        }
+    }
+
+    public string? CompletionTokens
+    {
+        get;
+        set
+        {
+            field = value;
+            OutputTokens = null;
+        }
+    }
+
+    /// <summary>Gets or sets completion_tokens when read without a string (a valid count; the last one set counts).</summary>
+    public long? OutputTokens
+    {
+        get;
+        set
+        {
+            if (value is not null)
+            {
+                CompletionTokens = null;
+            }
+
+            field = value;
+        }
+    }
+
+    public string? Spend
+    {
+        get;
+        set
+        {
+            field = value;
+            SpendUsd = null;
+        }
+    }
+
+    /// <summary>Gets or sets spend when read without a string (a valid amount, rounded as <see cref="FieldText.TryMoney(string, string?, bool, out decimal?, out string?)"/> rounds; the last one set counts).</summary>
+    public decimal? SpendUsd
+    {
+        get;
+        set
+        {
+            if (value is not null)
+            {
+                Spend = null;
+            }
+
+            field = value;
+        }
+    }
 
     public string? User { get; set; }
 
@@ -63,10 +155,14 @@ internal sealed class LiteLlmFields
             return "model: missing (neither model nor model_group is set)";
         }
 
-        if (!FieldText.TryInstant("startTime", StartTime, out DateTime started, out string? error)
-            || !FieldText.TryCount("prompt_tokens", PromptTokens, out long input, out error)
-            || !FieldText.TryCount("completion_tokens", CompletionTokens, out long output, out error)
-            || !FieldText.TryMoney("spend", Spend, allowNegative: false, out decimal? spend, out error))
+        string? error = null;
+        DateTime started = Started ?? default;
+        long input = InputTokens ?? 0, output = OutputTokens ?? 0;
+        decimal? spend = SpendUsd;
+        if ((Started is null && !FieldText.TryInstant("startTime", StartTime, out started, out error))
+            || (InputTokens is null && !FieldText.TryCount("prompt_tokens", PromptTokens, out input, out error))
+            || (OutputTokens is null && !FieldText.TryCount("completion_tokens", CompletionTokens, out output, out error))
+            || (SpendUsd is null && !FieldText.TryMoney("spend", Spend, allowNegative: false, out spend, out error)))
         {
             return error;
         }

@@ -61,8 +61,9 @@ internal static class LiteLlmJsonlReader
             return ImportItem<UsageRow>.Bad(number, "unexpected JSON value: " + e.Message);
         }
 
-        Guid hash = RowIds.FromContent(seed, line);
-        string? error = fields.TryBuild(() => occurrences.Next(hash), out UsageRow row);
+        // The content id only counts for a record without a request_id; its delegate is made once per file.
+        occurrences.Pending = string.IsNullOrWhiteSpace(fields.RequestId) ? RowIds.FromContent(seed, line) : default;
+        string? error = fields.TryBuild(occurrences.NextPending, out UsageRow row);
         return error is null ? ImportItem<UsageRow>.Ok(number, row) : ImportItem<UsageRow>.Bad(number, error);
     }
 
@@ -81,14 +82,44 @@ internal static class LiteLlmJsonlReader
             switch (name)
             {
                 case "request_id": fields.RequestId = Text(ref reader); break;
-                case "startTime": fields.StartTime = Text(ref reader); break;
+                case "startTime": StartTime(ref reader, fields); break;
                 case "model": fields.Model = Pooled(ref reader, pools[Model]); break;
                 case "model_group": fields.ModelGroup = Pooled(ref reader, pools[ModelGroup]); break;
                 case "custom_llm_provider": fields.Provider = Pooled(ref reader, pools[Provider]); break;
                 case "api_base": fields.ApiBase = Pooled(ref reader, pools[ApiBase]); break;
-                case "prompt_tokens": fields.PromptTokens = Text(ref reader); break;
-                case "completion_tokens": fields.CompletionTokens = Text(ref reader); break;
-                case "spend": fields.Spend = Text(ref reader); break;
+                case "prompt_tokens":
+                    if (Count(ref reader) is { } input)
+                    {
+                        fields.InputTokens = input;
+                    }
+                    else
+                    {
+                        fields.PromptTokens = Text(ref reader);
+                    }
+
+                    break;
+                case "completion_tokens":
+                    if (Count(ref reader) is { } output)
+                    {
+                        fields.OutputTokens = output;
+                    }
+                    else
+                    {
+                        fields.CompletionTokens = Text(ref reader);
+                    }
+
+                    break;
+                case "spend":
+                    if (Money(ref reader) is { } spend)
+                    {
+                        fields.SpendUsd = spend;
+                    }
+                    else
+                    {
+                        fields.Spend = Text(ref reader);
+                    }
+
+                    break;
                 case "user": fields.User = Pooled(ref reader, pools[User]); break;
                 case "end_user": fields.EndUser = Pooled(ref reader, pools[EndUser]); break;
                 case "team_id": fields.TeamId = Pooled(ref reader, pools[TeamId]); break;
@@ -135,6 +166,41 @@ internal static class LiteLlmJsonlReader
 
         return true;
     }
+
+    // A JSON number that is a valid count, read from its bytes by the same parser as its text; null: take the text path
+    // (which also names a bad value).
+    private static long? Count(ref Utf8JsonReader reader)
+    {
+        Span<char> chars = stackalloc char[32];
+        return Ascii(ref reader, chars) is { } n && FieldText.TryCount(string.Empty, chars[..n], false, out long value, out _) ? value : null;
+    }
+
+    // A JSON number that is a valid spend, as FieldText.TryMoney reads its text; null: take the text path.
+    private static decimal? Money(ref Utf8JsonReader reader)
+    {
+        Span<char> chars = stackalloc char[64];
+        return Ascii(ref reader, chars) is { } n && FieldText.TryMoney(string.Empty, chars[..n], false, allowNegative: false, out decimal? value, out _) ? value : null;
+    }
+
+    // startTime in the common ISO shape is read from its bytes; anything else as text (the general parsers, and the message).
+    private static void StartTime(ref Utf8JsonReader reader, LiteLlmFields fields)
+    {
+        Span<char> chars = stackalloc char[40];
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= chars.Length
+            && System.Text.Ascii.ToUtf16(reader.ValueSpan, chars, out int n) == System.Buffers.OperationStatus.Done && IsoInstant.TryParse(chars[..n], out DateTime utc))
+        {
+            fields.Started = utc;
+        }
+        else
+        {
+            fields.StartTime = Text(ref reader);
+        }
+    }
+
+    // A number token's characters, or null for anything else (or a number too long for the buffer).
+    private static int? Ascii(ref Utf8JsonReader reader, scoped Span<char> chars) =>
+        reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && reader.ValueSpan.Length <= chars.Length
+            && System.Text.Ascii.ToUtf16(reader.ValueSpan, chars, out int n) == System.Buffers.OperationStatus.Done ? n : null;
 
     private static string? Text(ref Utf8JsonReader reader) => reader.TokenType switch
     {

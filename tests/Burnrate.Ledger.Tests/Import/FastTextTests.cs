@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Burnrate.Ledger.Import;
 using FsCheck;
 using FsCheck.Fluent;
@@ -73,6 +74,55 @@ public sealed class FastTextTests
 
         // Then both give the same values and the same messages
         return same.Label(text);
+    }
+
+    [Property(MaxTest = 200)]
+    public Property Should_ReadWhatTheTextParsersRead_When_LiteLlmNumbersAndTimesTakeTheFastPath(NonNegativeInt a, NonNegativeInt b, int c, byte shape)
+    {
+        // Given a record whose counts, spend and startTime are valid or not, in the common shapes or others
+        string prompt = (shape % 4) switch { 0 => a.Get.ToString(CultureInfo.InvariantCulture), 1 => a.Get + ".0", 2 => "-" + (a.Get + 1), _ => "1e3" };
+        string completion = b.Get.ToString(CultureInfo.InvariantCulture);
+        string spend = (c / 1_000_000m).ToString(CultureInfo.InvariantCulture);
+        DateTime t = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(a.Get);
+        string start = (shape / 4 % 4) switch
+        {
+            0 => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            1 => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            2 => (1_700_000_000L + a.Get).ToString(CultureInfo.InvariantCulture),
+            _ => "not a time",
+        };
+
+        // The answer of the text parsers (the path every value took before)
+        var fields = new LiteLlmFields { RequestId = "r1", Model = "m", StartTime = start, PromptTokens = prompt, CompletionTokens = completion, Spend = spend };
+        string? expectedError = fields.TryBuild(() => Guid.Empty, out UsageRow expected);
+
+        // When read as JSON Lines (number tokens) and as CSV
+        string json = $"{{\"request_id\":\"r1\",\"model\":\"m\",\"startTime\":\"{start}\",\"prompt_tokens\":{prompt},\"completion_tokens\":{completion},\"spend\":{spend}}}\n";
+        string csv = $"request_id,startTime,model,prompt_tokens,completion_tokens,spend\nr1,{start},m,{prompt},{completion},{spend}\n";
+        ImportItem<UsageRow> fromJson = LiteLlmJsonlReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))).Single();
+        ImportItem<UsageRow> fromCsv = LiteLlmCsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv))).Single();
+
+        // Then both give the text parsers' row, or their message
+        bool same = fromJson.Error == expectedError && fromCsv.Error == expectedError
+            && (expectedError is not null || (fromJson.Row == expected && fromCsv.Row == expected));
+        return same.Label($"{json.Trim()}: expected {expectedError ?? expected.ToString()}; jsonl {fromJson.Error ?? fromJson.Row.ToString()}; csv {fromCsv.Error ?? fromCsv.Row.ToString()}");
+    }
+
+    [Theory]
+    [InlineData("\"prompt_tokens\":5,\"prompt_tokens\":\"7\"", 7)]
+    [InlineData("\"prompt_tokens\":\"x\",\"prompt_tokens\":5", 5)]
+    [InlineData("\"prompt_tokens\":\" 9 \"", 9)]
+    public void Should_TakeTheLastValue_When_AJsonKeyRepeatsInEitherForm(string tokens, long expected)
+    {
+        // Given a record that names prompt_tokens twice, once as a number and once as text
+        string json = "{\"request_id\":\"r\",\"model\":\"m\",\"startTime\":\"2026-01-05T10:00:00Z\"," + tokens + "}\n";
+
+        // When
+        ImportItem<UsageRow> item = LiteLlmJsonlReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))).Single();
+
+        // Then
+        item.Error.ShouldBeNull();
+        item.Row.InputTokens.ShouldBe(expected);
     }
 
     private static string Plain(decimal d)
