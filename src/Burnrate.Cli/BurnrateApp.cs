@@ -29,13 +29,24 @@ public static class BurnrateApp
     /// <param name="error">Where errors go.</param>
     /// <param name="width">How many columns text output may take (<see cref="Rendering.TerminalWidth.Resolve"/>).</param>
     /// <returns>The exit code: 0 success, 2 bad input or usage, 1 anything else.</returns>
-    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, int width)
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, int width) =>
+        Run(args, input, output, error, width, colour: false);
+
+    /// <summary>Runs the command line with a standard input, an output width and whether output may be coloured.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="input">Standard input.</param>
+    /// <param name="output">Where results go (JSON with --json: nothing else).</param>
+    /// <param name="error">Where errors go.</param>
+    /// <param name="width">How many columns text output may take (<see cref="Rendering.TerminalWidth.Resolve"/>).</param>
+    /// <param name="colour">Whether text output may carry colour (<see cref="Rendering.TerminalColour.Resolve"/>: a terminal only).</param>
+    /// <returns>The exit code: 0 success, 2 bad input or usage, 1 anything else.</returns>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, int width, bool colour)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var globals = new GlobalOptions { Input = input };
-        var root = new BurnrateRootCommand("Burnrate: what a token really costs, and how long the cash lasts.", Math.Clamp(width, Rendering.TerminalWidth.Minimum, Rendering.TerminalWidth.Maximum));
+        var root = new BurnrateRootCommand("Burnrate: what a token really costs, and how long the cash lasts.", Math.Clamp(width, Rendering.TerminalWidth.Minimum, Rendering.TerminalWidth.Maximum), colour);
         root.Options.Add(globals.Catalog);
         root.Subcommands.Add(new CatalogCommand(globals));
         root.Subcommands.Add(new TrainCommand(globals));

@@ -1,3 +1,4 @@
 // The only place that touches the process console: everything else writes to the writers it is given.
 int width = Burnrate.Cli.Rendering.TerminalWidth.Resolve(Environment.GetEnvironmentVariable("COLUMNS"), !Console.IsOutputRedirected, () => Console.WindowWidth);
-return Burnrate.Cli.BurnrateApp.Run(args, Console.In, Console.Out, Console.Error, width);
+bool colour = Burnrate.Cli.Rendering.TerminalColour.Resolve(Environment.GetEnvironmentVariable("NO_COLOR"), Environment.GetEnvironmentVariable("TERM"), !Console.IsOutputRedirected);
+return Burnrate.Cli.BurnrateApp.Run(args, Console.In, Console.Out, Console.Error, width, colour);

@@ -20,6 +20,15 @@ public static class CliRunner
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs <c>burnrate ARGS</c> as in an 80-column terminal that takes colour.</summary>
+    public static CliRun RunInColour(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = BurnrateApp.Run(args, TextReader.Null, output, error, 80, colour: true);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
     /// <summary>Runs <c>burnrate ARGS</c> as in a terminal <paramref name="width"/> columns wide.</summary>
     public static CliRun RunAtWidth(int width, params string[] args)
     {

@@ -13,7 +13,7 @@ internal static class AssumptionsTable
     public static Table Create(IEnumerable<Assumption> assumptions, string title = "Assumptions")
     {
         ArgumentNullException.ThrowIfNull(assumptions);
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
+        var table = new Table().Border(TableBorder.Rounded).BorderColor(Color.Grey).Title(Markup.Escape(title));
         table.AddColumn(new TableColumn("name").NoWrap());
         table.AddColumn("value");
         table.AddColumn("source");

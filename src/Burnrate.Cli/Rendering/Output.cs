@@ -20,19 +20,26 @@ internal static class Output
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>Gets a console over the command's output writer: as wide as <see cref="Width"/>, coloured only when
+    /// <see cref="Colour"/> (a terminal without NO_COLOR), never interactive.</summary>
     public static IAnsiConsole Console(ParseResult parse)
     {
         TextWriter writer = parse.InvocationConfiguration.Output;
+        bool colour = Colour(parse);
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
+            Ansi = colour ? AnsiSupport.Yes : AnsiSupport.No,
+            // 16 colours is all the tables use (grey borders, bold headers); Spectre would otherwise decide from TERM/COLORTERM.
+            ColorSystem = colour ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = Width(parse);
         return console;
     }
+
+    /// <summary>Gets whether text output may carry colour (<see cref="TerminalColour"/>; never unless the caller said so).</summary>
+    public static bool Colour(ParseResult parse) => parse.RootCommandResult.Command is BurnrateRootCommand { Colour: true };
 
     /// <summary>Gets the width text output may take (<see cref="TerminalWidth"/>; 80 unless the caller said otherwise).</summary>
     public static int Width(ParseResult parse) =>

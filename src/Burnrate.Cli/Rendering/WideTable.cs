@@ -83,7 +83,8 @@ internal sealed class WideTable
             string part = $"({g + 1} of {groups.Count})";
             string? title = _title is null ? (g == 0 ? null : part)
                 : g == 0 ? _title : _title.Length + 1 + part.Length <= TableWidth(widths, groups[g]) ? $"{_title} {part}" : $"continued {part}";
-            var table = new Table().Border(Border);
+            // Grey borders and bold headers show only in a terminal (Output.Console drops styles elsewhere).
+            var table = new Table().Border(Border).BorderColor(Color.Grey);
             if (title is not null)
             {
                 table.Title(Markup.Escape(title));
@@ -91,7 +92,7 @@ internal sealed class WideTable
 
             foreach (int c in groups[g])
             {
-                var column = new TableColumn(Markup.Escape(columns[c]));
+                var column = new TableColumn("[bold]" + Markup.Escape(columns[c]) + "[/]");
                 table.AddColumn(c - added >= RightAlignedFrom ? column.RightAligned() : column);
             }
 
