@@ -41,19 +41,17 @@ internal sealed class BenchCompareCommand : Command
             return ExitCodes.Success;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"A = {pathA}   B = {pathB}"));
-        table.AddColumn("level");
-        table.AddColumn("metric");
-        table.AddColumn(new TableColumn("A").RightAligned());
-        table.AddColumn(new TableColumn("B").RightAligned());
-        table.AddColumn(new TableColumn("B vs A").RightAligned());
+        IAnsiConsole console = Output.Console(parse);
+        Output.WriteWrapped(console, "A = " + pathA);
+        Output.WriteWrapped(console, "B = " + pathB);
+        var table = new WideTable(null, ["level", "metric", "A", "B", "B vs A"], keyColumns: 2) { RightAlignedFrom = 2 };
         foreach (ComparisonRow r in report.Rows)
         {
             (string metric, Func<double?, string> format) = Shown(r.Metric);
             table.AddRow(r.Level, metric, format(r.A), format(r.B), r.RelativeChange is { } c ? c.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture) : "-");
         }
 
-        Output.Console(parse).Write(table);
+        table.Write(console);
         return ExitCodes.Success;
     }
 

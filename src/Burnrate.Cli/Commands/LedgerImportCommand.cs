@@ -78,13 +78,13 @@ internal sealed class LedgerImportCommand : Command
 
     private static void Write(IAnsiConsole console, ImportReport report, string location)
     {
-        var table = new Table().AddColumns("file", "format", "rows read", "imported", "duplicates", "rejected");
+        var table = new WideTable(null, ["file", "format", "rows read", "imported", "duplicates", "rejected"]) { Border = TableBorder.Square };
         foreach (FileImport f in report.Files)
         {
-            table.AddRow(Markup.Escape(f.Path), f.Format, N(f.RowsRead), N(f.Imported), N(f.Duplicates), N(f.Rejected));
+            table.AddRow(f.Path, f.Format, N(f.RowsRead), N(f.Imported), N(f.Duplicates), N(f.Rejected));
         }
 
-        console.Write(table);
+        table.Write(console);
         foreach (FileImport f in report.Files.Where(f => f.Errors.Count > 0))
         {
             foreach (ImportError e in f.Errors.Take(ErrorsShown))

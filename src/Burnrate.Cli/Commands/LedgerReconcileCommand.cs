@@ -41,19 +41,18 @@ internal sealed class LedgerReconcileCommand : Command
         IAnsiConsole console = Rendering.Output.Console(parse);
         if (report.Rows.Count == 0)
         {
-            console.WriteLine("No billed costs in the ledger: import provider bills first (--format openai-costs, anthropic-costs or focus).");
+            Rendering.Output.WriteWrapped(console, "No billed costs in the ledger: import provider bills first (--format openai-costs, anthropic-costs or focus).");
             return ExitCodes.Success;
         }
 
-        console.WriteLine("Computed (usage × price) against billed, USD; difference = billed − computed");
-        var table = new Table().AddColumns("date", "provider").AddColumns(
-            new TableColumn("computed").RightAligned(), new TableColumn("billed").RightAligned(), new TableColumn("difference").RightAligned());
+        Rendering.Output.WriteWrapped(console, "Computed (usage × price) against billed, USD; difference = billed − computed");
+        var table = new Rendering.WideTable(null, ["date", "provider", "computed", "billed", "difference"], keyColumns: 2) { RightAlignedFrom = 2, Border = TableBorder.Square };
         foreach (ReconcileRow r in report.Rows.Concat(report.Totals))
         {
-            table.AddRow(r.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "total", Markup.Escape(r.Provider), Usd(r.ComputedUsd), Usd(r.BilledUsd), Usd(r.DifferenceUsd));
+            table.AddRow(r.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "total", r.Provider, Usd(r.ComputedUsd), Usd(r.BilledUsd), Usd(r.DifferenceUsd));
         }
 
-        console.Write(table);
+        table.Write(console);
         return ExitCodes.Success;
     }
 

@@ -13,17 +13,17 @@ internal static class LedgerReportText
     {
         if (report.From is null)
         {
-            console.WriteLine("The ledger holds no usage or revenue yet: run 'burnrate ledger import FILE --format litellm' first.");
+            Output.WriteWrapped(console, "The ledger holds no usage or revenue yet: run 'burnrate ledger import FILE --format litellm' first.");
             return;
         }
 
-        console.WriteLine($"Gross margin by {string.Join(" and ", report.By)}, {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd} (USD)");
+        Output.WriteWrapped(console, $"Gross margin by {string.Join(" and ", report.By)}, {report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd} (USD)");
         WideTable table = Rows(report.By, report.Rows);
         table.AddRow([.. report.By.Select((_, i) => i == 0 ? "total" : string.Empty), .. Figures(report.Totals)]);
         table.Write(console);
         if (report.Totals.UnpricedRequests > 0)
         {
-            console.WriteLine($"{N(report.Totals.UnpricedRequests)} requests had no cost and no price: they count $0 (import with --prices to price them).");
+            Output.WriteWrapped(console, $"{N(report.Totals.UnpricedRequests)} requests had no cost and no price: they count $0 (import with --prices to price them).");
         }
 
         if (report.LossMakers.Count > 0)

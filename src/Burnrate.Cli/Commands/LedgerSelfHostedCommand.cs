@@ -48,35 +48,36 @@ internal sealed class LedgerSelfHostedCommand : Command
         IAnsiConsole console = Rendering.Output.Console(parse);
         if (report.Months.Count == 0)
         {
-            console.WriteLine("No deployment was up in the range (check 'from'/'to' in the deployments file, or import its usage first).");
+            Rendering.Output.WriteWrapped(console, "No deployment was up in the range (check 'from'/'to' in the deployments file, or import its usage first).");
             return ExitCodes.Success;
         }
 
-        console.WriteLine("Self-hosted capacity per deployment and month, USD; $/1M = per 1M input + output tokens served");
-        var table = new Table().AddColumns("deployment", "month", "GPUs").AddColumns(
-            MonthColumns.Select(h => new TableColumn(h).RightAligned()).ToArray());
+        Rendering.Output.WriteWrapped(console, "Self-hosted capacity per deployment and month, USD; $/1M = per 1M input + output tokens served");
+
+        // Split into column groups, deployment and month repeated, rather than folded to fit (an 80-column terminal holds
+        // neither table whole).
+        var table = new Rendering.WideTable(null, ["deployment", "month", "GPUs", .. MonthColumns], keyColumns: 2) { RightAlignedFrom = 3, Border = TableBorder.Square };
         foreach (SelfHostedMonth m in report.Months)
         {
             table.AddRow(
-                Markup.Escape(m.Deployment), m.Month, Markup.Escape($"{m.Gpus.ToString(CultureInfo.InvariantCulture)}×{m.Gpu}"),
+                m.Deployment, m.Month, $"{m.Gpus.ToString(CultureInfo.InvariantCulture)}×{m.Gpu}",
                 NumberText.Grouped(m.GpuHours), Usd(m.CostUsd), Usd(m.AllocatedUsd), Usd(m.IdleUsd),
                 m.Utilization is { } u ? NumberText.Percent(u, "0.##") : "—", NumberText.Grouped(m.InputTokens + m.OutputTokens),
                 m.ActualUsdPerMillionTokens is { } a ? NumberText.Significant((double)a, 4) : "—",
                 m.PredictedUsdPerMillionTokens is { } p ? NumberText.Significant(p, 4) : "—");
         }
 
-        console.Write(table);
-        var lines = new Table().AddColumns("deployment", "month", "customer").AddColumns(
-            LineColumns.Select(h => new TableColumn(h).RightAligned()).ToArray());
+        table.Write(console);
+        var lines = new Rendering.WideTable(null, ["deployment", "month", "customer", .. LineColumns], keyColumns: 3) { RightAlignedFrom = 3, Border = TableBorder.Square };
         foreach (SelfHostedLine l in report.Lines)
         {
-            lines.AddRow(Markup.Escape(l.Deployment), l.Month, Markup.Escape(l.Customer), NumberText.Grouped(l.Requests), NumberText.Grouped(l.InputTokens), NumberText.Grouped(l.OutputTokens), Usd(l.CostUsd));
+            lines.AddRow(l.Deployment, l.Month, l.Customer, NumberText.Grouped(l.Requests), NumberText.Grouped(l.InputTokens), NumberText.Grouped(l.OutputTokens), Usd(l.CostUsd));
         }
 
-        console.Write(lines);
+        lines.Write(console);
         foreach (Ledger.Reporting.LedgerAssumption a in report.Assumptions)
         {
-            console.WriteLine($"{a.Name}: {a.Value}");
+            Rendering.Output.WriteWrapped(console, $"{a.Name}: {a.Value}");
         }
 
         return ExitCodes.Success;
