@@ -46,6 +46,24 @@ public sealed class BenchPredictionTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Should_FitTheComparisonIn80ColumnsWithoutFolding_When_ModelIdGivenInText()
+    {
+        // When: nine columns of measured and predicted figures, in an 80-column terminal
+        var (code, output, error) = CliRunner.Run("bench", "--url", _server!.BaseUrl.ToString(), "--model", "m", "--concurrency", "1,2", "--requests", "2",
+            "--input-tokens", "32", "--output-tokens", "4", "--model-id", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "1");
+
+        // Then: split into column groups with the level repeated, never a folded header or level
+        code.ShouldBe(0, error);
+        string[] lines = output.Split('\n');
+        lines.ShouldAllBe(l => l.Length <= 80);
+        output.ShouldContain("measured vs cost model (infer) per level");
+        output.ShouldContain("(2 of ");
+        lines.Count(l => l.Contains("│ concurrency=1 ", StringComparison.Ordinal)).ShouldBeGreaterThan(1);
+        lines.Count(l => l.Contains("│ predicted ", StringComparison.Ordinal) || l.Contains(" predicted │", StringComparison.Ordinal)).ShouldBeGreaterThan(0);
+        output.ShouldNotContain("…");
+    }
+
+    [Fact]
     public void Should_ExitTwoBeforeSending_When_ModelIdHasNoGpu()
     {
         // When

@@ -3,6 +3,7 @@ using System.Globalization;
 using Burnrate.Bench;
 using Burnrate.Bench.Metrics;
 using Burnrate.Catalog.Resolution;
+using Burnrate.Cli.Rendering;
 using Burnrate.Core.Economics;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
@@ -74,11 +75,9 @@ internal sealed partial class BenchCommand
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).Title("measured vs cost model (infer) per level");
-        foreach (string column in new[] { "level", "TTFT p50 ms", "predicted", "TPOT p50 ms", "predicted", "out tok/s", "predicted", "$/1M out", "predicted" })
-        {
-            table.AddColumn(column);
-        }
+        // Nine columns: split into column groups (the level repeated) rather than folded to fit the width.
+        var table = new WideTable("measured vs cost model (infer) per level",
+            ["level", "TTFT p50 ms", "predicted", "TPOT p50 ms", "predicted", "out tok/s", "predicted", "$/1M out", "predicted"]);
 
         foreach (LevelResult l in levels)
         {
@@ -99,7 +98,7 @@ internal sealed partial class BenchCommand
                 p.CostPerMillionOutputTokensUsd is { } pc ? "$" + pc.ToString("0.###", CultureInfo.InvariantCulture) : "-");
         }
 
-        console.Write(table);
+        table.Write(console);
     }
 
     private static string Delta(double? measured, double predicted) =>

@@ -34,13 +34,13 @@ internal sealed partial class BenchCommand
         RenderPredictions(console, result.Levels);
         if (result.MaxGoodput is { } s)
         {
-            console.WriteLine(s.Rate is { } r
+            Output.WriteWrapped(console, s.Rate is { } r
                 ? $"max goodput rate: {r.ToString("0.###", CultureInfo.InvariantCulture)} req/s ({s.Bracket}; {s.Attainment:P0} of requests meeting every SLO)"
                 : $"max goodput rate: none — even {s.Probes[^1].Rate?.ToString(CultureInfo.InvariantCulture)} req/s missed the SLOs");
         }
 
         string source = result.Levels.Select(l => l.OutputTokensSource).FirstOrDefault() ?? "tokenizer";
-        console.WriteLine($"output tokens counted by: {source}" + (result.Levels.Sum(l => l.OutputTokenCountMismatches) is > 0 and var m ? $" ({m} requests where server and tokenizer counts differ)" : ""));
+        Output.WriteWrapped(console, $"output tokens counted by: {source}" + (result.Levels.Sum(l => l.OutputTokenCountMismatches) is > 0 and var m ? $" ({m} requests where server and tokenizer counts differ)" : ""));
         AssumptionsTable.WriteLines(console, result.Assumptions);
 
         if (outDir is not null)

@@ -73,7 +73,7 @@ internal sealed class LedgerMigrateCommand : Command
 
         IAnsiConsole console = Output.Console(parse);
         console.Write(table);
-        console.WriteLine($"from {report.From} to {report.To}");
+        Rendering.Output.WriteWrapped(console, $"from {report.From} to {report.To}");
         return ExitCodes.Success;
     }
 

@@ -50,6 +50,22 @@ public sealed class OutPathTests : IDisposable
 
     [Theory]
     [MemberData(nameof(FolderCommands))]
+    public void Should_ExitTwoAndKeepTheFifo_When_OutIsAFifo(string name, string[] args)
+    {
+        // Given: a FIFO where a folder belongs (as --out /dev/null would be; never a real device here)
+        string fifo = SpecialFiles.MakeFifo(_dir.File("pipe"));
+
+        // When
+        CliRun run = CliRunner.Run([.. args, "--out", fifo]);
+
+        // Then: refused before any work, and the FIFO is left a FIFO
+        run.ExitCode.ShouldBe(2, name + ": " + run.Error);
+        run.Error.ShouldBe($"error: --out '{fifo}' is a file; give a folder (it is created when missing)\n", name);
+        SpecialFiles.IsFifo(fifo).ShouldBeTrue(name);
+    }
+
+    [Theory]
+    [MemberData(nameof(FolderCommands))]
     public void Should_ExitTwoWithOneLine_When_OutIsUnderAFile(string name, string[] args)
     {
         // Given
