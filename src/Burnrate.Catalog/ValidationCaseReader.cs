@@ -26,7 +26,7 @@ internal static class ValidationCaseReader
     private static readonly string[] Keys =
     [
         "id", "source", "date", "engine", "note", "metric", "measured", "accelerator", "devices", "tp", "pp", "ep",
-        "model", "weights", "kv", "compute", "groupSize", "input", "output", "concurrency", "params", "tokens", "seqLen", "precision", "recompute",
+        "model", "weights", "kv", "compute", "groupSize", "input", "output", "concurrency", "params", "tokens", "seqLen", "precision", "recompute", "tpCommOverlap",
     ];
 
     private static readonly Dictionary<string, RecomputeMode> RecomputeModes = new(StringComparer.Ordinal)
@@ -166,6 +166,7 @@ internal static class ValidationCaseReader
             Precision = Choice(f, "precision", Precisions),
             Mfu = new Fraction(TrainingEstimator.DefaultMfu),
             Recompute = f.Find("recompute") is null ? TrainingEstimator.DefaultMfuRecompute : Choice(f, "recompute", RecomputeModes),
+            TensorParallelOverlap = f.Find("tpCommOverlap") is null ? TrainingCommunication.DefaultTensorParallelOverlap : Share(f, "tpCommOverlap"),
             DevicePower = accelerator.Tdp ?? new Watts(0),
             PricePerDeviceHour = new UsdPerGpuHour(0),
             Grid = new CarbonIntensity(0),
@@ -192,6 +193,15 @@ internal static class ValidationCaseReader
         return choices.TryGetValue(text, out T? value)
             ? value
             : throw f.Error(f.Required(key), $"field '{key}' must be one of {string.Join(", ", choices.Keys)}, got \"{text}\"");
+    }
+
+    private static double Share(YamlFields f, string key)
+    {
+        YamlNode node = f.Required(key);
+        string? text = (node as YamlScalarNode)?.Value;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && value >= 0 && value <= 1
+            ? value
+            : throw f.Error(node, $"field '{key}' must be a number in [0, 1], got {YamlFields.Show(node)}");
     }
 
     private static double Number(YamlFields f, string key)

@@ -81,4 +81,23 @@ public static class ValidationSet
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    /// <summary>Gets the cases with every training run's tensor-parallel overlap set to one share, and its default MFU
+    /// recomputed for it (<c>burnrate validate --tp-comm-overlap</c>).</summary>
+    /// <param name="cases">The cases.</param>
+    /// <param name="tpCommOverlap">The share of tensor-parallel all-reduces hidden behind compute, 0–1.</param>
+    /// <returns>The cases, inference ones unchanged.</returns>
+    public static IReadOnlyList<ValidationCase> WithTensorParallelOverlap(IReadOnlyList<ValidationCase> cases, double tpCommOverlap)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentOutOfRangeException.ThrowIfNegative(tpCommOverlap);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(tpCommOverlap, 1);
+        return [.. cases.Select(c => c.Run is { } run ? c with { Run = Overlapped(run) } : c)];
+
+        Core.Training.TrainingRun Overlapped(Core.Training.TrainingRun run)
+        {
+            Core.Training.TrainingRun changed = run with { TensorParallelOverlap = tpCommOverlap };
+            return changed with { Mfu = Core.Training.TrainingEstimator.DefaultMfuFor(changed) };
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Burnrate.Core.Training;
 using Burnrate.Core.Validation;
 
 namespace Burnrate.Catalog.Tests;
@@ -69,6 +70,42 @@ public sealed class ValidationSetTests
         // Then
         e.Message.ShouldContain(location);
         e.Message.ShouldContain(message);
+    }
+
+    [Fact]
+    public void Should_ChargeATrainingCasesOverlapAndLetValidateOverrideIt_When_TpCommOverlapIsGiven()
+    {
+        // Given: a TP 4 × PP 4 layout, once as given and once with tpCommOverlap 1
+        using var folder = new TempFolder();
+        const string Case = "group: training\ncases:\n  - {id: sc, model: llama-3.1-70b, accelerator: a100-80gb, devices: 512, tp: 4, pp: 4, precision: bf16, tokens: 1.0e12, seqLen: 8192, metric: gpuHours, measured: 320256, source: s, date: 2023-05-09}\n";
+        folder.Write("train.yaml", Case);
+        TrainingRun charged = ValidationSet.FromDirectory(folder.Path, BurnrateCatalog.Embedded).Single().Run!;
+        folder.Write("train.yaml", Case.Replace("tp: 4,", "tp: 4, tpCommOverlap: 1,", StringComparison.Ordinal));
+        TrainingRun hidden = ValidationSet.FromDirectory(folder.Path, BurnrateCatalog.Embedded).Single().Run!;
+
+        // When
+        TrainingRun overridden = ValidationSet.WithTensorParallelOverlap([new ValidationCase { Id = "x", Group = "training", Metric = ValidationMetric.GpuHours, Measured = 1, Source = "s", Date = new DateOnly(2023, 5, 9), Run = charged }], 1).Single().Run!;
+
+        // Then: the exposed all-reduces lower the default MFU; hidden ones leave the compute-only MFU
+        TrainingCommunication.ExposedShare(charged).ShouldBeGreaterThan(0);
+        charged.Mfu.Value.ShouldBeLessThan(TrainingCommunication.ComputeMfu);
+        hidden.Mfu.Value.ShouldBe(TrainingCommunication.ComputeMfu, 1e-12);
+        overridden.Mfu.Value.ShouldBe(TrainingCommunication.ComputeMfu, 1e-12);
+    }
+
+    [Fact]
+    public void Should_RejectAnOverlapAboveOne_When_ACaseGivesIt()
+    {
+        // Given
+        using var folder = new TempFolder();
+        folder.Write("train.yaml", "group: training\ncases:\n  - {id: sc, params: 15e9, accelerator: a100-80gb, devices: 16, tp: 4, tpCommOverlap: 1.5, precision: bf16, tokens: 1.0e12, seqLen: 8192, metric: gpuHours, measured: 1, source: s, date: 2023-05-09}\n");
+
+        // When
+        CatalogException e = Should.Throw<CatalogException>(() => ValidationSet.FromDirectory(folder.Path, BurnrateCatalog.Embedded));
+
+        // Then
+        e.Message.ShouldContain("train.yaml:3:");
+        e.Message.ShouldContain("field 'tpCommOverlap' must be a number in [0, 1]");
     }
 
     [Fact]

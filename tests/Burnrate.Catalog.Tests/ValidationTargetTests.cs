@@ -21,11 +21,12 @@ public sealed class ValidationTargetTests
     [Fact]
     public void Should_KeepTrainingNoWorseThanMeasured_When_RunningTheTrainingGroup()
     {
-        // The target is 10%; with interruptions, recompute-aware default MFU and every case's attention FLOPs the model
-        // reaches 10.4% (was 13.2%; docs/validate.md "Figures": Llama 3.1 8B/70B and StarCoder burned far more GPU-hours than
-        // their FLOPs need at 40% MFU, A100 runs reached more than 40%). This ceiling keeps it from getting worse.
+        // The target is 10%; with interruptions, recompute-aware default MFU, every case's attention FLOPs and the
+        // tensor-parallel all-reduces of each layout the model reaches 10.2% (was 13.2%; docs/validate.md "Figures": Llama 3.1
+        // 8B/70B and StarCoder burned far more GPU-hours than their FLOPs need, A100 runs reached more). This ceiling keeps it
+        // from getting worse.
         ValidationGroup g = Report.Groups.Single(g => g.Name == "training");
-        g.MedianAbsErrorPercent.ShouldBeLessThanOrEqualTo(10.5, $"training: median |error| over {g.Count} cases; worst {g.WorstId}");
+        g.MedianAbsErrorPercent.ShouldBeLessThanOrEqualTo(10.25, $"training: median |error| over {g.Count} cases; worst {g.WorstId}");
     }
 
     [Fact]

@@ -71,6 +71,10 @@ public sealed record TrainRequest
     /// <summary>Gets the minutes one interruption costs the whole job (default ≈ 16.7, Llama 3 paper).</summary>
     public double? MinutesLostPerInterruption { get; init; }
 
+    /// <summary>Gets the share of the tensor-parallel all-reduces hidden behind compute, 0–1 (default 0: Megatron-LM runs them
+    /// on the critical path); it moves the default MFU only.</summary>
+    public double? TpCommOverlap { get; init; }
+
     /// <summary>Gets the grid carbon intensity in kg CO2e per kWh (default 0.4).</summary>
     public double? GridKgCo2PerKWh { get; init; }
 
@@ -105,6 +109,7 @@ public sealed record TrainRequest
             .Require(IsOneOf(AttentionFlops, "causal", "full"), "attentionFlops", AttentionFlops ?? "", "causal or full")
             .Range("interruptionsPerDeviceHour", InterruptionsPerDeviceHour, 0, Core.Training.TrainingRun.MaxInterruptionsPerDeviceHour, unit: "per device-hour")
             .Range("minutesLostPerInterruption", MinutesLostPerInterruption, 0, Core.Training.TrainingRun.MaxLostPerInterruption.Seconds / 60, unit: "minutes")
+            .Range("tpCommOverlap", TpCommOverlap, 0, 1)
             .Range("gridKgCo2PerKWh", GridKgCo2PerKWh, 0, 10, unit: "kg CO2e per kWh");
         return checks.AddRange((Price ?? new PriceRequest()).Validate());
     }

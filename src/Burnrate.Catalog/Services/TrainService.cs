@@ -45,6 +45,9 @@ public static class TrainService
         double interruptions = request.InterruptionsPerDeviceHour ?? TrainingDefaults.InterruptionsPerDeviceHour.Value;
         assumptions.Add(request.InterruptionsPerDeviceHour is null ? TrainingDefaults.InterruptionsPerDeviceHour.Assumption : TrainingDefaults.InterruptionsPerDeviceHour.User(NumberText.Plain(interruptions)));
         double minutesLost = request.MinutesLostPerInterruption ?? TrainingDefaults.MinutesLostPerInterruption.Value;
+        assumptions.Add(request.TpCommOverlap is { } overlap
+            ? new Assumption("tp-comm-overlap", NumberText.Plain(overlap), "user")
+            : new Assumption("tp-comm-overlap", NumberText.Plain(TrainingCommunication.DefaultTensorParallelOverlap), "default: Megatron-LM runs tensor-parallel all-reduces on the critical path unless --tp-comm-overlap (TransformerEngine userbuffers) is on; the default MFU's source does not report it"));
         assumptions.Add(request.MinutesLostPerInterruption is null ? TrainingDefaults.MinutesLostPerInterruption.Assumption : TrainingDefaults.MinutesLostPerInterruption.User(NumberText.Plain(minutesLost) + " min"));
 
         int tp = request.TensorParallel ?? 1, pp = request.PipelineParallel ?? 1, ep = request.ExpertParallel ?? 1;
@@ -72,8 +75,9 @@ public static class TrainService
             Grid = new CarbonIntensity(grid),
             InterruptionsPerDeviceHour = interruptions,
             LostPerInterruption = Duration.FromHours(minutesLost / 60),
+            TensorParallelOverlap = request.TpCommOverlap ?? TrainingCommunication.DefaultTensorParallelOverlap,
         };
-        if (request.Mfu is null && recompute != TrainingEstimator.DefaultMfuRecompute && run.Validate() is null)
+        if (request.Mfu is null && run.Validate() is null)
         {
             run = run with { Mfu = TrainingEstimator.DefaultMfuFor(run) };
         }
@@ -102,11 +106,12 @@ public static class TrainService
 
     private static Assumption MfuAssumption(double? given, TrainingRun run) =>
         given is { } mfu ? TrainingDefaults.Mfu.User(NumberText.Plain(mfu))
-        : run.Recompute == TrainingEstimator.DefaultMfuRecompute ? TrainingDefaults.Mfu.Assumption
         : TrainingDefaults.Mfu.Assumption with
         {
             Value = NumberText.Format(run.Mfu.Value, "0.###"),
-            Source = TrainingDefaults.Mfu.Assumption.Source + FormattableString.Invariant($"; stated at selective recompute, × hardware FLOPs at selective ÷ at {TrainReport.RecomputeName(run.Recompute)} (same hardware utilization; Korthikanti et al. 2022, arXiv 2205.05198)"),
+            Source = TrainingDefaults.Mfu.Assumption.Source
+                + FormattableString.Invariant($"; {TrainingEstimator.DefaultMfu:0.##} at its source's layout, {TrainingCommunication.ComputeMfu:0.###} with that layout's tensor-parallel all-reduces taken out, then this run's charged (tp-communication)")
+                + (run.Recompute == TrainingEstimator.DefaultMfuRecompute ? "" : FormattableString.Invariant($"; stated at selective recompute, × hardware FLOPs at selective ÷ at {TrainReport.RecomputeName(run.Recompute)} (same hardware utilization; Korthikanti et al. 2022, arXiv 2205.05198)")),
         };
 
     private static void Check(TrainingRun run)

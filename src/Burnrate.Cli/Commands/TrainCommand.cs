@@ -35,6 +35,7 @@ internal sealed class TrainCommand : Command
     private readonly Option<string> _attention = new("--attention-flops") { Description = "Attention FLOPs: causal (half of PaLM's 12·L·H·Q·s) or full", DefaultValueFactory = _ => "causal" };
     private readonly Option<double?> _grid = new("--grid-kg-co2-per-kwh") { Description = $"Grid carbon intensity in kg CO2e per kWh (default {TrainingDefaults.GridKgCo2PerKWh.Value})" };
     private readonly Option<double?> _interruptions = new("--interruptions-per-device-hour") { Description = "Job interruptions per device-hour of running (default ≈2.44e-5, Llama 3 paper); 0 turns them off" };
+    private readonly Option<double?> _tpCommOverlap = new("--tp-comm-overlap") { Description = "Share of the tensor-parallel all-reduces hidden behind compute, 0–1 (default 0, Megatron-LM's default); moves the default MFU only" };
     private readonly Option<double?> _minutesLost = new("--minutes-lost-per-interruption") { Description = "Minutes one interruption costs the whole job: restart plus work since the last checkpoint (default ≈16.7, Llama 3 paper)" };
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (base units) instead of tables" };
     private readonly Option<bool> _assumptions = Output.AssumptionsOption();
@@ -44,7 +45,7 @@ internal sealed class TrainCommand : Command
     {
         _globals = globals;
         Arguments.Add(_model);
-        foreach (Option option in new Option[] { _tokens, _gpu, _gpus, _days, _seqLen, _precision, _mfu, _tp, _pp, _dp, _ep, _zero, _fsdp, _recompute, _microBatch, _globalBatch, _attention, _grid, _interruptions, _minutesLost, _json, _assumptions })
+        foreach (Option option in new Option[] { _tokens, _gpu, _gpus, _days, _seqLen, _precision, _mfu, _tp, _pp, _dp, _ep, _zero, _fsdp, _recompute, _microBatch, _globalBatch, _attention, _grid, _interruptions, _minutesLost, _tpCommOverlap, _json, _assumptions })
         {
             Options.Add(option);
         }
@@ -82,6 +83,7 @@ internal sealed class TrainCommand : Command
             GridKgCo2PerKWh = parse.GetValue(_grid),
             InterruptionsPerDeviceHour = parse.GetValue(_interruptions),
             MinutesLostPerInterruption = parse.GetValue(_minutesLost),
+            TpCommOverlap = parse.GetValue(_tpCommOverlap),
             Price = _money.Request(parse),
         };
         TrainReport report = TrainService.Run(catalog, request);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Burnrate.Cli.Rendering;
 using Burnrate.Core.Quantities;
+using Burnrate.Core.Training;
 using Burnrate.Core.Validation;
 using Spectre.Console;
 
@@ -38,6 +39,13 @@ internal sealed partial class ValidateCommand
             predicted = Math.Round(o.Predicted, 4),
             errorPercent = Math.Round(o.ErrorPercent, 2),
             engine = o.Case.Engine,
+            training = o.Case.Run is { } run ? new
+            {
+                mfu = Math.Round(run.Mfu.Value, 4),
+                tpCommPercentOfRunning = Math.Round(100 * TrainingCommunication.RunningShare(run), 2),
+                tpCommOverlap = run.TensorParallelOverlap,
+                interruptionOverheadPercent = Math.Round(100 * TrainingEstimator.InterruptionOverhead(run), 2),
+            } : null,
             source = o.Case.Source,
             date = o.Case.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         }),
@@ -72,6 +80,11 @@ internal sealed partial class ValidateCommand
 
         console.Write(cases);
         console.Write(groups);
+        if (report.Outcomes.Any(o => o.Case.Run is not null))
+        {
+            console.WriteLine(FormattableString.Invariant($"Training: default MFU {TrainingEstimator.DefaultMfu:0.##} at {TrainingCommunication.ReferenceLayout}; compute-only {TrainingCommunication.ComputeMfu:0.###} after that layout's tensor-parallel all-reduces ({100 * TrainingEstimator.DefaultMfu * TrainingCommunication.ReferenceShare:0.#}% of its time); each case's own charged, not overlapped unless the case sets tpCommOverlap or --tp-comm-overlap is given (--json: per-case mfu, tpCommPercentOfRunning, tpCommOverlap)."));
+        }
+
         console.WriteLine("Sources, dates and exact setups: validation/*.yaml (or --json). Defaults: docs/infer.md, docs/train.md.");
         Output.WriteWritten(console, charts);
     }

@@ -15,12 +15,13 @@ internal sealed partial class ValidateCommand : Command
     private readonly Option<string?> _set = new("--set") { Description = "A folder of validation YAML files to run instead of the built-in set" };
     private readonly Option<string?> _out = new("--out") { Description = "Folder for the predicted-vs-measured scatter (validation.png, validation.svg)" };
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON instead of tables" };
+    private readonly Option<double?> _tpCommOverlap = new("--tp-comm-overlap") { Description = "Share of the training cases' tensor-parallel all-reduces hidden behind compute, 0–1 (default: each case's own, else 0)" };
 
     public ValidateCommand(GlobalOptions globals)
         : base("validate", "Run the cost model over published measurements and show how far it is from each")
     {
         _globals = globals;
-        foreach (Option option in new Option[] { _group, _set, _out, _json })
+        foreach (Option option in new Option[] { _group, _set, _out, _json, _tpCommOverlap })
         {
             Options.Add(option);
         }
@@ -44,6 +45,13 @@ internal sealed partial class ValidateCommand : Command
             }
 
             cases = cases.Where(c => c.Group == group).ToList();
+        }
+
+        if (parse.GetValue(_tpCommOverlap) is { } overlap)
+        {
+            cases = overlap is >= 0 and <= 1
+                ? ValidationSet.WithTensorParallelOverlap(cases, overlap)
+                : throw new UsageException(FormattableString.Invariant($"--tp-comm-overlap: must be a number in [0, 1], got {overlap}"));
         }
 
         ValidationReport report = Validator.Run(cases, EfficiencyFactors.Default);

@@ -100,17 +100,21 @@ public static class TrainingEstimator
         return run.InterruptionsPerDeviceHour * run.Devices * run.LostPerInterruption.Hours;
     }
 
-    /// <summary>Gets the default MFU for a run's recomputation: <see cref="DefaultMfu"/> is stated at selective recomputation
-    /// (<see cref="DefaultMfuRecompute"/>); another mode keeps the same hardware FLOPs utilization, so the MFU scales by hardware
-    /// FLOPs at selective ÷ hardware FLOPs at the run's mode (full recompute repeats the layers' forward pass: about ¾ of the
-    /// default; Korthikanti et al. 2022, arXiv 2205.05198, Table 4).</summary>
+    /// <summary>Gets the default MFU for a run's layout and recomputation. <see cref="DefaultMfu"/> was measured at Llama 3 405B's
+    /// layout, whose tensor-parallel all-reduces took part of every step (<see cref="TrainingCommunication.ReferenceLayout"/>):
+    /// taking them out leaves the compute-only MFU <see cref="TrainingCommunication.ComputeMfu"/>. That is stated at selective
+    /// recomputation (<see cref="DefaultMfuRecompute"/>); another mode keeps the same hardware FLOPs utilization, so it scales by
+    /// hardware FLOPs at selective ÷ hardware FLOPs at the run's mode (full recompute repeats the layers' forward pass: about ¾;
+    /// Korthikanti et al. 2022, arXiv 2205.05198, Table 4). The run's own exposed tensor-parallel communication is then charged:
+    /// η ÷ (1 + η × <see cref="TrainingCommunication.ExposedShare"/>), so at the source's layout the default is 0.40 again.</summary>
     /// <param name="run">The run (its own MFU is ignored).</param>
     /// <returns>The default MFU for the run.</returns>
     public static Fraction DefaultMfuFor(TrainingRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         Flop reference = TrainingFlops.Hardware(run with { Recompute = DefaultMfuRecompute });
-        return new Fraction(DefaultMfu * (reference / TrainingFlops.Hardware(run)));
+        double compute = TrainingCommunication.ComputeMfu * (reference / TrainingFlops.Hardware(run));
+        return new Fraction(Math.Min(1, compute / (1 + (compute * TrainingCommunication.ExposedShare(run)))));
     }
 
     /// <summary>
@@ -172,6 +176,15 @@ public static class TrainingEstimator
         return run.Accelerator.PeakFlops[basis];
     }
 
+    private static string TensorParallelAssumption(TrainingRun run)
+    {
+        string overlap = FormattableString.Invariant($"{100 * run.TensorParallelOverlap:0.#}% overlapped (tp-comm-overlap), communication efficiency {run.CommunicationEfficiency:0.###}");
+        string reference = FormattableString.Invariant($"the default MFU's source layout spent {100 * TrainingCommunication.ReferenceShare * DefaultMfu:0.#}% of its time in them: compute-only MFU {TrainingCommunication.ComputeMfu:0.###}");
+        return run.TensorParallel <= 1 || run.Architecture is null
+            ? (run.TensorParallel <= 1 ? "none at tp 1" : "no architecture: taken as the source layout's share") + "; " + reference
+            : FormattableString.Invariant($"{100 * TrainingCommunication.RunningShare(run):0.#}% of running time exposed at tp {run.TensorParallel}, {overlap}; {reference}");
+    }
+
     private static List<Assumption> EstimatorAssumptions(TrainingRun run)
     {
         var list = new List<Assumption>
@@ -182,6 +195,7 @@ public static class TrainingEstimator
             new("bytes-per-parameter", "2 weights + 2 gradients + 12 optimizer = 16 B (mixed-precision Adam)", TrainingMemory.Source),
             new("activations", run.Architecture is null ? "not estimated (no architecture)" : TrainingMemory.ActivationFormula, TrainingMemory.Source),
             new("time-formula", TimeFormula, "MFU as defined by PaLM (arXiv 2204.02311) appendix B"),
+            new("tp-communication", TensorParallelAssumption(run), TrainingCommunication.ReferenceLayout + "; Shoeybi et al. 2019 (arXiv 1909.08053) §3: 4 all-reduces per layer (+2 with full recompute), ring 2(t − 1)/t of b·s·h × 2 B each, over the scale-up link at ½ its bidirectional bandwidth × communication efficiency (nccl-tests busbw)"),
             new("goodput", GoodputFormula + FormattableString.Invariant($": +{100 * InterruptionOverhead(run):0.##}% on {run.Devices} devices"), InterruptionSource),
             new("mfu-basis", MfuPeak(run) + " (" + (run.MfuBasis ?? (run.Accelerator.Supports(Precision.Bf16) ? Precision.Bf16 : Precision.Fp16)).Id() + " dense peak)", run.MfuBasis is null ? "default: MFU is stated against the BF16 dense peak whatever the training precision (DeepSeek-V3 FP8 run: 35% vs BF16 peak, 17% vs FP8)" : "user"),
             new("energy-formula", EnergyFormula, "devices at full board power for the whole run"),

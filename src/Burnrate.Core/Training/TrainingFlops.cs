@@ -49,8 +49,14 @@ public static class TrainingFlops
         (double qk, double v) = architecture.Mla is { } mla
             ? (mla.NopeHeadDim + mla.RopeHeadDim, mla.VHeadDim)
             : (architecture.HeadDim, (double)architecture.HeadDim);
-        double full = 6.0 * architecture.Layers * architecture.AttentionHeads * sequenceLength * (qk + v);
-        return new Flop(causal ? full / 2 : full);
+        return new Flop(AttentionPerToken(architecture.Layers, architecture.AttentionHeads, sequenceLength, qk + v, causal));
+    }
+
+    /// <summary>Gets 6·L·H·s·(d_qk + d_v) FLOP per token, halved when causal (see the public overload).</summary>
+    internal static double AttentionPerToken(int layers, int heads, int sequenceLength, double qkPlusV, bool causal)
+    {
+        double full = 6.0 * layers * heads * sequenceLength * qkPlusV;
+        return causal ? full / 2 : full;
     }
 
     /// <summary>Gets the model FLOPs of a run: (6·N_active + attention) × T. Recomputation does not count (PaLM's MFU definition).</summary>

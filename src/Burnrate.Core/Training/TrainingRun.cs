@@ -70,6 +70,15 @@ public sealed record TrainingRun
     /// last checkpoint; default <see cref="TrainingEstimator.DefaultLostPerInterruption"/>.</summary>
     public Duration LostPerInterruption { get; init; } = TrainingEstimator.DefaultLostPerInterruption;
 
+    /// <summary>Gets the share of the tensor-parallel collectives hidden behind compute, in [0, 1]; default
+    /// <see cref="TrainingCommunication.DefaultTensorParallelOverlap"/> (none: Megatron-LM's default). It moves the default MFU only
+    /// (<see cref="TrainingEstimator.DefaultMfuFor"/>).</summary>
+    public double TensorParallelOverlap { get; init; } = TrainingCommunication.DefaultTensorParallelOverlap;
+
+    /// <summary>Gets the share of the scale-up link's per-direction peak that collectives reach, in [0.001, 1]; default
+    /// <see cref="Inference.EfficiencyFactors.DefaultCommunication"/> (0.7, nccl-tests bus bandwidth on NVLink).</summary>
+    public double CommunicationEfficiency { get; init; } = Inference.EfficiencyFactors.DefaultCommunication;
+
     /// <summary>Gets the power each device draws while training (normally its TDP).</summary>
     public required Watts DevicePower { get; init; }
 
@@ -142,6 +151,8 @@ public sealed record TrainingRun
             : !(Grid.KgCo2ePerKWh <= 10) ? Invariant($"grid-kg-co2-per-kwh must be at most 10, got {Grid.KgCo2ePerKWh}")
             : !(InterruptionsPerDeviceHour >= 0) || !(InterruptionsPerDeviceHour <= MaxInterruptionsPerDeviceHour) ? Invariant($"interruptions-per-device-hour must be in [0, {MaxInterruptionsPerDeviceHour}], got {InterruptionsPerDeviceHour}")
             : !(LostPerInterruption.Seconds >= 0) || !(LostPerInterruption.Seconds <= MaxLostPerInterruption.Seconds) ? Invariant($"minutes-lost-per-interruption must be in [0, {MaxLostPerInterruption.Seconds / 60}], got {LostPerInterruption.Seconds / 60}")
+            : !(TensorParallelOverlap >= 0) || !(TensorParallelOverlap <= 1) ? Invariant($"tp-comm-overlap must be in [0, 1], got {TensorParallelOverlap}")
+            : !(CommunicationEfficiency >= Inference.EfficiencyFactors.Minimum) || !(CommunicationEfficiency <= 1) ? Invariant($"communication efficiency must be in [0.001, 1], got {CommunicationEfficiency}")
             : !(Mfu.Value >= Inference.EfficiencyFactors.Minimum) || !(Mfu.Value <= 1) ? Invariant($"mfu must be in [0.001, 1], got {Mfu.Value}")
             : SequenceLength <= 0 ? Invariant($"seq-len must be a positive integer, got {SequenceLength}")
             : Devices <= 0 ? Invariant($"gpus must be a positive integer, got {Devices}")

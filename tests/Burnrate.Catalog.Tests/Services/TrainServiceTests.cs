@@ -67,13 +67,35 @@ public sealed class TrainServiceTests
         TrainReport fullUser = TrainService.Run(BurnrateCatalog.Embedded, request with { Recompute = "full", Mfu = 0.4 });
 
         // Then: the default keeps its hardware utilization (Korthikanti et al. 2022), so full recompute takes longer
-        selective.Mfu.ShouldBe(0.40);
-        full.Mfu.ShouldBeLessThan(0.34);
+        selective.Mfu.ShouldBe(TrainingCommunication.ComputeMfu, 1e-12); // TP 1: no tensor-parallel all-reduce to charge
+        full.Mfu.ShouldBeLessThan(0.8 * selective.Mfu);
         full.Hfu.ShouldBe(selective.Hfu, 1e-9);
         full.WallClockSeconds.ShouldBeGreaterThan(selective.WallClockSeconds * 1.2);
         full.Assumptions.Single(a => a.Name == "mfu").Source.ShouldContain("selective");
         fullUser.Mfu.ShouldBe(0.4);
         fullUser.Assumptions.Single(a => a.Name == "mfu").Source.ShouldBe("user");
+    }
+
+    [Fact]
+    public void Should_ChargeTensorParallelAllReducesUnlessOverlapped_When_TpIsAboveOne()
+    {
+        // Given: Llama 3.1 70B at TP 8 on 64 H100s
+        var request = new TrainRequest { Model = "llama-3.1-70b", Tokens = 1e12, Gpu = "h100-sxm", Gpus = 64, TensorParallel = 8 };
+
+        // When
+        TrainReport charged = TrainService.Run(BurnrateCatalog.Embedded, request);
+        TrainReport hidden = TrainService.Run(BurnrateCatalog.Embedded, request with { TpCommOverlap = 1 });
+        TrainReport user = TrainService.Run(BurnrateCatalog.Embedded, request with { Mfu = 0.3 });
+
+        // Then: the default MFU pays for the exposed all-reduces and says so; a user MFU is kept as given
+        charged.Mfu.ShouldBeLessThan(TrainingCommunication.ComputeMfu);
+        hidden.Mfu.ShouldBe(TrainingCommunication.ComputeMfu, 1e-12);
+        charged.Assumptions.Single(a => a.Name == "tp-comm-overlap").Value.ShouldBe("0");
+        hidden.Assumptions.Single(a => a.Name == "tp-comm-overlap").Source.ShouldBe("user");
+        charged.Assumptions.Single(a => a.Name == "tp-communication").Value.ShouldContain("of running time exposed at tp 8");
+        user.Mfu.ShouldBe(0.3);
+        Should.Throw<InputException>(() => TrainService.Run(BurnrateCatalog.Embedded, request with { TpCommOverlap = 1.5 }))
+            .Errors.Single().Field.ShouldBe("tpCommOverlap");
     }
 
     [Fact]

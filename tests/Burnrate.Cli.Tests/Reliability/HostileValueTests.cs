@@ -13,8 +13,8 @@ public sealed class HostileValueTests : IDisposable
     public static TheoryData<string[], string> Options => new()
     {
         { ["train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm", "--gpus", "2147483647"], "--gpus '2147483647' is not allowed; expected a whole number in [1, 10000000]" },
-        { ["train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm", "--days", "0.00001"], "--days '1E-05' is not allowed; expected more than 0.01 days (0.25 h): at 2.438e-5 interruptions per device-hour and 16.7 minutes lost each" },
-        { ["train", "llama-3.1-405b", "--tokens", "15T", "--gpu", "h100-sxm", "--days", "7.51"], "--days '7.51' is not allowed; expected a deadline this run can meet with at most 10,000,000 devices (it would need 905,590,903)" },
+        { ["train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm", "--days", "0.00001"], "--days '1E-05' is not allowed; expected more than 0.009 days (0.22 h): at 2.438e-5 interruptions per device-hour and 16.7 minutes lost each" },
+        { ["train", "llama-3.1-405b", "--tokens", "15T", "--gpu", "h100-sxm", "--days", "6.65"], "--days '6.65' is not allowed; expected a deadline this run can meet with at most 10,000,000 devices (it would need 342,235,478)" },
         { ["train", "llama-3.1-8b", "--tokens", "1T", "--gpu", "h100-sxm", "--gpus", "8", "--interruptions-per-device-hour", "-1"], "--interruptions-per-device-hour '-1' is not allowed; expected a number in [0, 0.01] per device-hour" },
         { ["train", "llama-3.1-8b", "--tokens", "1e300", "--gpu", "h100-sxm", "--gpus", "8"], "--tokens '1E+300' is not allowed; expected a number in [1, 1E+18] tokens" },
         { ["train", "llama-3.1-8b", "--tokens", "1e-320", "--gpu", "h100-sxm", "--gpus", "8"], "--tokens '1E-320' is not allowed; expected a number in [1, 1E+18] tokens" },
