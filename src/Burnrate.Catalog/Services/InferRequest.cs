@@ -10,6 +10,12 @@ namespace Burnrate.Catalog.Services;
 /// </summary>
 public sealed record InferRequest
 {
+    /// <summary>The most concurrencies one sweep takes (<see cref="SweepConcurrency"/>): each is one more estimate and one more row.</summary>
+    public const int MaxSweepConcurrencies = 256;
+
+    /// <summary>The most configurations one comparison takes (<see cref="Compare"/>).</summary>
+    public const int MaxCompare = 32;
+
     /// <summary>Gets the deployment: model, accelerator, layout, precisions, memory reserve, power, collective latency, price.</summary>
     public required DeploymentRequest Deployment { get; init; }
 
@@ -57,12 +63,14 @@ public sealed record InferRequest
             .Require(
                 CalibrationFile is null || (ComputeEfficiency is null && BandwidthEfficiency is null && CommunicationEfficiency is null),
                 "calibration", CalibrationFile ?? "", "either a calibration file or efficiency factors, not both");
-        foreach (int c in SweepConcurrency ?? [])
+        checks.AtMost("sweepConcurrency", SweepConcurrency, MaxSweepConcurrencies, "in one sweep (one estimate and one row each)", out bool sweepFits)
+            .AtMost("compare", Compare, MaxCompare, "in one comparison (one estimate and one column each)", out bool compareFits);
+        foreach (int c in sweepFits ? SweepConcurrency ?? [] : [])
         {
             checks.Whole("sweepConcurrency", c, 1, 1_000_000);
         }
 
-        foreach (InferCompareTarget target in Compare ?? [])
+        foreach (InferCompareTarget target in compareFits ? Compare ?? [] : [])
         {
             checks.Require(!string.IsNullOrWhiteSpace(target.Model), "compare", target.Model ?? "", "a catalog model id or a config.json path")
                 .Require(!string.IsNullOrWhiteSpace(target.Gpu), "compare", target.Gpu ?? "", "a catalog accelerator id")

@@ -33,6 +33,8 @@ public sealed record OptimizeRequest
     /// <summary>The most replica counts one search takes (<see cref="Replicas"/>).</summary>
     public const int MaxReplicaCounts = 64;
 
+    private const string SearchCap = "in one search (its time grows with the product of the lists; split it)";
+
     /// <summary>Gets the catalog model ids or config.json paths (at least one; a smaller model is a distillation lever).</summary>
     public required IReadOnlyList<string> Models { get; init; }
 
@@ -127,12 +129,12 @@ public sealed record OptimizeRequest
 
         // The search tries every combination of these lists, so its time grows with their product: each list is capped, and a
         // list over its cap is refused as a whole (its entries are not checked one by one: a 1 MB request body holds 200,000).
-        bool modelsFit = AtMost(checks, "models", Models, MaxModels);
-        AtMost(checks, "gpusAllowed", GpusAllowed, MaxAccelerators);
-        bool weightsFit = AtMost(checks, "weights", Weights, MaxPrecisions);
-        bool kvFit = AtMost(checks, "kvCache", KvCache, MaxPrecisions);
-        bool concurrencyFits = AtMost(checks, "concurrency", Concurrency, MaxConcurrencies);
-        bool replicasFit = AtMost(checks, "replicas", Replicas, MaxReplicaCounts);
+        checks.AtMost("models", Models, MaxModels, SearchCap, out bool modelsFit);
+        checks.AtMost("gpusAllowed", GpusAllowed, MaxAccelerators, SearchCap, out _);
+        checks.AtMost("weights", Weights, MaxPrecisions, SearchCap, out bool weightsFit);
+        checks.AtMost("kvCache", KvCache, MaxPrecisions, SearchCap, out bool kvFit);
+        checks.AtMost("concurrency", Concurrency, MaxConcurrencies, SearchCap, out bool concurrencyFits);
+        checks.AtMost("replicas", Replicas, MaxReplicaCounts, SearchCap, out bool replicasFit);
         foreach (string? model in modelsFit ? Models ?? [] : [])
         {
             checks.Require(!string.IsNullOrWhiteSpace(model), "models", "\"" + model + "\"", "catalog model ids or config.json paths, none blank");
@@ -159,12 +161,5 @@ public sealed record OptimizeRequest
         }
 
         return checks.AddRange((Price ?? new PriceRequest()).Validate());
-    }
-
-    private static bool AtMost<T>(FieldChecks checks, string field, IReadOnlyList<T>? list, int max)
-    {
-        checks.Require(list is null || list.Count <= max, field, NumberText.Grouped(list?.Count ?? 0) + " values",
-            $"at most {NumberText.Grouped(max)} values in one search (its time grows with the product of the lists; split it)");
-        return list is null || list.Count <= max;
     }
 }

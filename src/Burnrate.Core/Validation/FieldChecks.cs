@@ -115,6 +115,21 @@ public sealed class FieldChecks : IReadOnlyList<FieldError>
     public FieldChecks NotEmpty<T>(string field, IReadOnlyCollection<T>? list, string allowed) =>
         list is { Count: 0 } ? Add(field, EmptyList, allowed + " (the list given is empty)") : this;
 
+    /// <summary>Checks that <paramref name="list"/> (when given) holds at most <paramref name="max"/> items. A request's work grows with
+    /// its lists, so a list over its cap is refused as a whole: its entries are not checked one by one (a 1 MB body holds 200,000).</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="field">The field's name.</param>
+    /// <param name="list">The list, or null when not given.</param>
+    /// <param name="max">The most items allowed.</param>
+    /// <param name="why">Why there is a cap, e.g. "in one search (its time grows with the product of the lists; split it)".</param>
+    /// <param name="fits">Whether the list is within its cap (check its entries only then).</param>
+    /// <returns>This collector.</returns>
+    public FieldChecks AtMost<T>(string field, IReadOnlyCollection<T>? list, int max, string why, out bool fits)
+    {
+        fits = list is null || list.Count <= max;
+        return Require(fits, field, Quantities.NumberText.Grouped(list?.Count ?? 0) + " values", $"at most {Quantities.NumberText.Grouped(max)} values {why}");
+    }
+
     /// <summary>Adds an error when <paramref name="condition"/> is false.</summary>
     /// <param name="condition">Whether the field is fine.</param>
     /// <param name="field">The field's name.</param>

@@ -34,9 +34,9 @@ public static partial class CostModelApi
         ArgumentNullException.ThrowIfNull(settings);
         var refused = new List<FieldError>();
         CatalogModel(settings.Catalog, "model", body.Model, refused);
-        foreach (InferCompareBody target in body.Compare ?? [])
+        foreach (InferCompareBody target in body.Compare is { Count: <= InferRequest.MaxCompare } compare ? compare : [])
         {
-            CatalogModel(settings.Catalog, "compare", target.Model, refused);
+            CatalogModel(settings.Catalog, "compare", target.Model, refused); // a longer list is the library's to refuse, as a whole
         }
 
         return refused.Count > 0 ? Problems.Invalid(new InputException(refused)) : Answer(() => BurnrateJson.Serialize(InferService.Run(settings.Catalog, body.ToRequest())));

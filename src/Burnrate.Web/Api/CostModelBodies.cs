@@ -284,6 +284,18 @@ public sealed record TrainBody : PriceBody
     /// <summary>Gets how attention FLOPs are counted (<c>--attention-flops</c>).</summary>
     public string? AttentionFlops { get; init; }
 
+    /// <summary>Gets the grid carbon intensity in kg CO2e per kWh (<c>--grid-kg-co2-per-kwh</c>).</summary>
+    public double? GridKgCo2PerKWh { get; init; }
+
+    /// <summary>Gets the job interruptions per device-hour of running (<c>--interruptions-per-device-hour</c>; 0 turns them off).</summary>
+    public double? InterruptionsPerDeviceHour { get; init; }
+
+    /// <summary>Gets the minutes one interruption costs the whole job (<c>--minutes-lost-per-interruption</c>).</summary>
+    public double? MinutesLostPerInterruption { get; init; }
+
+    /// <summary>Gets the share of the tensor-parallel all-reduces hidden behind compute, 0–1 (<c>--tp-comm-overlap</c>).</summary>
+    public double? TpCommOverlap { get; init; }
+
     /// <summary>Maps the body to the library's request (the library validates it).</summary>
     internal TrainRequest ToRequest() => new()
     {
@@ -305,6 +317,10 @@ public sealed record TrainBody : PriceBody
         MicroBatch = MicroBatch,
         GlobalBatch = GlobalBatch,
         AttentionFlops = AttentionFlops,
+        GridKgCo2PerKWh = GridKgCo2PerKWh,
+        InterruptionsPerDeviceHour = InterruptionsPerDeviceHour,
+        MinutesLostPerInterruption = MinutesLostPerInterruption,
+        TpCommOverlap = TpCommOverlap,
         Price = Price(),
     };
 }

@@ -42,7 +42,8 @@ public static class PlanApi
     }
 
     /// <summary>
-    /// Runs a plan; at most one run per core at a time (429 otherwise), cancelled when the client goes away. A plan is deterministic in
+    /// Runs a plan; at most one run per core at a time (429 otherwise), cancelled when the client goes away and stopped after
+    /// <see cref="ServeSettings.PlanRunLimit"/> (504). A plan is deterministic in
     /// its scenario, paths, seed and what-if factors, so identical requests share one run and its answer (<see cref="RunCache"/>).
     /// </summary>
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> RunPlan(
@@ -63,10 +64,16 @@ public static class PlanApi
             .Select(w => w.Key + "=" + w.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
         string key = RunCache.Key("plan", request.ScenarioYaml, string.IsNullOrWhiteSpace(request.ScenarioYaml) ? request.Example?.ToUpperInvariant() : null,
             paths.ToString(System.Globalization.CultureInfo.InvariantCulture), seed.ToString(System.Globalization.CultureInfo.InvariantCulture), whatIf);
-        PlanAnswer answer = await cache.GetOrRunAsync(key, token => Compute(request, paths, seed, settings, examples, gate, token), a => !a.Busy, context.RequestAborted, lifetime.ApplicationStopping);
+        PlanAnswer answer = await cache.GetOrRunAsync(key, token => Compute(request, paths, seed, settings, examples, gate, token), a => !a.Busy && !a.TimedOut, context.RequestAborted, lifetime.ApplicationStopping);
         if (answer.Errors is { } errors)
         {
             return Problems.Invalid(errors);
+        }
+
+        if (answer.TimedOut)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status504GatewayTimeout, title: "Plan too long",
+                detail: string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The plan was stopped after {settings.PlanRunLimit.TotalSeconds:0.###} s (the server's limit for one request); ask for fewer paths or months, or run `burnrate plan` where there is no limit."));
         }
 
         if (answer.Busy)
@@ -94,12 +101,23 @@ public static class PlanApi
             return new PlanAnswer(null, null, true);
         }
 
-        PlanOutcome outcome = PlanOutcome.Compute(scenario, paths, seed, 1, token);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(token);
+        run.CancelAfter(settings.PlanRunLimit);
+        PlanOutcome outcome;
+        try
+        {
+            outcome = PlanOutcome.Compute(scenario, paths, seed, 1, run.Token);
+        }
+        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        {
+            return new PlanAnswer(null, null, false, TimedOut: true); // not kept: the limit is the server's, not the plan's
+        }
+
         IReadOnlyList<Assumption> assumptions = [.. PlanReport.RunAssumptions(paths, seed), .. deriver.Derivations, .. scenario.Assumptions];
         return new PlanAnswer(BurnrateJson.Serialize(PlanReport.From(outcome, [], assumptions)), null, false);
     }
 
-    private sealed record PlanAnswer(string? Json, Dictionary<string, string[]>? Errors, bool Busy);
+    private sealed record PlanAnswer(string? Json, Dictionary<string, string[]>? Errors, bool Busy, bool TimedOut = false);
 
     /// <summary>Lists a scenario's drivers.</summary>
     public static Results<Ok<PlanDriver[]>, ValidationProblem> GetDrivers(PlanRequest request, ServeSettings settings, WebExamples examples)
