@@ -50,15 +50,14 @@ internal sealed class LedgerDbOptions
         return LedgerDatabase.Open(db, new LedgerCredentials(Variable(parse, UserEnv), Variable(parse, PasswordEnv)));
     }
 
-    private static string? Variable(ParseResult parse, Option<string?> option)
-    {
-        string? name = parse.GetValue(option);
-        if (name is null)
-        {
-            return null;
-        }
+    /// <summary>Reads the environment variable <paramref name="name"/> names (null when no name is given); named but unset or empty is bad input.</summary>
+    /// <param name="field">The option or field that named the variable, for the error.</param>
+    /// <param name="name">The variable's name, or null.</param>
+    /// <returns>The value, or null.</returns>
+    public static string? Variable(string field, string? name) =>
+        name is null ? null
+        : Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value
+        : throw new UsageException($"{field}: environment variable '{name}' is not set");
 
-        return Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value
-            : throw new UsageException($"{option.Name}: environment variable '{name}' is not set");
-    }
+    private static string? Variable(ParseResult parse, Option<string?> option) => Variable(option.Name, parse.GetValue(option));
 }

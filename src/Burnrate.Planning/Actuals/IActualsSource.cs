@@ -6,9 +6,10 @@ namespace Burnrate.Planning.Actuals;
 /// </summary>
 public interface IActualsSource
 {
-    /// <summary>Loads the history the scenario names.</summary>
-    /// <param name="kind">The key under <c>actuals:</c> (today only "ledger").</param>
-    /// <param name="path">The path given, resolved against the scenario's folder.</param>
+    /// <summary>Loads the history of the ledger the scenario names.</summary>
+    /// <param name="ledger">The ledger: a file path (already resolved against the scenario's folder) or a clickhouse:// address, with credential variable names.</param>
     /// <returns>The history.</returns>
-    ActualsHistory Load(string kind, string path);
+    /// <exception cref="Catalog.CatalogException">Bad input (a file missing, a variable named but not set): the scenario reader places the message at the <c>ledger</c> field.</exception>
+    /// <exception cref="IOException">The ledger cannot be read (a server down or refusing a query).</exception>
+    ActualsHistory Load(LedgerReference ledger);
 }
