@@ -7,18 +7,35 @@ namespace Burnrate.Ledger.Store;
 /// <summary>
 /// ClickHouse's HTTP interface, text formats only (TabSeparated in, TSVWithNames out): the same from Debian's 18.16 to
 /// current servers, where the native-protocol drivers need a newer server. Synchronous, like the ledger's store interface.
+/// Responses are read as streams, never whole into a string: a query's answer is capped (256 MiB by default) and an error
+/// body is read to 16 KiB at most, of which the first line (400 characters at most) is shown.
 /// </summary>
 internal sealed class ClickHouseHttp : IDisposable
 {
+    /// <summary>The most bytes a response read into memory may have: far above any report's answer or a batch's id check.</summary>
+    public const long DefaultMaxResponseBytes = 256L * 1024 * 1024;
+
+    /// <summary>The most bytes of an error body read: ClickHouse puts the message first; the rest is a stack trace.</summary>
+    public const int MaxErrorBytes = 16 * 1024;
+
+    /// <summary>The most characters of the server's error message shown.</summary>
+    public const int MaxErrorChars = 400;
+
     private readonly HttpClient _client;
     private readonly string _where;
+    private readonly long _maxResponseBytes;
 
     /// <summary>Initializes a new instance of the <see cref="ClickHouseHttp"/> class.</summary>
-    public ClickHouseHttp(ClickHouseAddress address, LedgerCredentials credentials)
+    /// <param name="address">The server.</param>
+    /// <param name="credentials">The user and password.</param>
+    /// <param name="maxResponseBytes">The most bytes a response read into memory may have (tests lower it).</param>
+    public ClickHouseHttp(ClickHouseAddress address, LedgerCredentials credentials, long maxResponseBytes = DefaultMaxResponseBytes)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(credentials);
-        _where = $"ClickHouse at {address.HttpUri}";
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxResponseBytes);
+        _maxResponseBytes = maxResponseBytes;
+        _where = $"ClickHouse at {address.Endpoint}";
         _client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.None })
         {
             BaseAddress = address.HttpUri,
@@ -35,7 +52,7 @@ internal sealed class ClickHouseHttp : IDisposable
     public void Execute(string sql, string? database)
     {
         using HttpResponseMessage response = Send(Url(database, null), new StringContent(sql, Encoding.UTF8), sql);
-        using Stream body = response.Content.ReadAsStream();
+        using Stream body = Capped(response, sql);
         body.CopyTo(Stream.Null);
     }
 
@@ -66,7 +83,7 @@ internal sealed class ClickHouseHttp : IDisposable
         }
 
         using HttpResponseMessage response = Send(url, content, sql);
-        using var reader = new StreamReader(response.Content.ReadAsStream(), Encoding.UTF8);
+        using var reader = new StreamReader(Capped(response, sql), Encoding.UTF8);
         var rows = new List<string?[]>();
         while (reader.ReadLine() is { } line)
         {
@@ -76,7 +93,10 @@ internal sealed class ClickHouseHttp : IDisposable
         return rows;
     }
 
-    /// <summary>Runs a query and yields its TSVWithNames rows (the header row first) as the server sends them.</summary>
+    /// <summary>
+    /// Runs a query and yields its TSVWithNames rows (the header row first) as the server sends them. Not capped: the caller
+    /// holds one row at a time, so a table of any size streams through.
+    /// </summary>
     public IEnumerable<string?[]> Lines(string sql, string? database)
     {
         using HttpResponseMessage response = Send(Url(database, null), new StringContent(sql + " FORMAT TSVWithNames", Encoding.UTF8), sql);
@@ -93,7 +113,7 @@ internal sealed class ClickHouseHttp : IDisposable
         string query = Uri.EscapeDataString($"INSERT INTO {table} ({columns}) FORMAT TabSeparated");
         string settings = "query=" + query + (distributedSync ? "&insert_distributed_sync=1" : string.Empty);
         using HttpResponseMessage response = Send(Url(database, settings), rows, $"INSERT INTO {table}");
-        using Stream body = response.Content.ReadAsStream();
+        using Stream body = Capped(response, $"INSERT INTO {table}");
         body.CopyTo(Stream.Null);
     }
 
@@ -140,15 +160,45 @@ internal sealed class ClickHouseHttp : IDisposable
 
         using (response)
         {
-            string text = new StreamReader(response.Content.ReadAsStream(), Encoding.UTF8).ReadToEnd();
-            string first = text.Split('\n', 2)[0].Trim();
-            if (first.Length > 400)
-            {
-                first = first[..400] + "…";
-            }
-
-            string statement = what.Length > 120 ? what[..120] + "…" : what;
-            throw new IOException($"{_where} refused {statement.ReplaceLineEndings(" ")}: {first}");
+            throw new IOException($"{_where} refused {Statement(what)}: {ErrorMessage(response)}");
         }
+    }
+
+    // The first line of the error body, from its first 16 KiB: the rest (a stack trace, or a proxy's page) is never read.
+    private static string ErrorMessage(HttpResponseMessage response)
+    {
+        byte[] head = new byte[MaxErrorBytes];
+        int length = 0;
+        using (Stream body = response.Content.ReadAsStream())
+        {
+            int n;
+            while (length < head.Length && (n = body.Read(head, length, head.Length - length)) > 0)
+            {
+                length += n;
+            }
+        }
+
+        string first = Encoding.UTF8.GetString(head, 0, length).Split('\n', 2)[0].Trim();
+        if (first.Length == 0)
+        {
+            return $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}";
+        }
+
+        return first.Length > MaxErrorChars ? first[..MaxErrorChars] + "…" : first;
+    }
+
+    private static string Statement(string what) => (what.Length > 120 ? what[..120] + "…" : what).ReplaceLineEndings(" ");
+
+    // A body read into memory, failing with one line past the cap (before reading anything when the length is announced).
+    private CappedReadStream Capped(HttpResponseMessage response, string what)
+    {
+        IOException TooLarge() => new($"{_where} answered more than {_maxResponseBytes / (1024.0 * 1024):0.##} MiB to {Statement(what)}; "
+            + "the ledger reads at most that much into memory at once (narrow the query, e.g. with --from/--to)");
+        if (response.Content.Headers.ContentLength > _maxResponseBytes)
+        {
+            throw TooLarge();
+        }
+
+        return new CappedReadStream(response.Content.ReadAsStream(), _maxResponseBytes, TooLarge);
     }
 }
