@@ -30,6 +30,17 @@ public sealed class LedgerDatabase : IDisposable
             : new(DuckDbLedgerStore.Open(db));
     }
 
+    /// <summary>Checks a server ledger's address without connecting (a file path is not checked).</summary>
+    /// <param name="db">The --db value.</param>
+    /// <exception cref="Core.Validation.InputException">The clickhouse:// address is malformed (the field is "db").</exception>
+    public static void CheckAddress(string db)
+    {
+        if (IsServer(db))
+        {
+            _ = ClickHouseAddress.Parse(db);
+        }
+    }
+
     /// <summary>Gets whether a --db value names a server ledger (ClickHouse) rather than a file.</summary>
     public static bool IsServer(string db) => db is not null && ClickHouseAddress.Matches(db);
 

@@ -1,4 +1,5 @@
-// dotnet run --project src/Burnrate.Web -- [--host 127.0.0.1] [--port 8080] [--api-key-env NAME] [--ledger FILE]   (burnrate serve does the same)
+// dotnet run --project src/Burnrate.Web -- [--host 127.0.0.1] [--port 8080] [--api-key-env NAME] [--ledger FILE|clickhouse://…] [--db-user-env NAME]
+// [--db-password-env NAME]   (burnrate serve does the same; --db is --ledger's other name)
 using Burnrate.Web;
 using Burnrate.Web.Hosting;
 
@@ -8,7 +9,9 @@ ServeSettings settings = new ServeSettings
     Host = options["host"] ?? ServeSettings.DefaultHost,
     Port = int.TryParse(options["port"], out int port) ? port : ServeSettings.DefaultPort,
     ApiKeyEnv = options["api-key-env"],
-    LedgerPath = options["ledger"],
+    LedgerPath = options["ledger"] ?? options["db"],
+    LedgerUserEnv = options["db-user-env"],
+    LedgerPasswordEnv = options["db-password-env"],
 }.Resolve(Environment.GetEnvironmentVariable);
 
 await using WebApplication app = BurnrateWeb.Build(settings, args);

@@ -17,14 +17,21 @@ internal sealed class ServeCommand : Command
     private readonly Option<int> _port = new("--port") { Description = "TCP port (0: any free port)", DefaultValueFactory = _ => ServeSettings.DefaultPort };
     private readonly Option<string> _host = new("--host") { Description = "Address to listen on; anything but loopback requires --api-key-env", DefaultValueFactory = _ => ServeSettings.DefaultHost };
     private readonly Option<string?> _apiKeyEnv = new("--api-key-env") { Description = "Environment variable holding the API key every /api call must send as 'Authorization: Bearer KEY'" };
-    private readonly Option<string?> _ledger = new("--ledger") { Description = "A ledger file (from burnrate ledger import) for the ledger page and POST /api/ledger/report" };
+    // --db as well, the ledger commands' name for the same thing.
+    private readonly Option<string?> _ledger = new("--ledger", "--db")
+    {
+        Description = "The ledger for the ledger page and POST /api/ledger/report: a file (from burnrate ledger import) or clickhouse://HOST[:PORT]/DATABASE[?cluster=NAME] (docs/ledger.md)",
+    };
+
+    private readonly Option<string?> _userEnv = new("--db-user-env") { Description = "The environment variable holding the ClickHouse user for --ledger (default: the server's default user)" };
+    private readonly Option<string?> _passwordEnv = new("--db-password-env") { Description = "The environment variable holding the ClickHouse password for --ledger" };
     private readonly Option<bool> _open = new("--open") { Description = "Open the dashboard in the default browser" };
 
     public ServeCommand(GlobalOptions globals)
         : base("serve", "Web dashboard and HTTP API (cost model, plan, bench) on http://127.0.0.1:8080/")
     {
         _globals = globals;
-        foreach (Option option in new Option[] { _port, _host, _apiKeyEnv, _ledger, _open })
+        foreach (Option option in new Option[] { _port, _host, _apiKeyEnv, _ledger, _userEnv, _passwordEnv, _open })
         {
             Options.Add(option);
         }
@@ -43,6 +50,8 @@ internal sealed class ServeCommand : Command
                 Port = parse.GetValue(_port),
                 ApiKeyEnv = parse.GetValue(_apiKeyEnv),
                 LedgerPath = parse.GetValue(_ledger),
+                LedgerUserEnv = parse.GetValue(_userEnv),
+                LedgerPasswordEnv = parse.GetValue(_passwordEnv),
                 Catalog = _globals.LoadCatalog(parse),
             }.Resolve(Environment.GetEnvironmentVariable);
         }

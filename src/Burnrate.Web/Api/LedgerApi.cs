@@ -14,7 +14,9 @@ public sealed record LedgerReportRequest(string? By, string? From, string? To, i
 
 /// <summary>
 /// <c>POST /api/ledger/report</c>: the JSON of <c>burnrate ledger report --json</c> over the ledger the operator named with
-/// <c>burnrate serve --ledger FILE</c> (a request never names a file). One query at a time: the ledger is one embedded database file.
+/// <c>burnrate serve --ledger FILE|clickhouse://…</c> (a request never names one). One query at a time: an embedded ledger is
+/// one database file, and a server ledger is not worth overloading from a dashboard. A ledger that cannot be read (ClickHouse
+/// down, or refusing the query) is a 503 naming the server, not a 500.
 /// </summary>
 public static class LedgerApi
 {
@@ -39,7 +41,7 @@ public static class LedgerApi
         if (settings.LedgerPath is not { } path)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No ledger",
-                detail: "This server has no ledger: start it with `burnrate serve --ledger FILE` (a ledger made by `burnrate ledger import`).");
+                detail: "This server has no ledger: start it with `burnrate serve --ledger FILE` (a ledger made by `burnrate ledger import`) or `--ledger clickhouse://HOST:8123/DATABASE`.");
         }
 
         var dates = new List<KeyValuePair<string, string>>();
@@ -77,7 +79,7 @@ public static class LedgerApi
         {
             string json = await Task.Run(() =>
             {
-                using LedgerDatabase ledger = LedgerDatabase.Open(path);
+                using LedgerDatabase ledger = LedgerDatabase.Open(path, settings.LedgerCredentials);
                 return Burnrate.Reports.Json.BurnrateJson.Serialize(MarginReportEngine.Run(ledger, report));
             }, context.RequestAborted);
             return TypedResults.Content(json, "application/json; charset=utf-8");
@@ -85,6 +87,11 @@ public static class LedgerApi
         catch (Burnrate.Core.Validation.InputException e)
         {
             return Problems.Invalid(e);
+        }
+        catch (IOException e)
+        {
+            // The message names the server (or file) and what failed; never credentials, which travel in a header only.
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Ledger unavailable", detail: e.Message);
         }
         finally
         {

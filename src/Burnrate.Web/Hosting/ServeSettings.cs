@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Burnrate.Catalog;
+using Burnrate.Core.Validation;
+using Burnrate.Ledger;
 
 namespace Burnrate.Web.Hosting;
 
@@ -28,8 +30,20 @@ public sealed record ServeSettings
     /// <summary>Gets the catalog the API answers from (the embedded one plus any files the operator named, never files named by a request).</summary>
     public BurnrateCatalog Catalog { get; init; } = BurnrateCatalog.Embedded;
 
-    /// <summary>Gets the ledger file the ledger endpoints and page read (named by the operator with --ledger, never by a request), or null for none.</summary>
+    /// <summary>
+    /// Gets the ledger the ledger endpoints and page read (named by the operator with --ledger or --db, never by a request): a
+    /// DuckDB file or a <c>clickhouse://HOST[:PORT]/DATABASE[?cluster=NAME]</c> address; null for none.
+    /// </summary>
     public string? LedgerPath { get; init; }
+
+    /// <summary>Gets the name of the environment variable holding the ClickHouse user (--db-user-env), or null for the server's default user.</summary>
+    public string? LedgerUserEnv { get; init; }
+
+    /// <summary>Gets the name of the environment variable holding the ClickHouse password (--db-password-env), or null for none.</summary>
+    public string? LedgerPasswordEnv { get; init; }
+
+    /// <summary>Gets the ClickHouse user and password read from <see cref="LedgerUserEnv"/> and <see cref="LedgerPasswordEnv"/>.</summary>
+    public LedgerCredentials LedgerCredentials { get; init; } = LedgerCredentials.None;
 
     /// <summary>Gets how long one <c>POST /api/fleet</c> run (every solve of it: expected demand, scenarios, contracts, marginal
     /// values) may take before it is interrupted and answered 504; default 5 minutes.</summary>
@@ -69,9 +83,29 @@ public sealed record ServeSettings
             throw new ArgumentException($"--host must be an IP address (e.g. 127.0.0.1, 0.0.0.0) or localhost, got \"{Host}\"");
         }
 
-        if (LedgerPath is { } ledger && !File.Exists(ledger))
+        LedgerCredentials credentials = LedgerCredentials.None;
+        if (LedgerPath is { } ledger && LedgerDatabase.IsServer(ledger))
         {
-            throw new ArgumentException($"--ledger {ledger}: file not found (make one with burnrate ledger import FILE --format F --db {ledger})");
+            // The address is checked now (a typo is a usage error at start); the server itself only when a request needs it,
+            // so the dashboard comes up while ClickHouse is down and the ledger endpoint answers 503 until it is back.
+            try
+            {
+                LedgerDatabase.CheckAddress(ledger);
+            }
+            catch (InputException e)
+            {
+                throw new ArgumentException($"--ledger '{ledger}' is not allowed; expected {e.Errors[0].Allowed}", e);
+            }
+
+            credentials = new LedgerCredentials(Variable(environment, "--db-user-env", LedgerUserEnv), Variable(environment, "--db-password-env", LedgerPasswordEnv));
+        }
+        else if (LedgerPath is { } file && !File.Exists(file))
+        {
+            throw new ArgumentException($"--ledger {file}: file not found (make one with burnrate ledger import FILE --format F --db {file})");
+        }
+        else if (LedgerUserEnv is not null || LedgerPasswordEnv is not null)
+        {
+            throw new ArgumentException("--db-user-env and --db-password-env apply to a clickhouse:// ledger only");
         }
 
         string? key = null;
@@ -91,6 +125,11 @@ public sealed record ServeSettings
             throw new ArgumentException($"--host {Host} is not a loopback address: anyone on the network could call the API, so it requires --api-key-env NAME (a Bearer key read from the environment variable NAME)");
         }
 
-        return this with { ApiKey = key };
+        return this with { ApiKey = key, LedgerCredentials = credentials };
     }
+
+    private static string? Variable(Func<string, string?> environment, string option, string? name) =>
+        name is null ? null
+        : environment(name) is { Length: > 0 } value ? value
+        : throw new ArgumentException($"{option}: environment variable '{name}' is not set");
 }
