@@ -10,7 +10,7 @@ internal static class OptimizeFiles
 {
     private static readonly string[] Header =
     [
-        "model", "gpu", "gpus", "tp", "pp", "ep", "weights", "kv", "compute", "concurrency", "ttftSeconds", "tpotSeconds", "e2eSeconds", "outputTokensPerSecond",
+        "model", "gpu", "gpus", "replicas", "tp", "pp", "ep", "weights", "kv", "compute", "concurrency", "ttftSeconds", "tpotSeconds", "e2eSeconds", "outputTokensPerSecond",
         "costPerHourUsd", "costPerRequestUsd", "costPerMillionInputTokensUsd", "costPerMillionOutputTokensUsd", "costPerMillionOutputTokensAllInUsd", "memoryPerGpuBytes", "decodeBound",
     ];
 
@@ -32,7 +32,7 @@ internal static class OptimizeFiles
 
     private static string[] Row(OptimizeConfiguration c) =>
     [
-        c.Model, c.Gpu, I(c.Gpus), I(c.Tp), I(c.Pp), I(c.Ep), c.Weights, c.Kv, c.Compute, I(c.Concurrency),
+        c.Model, c.Gpu, I(c.Gpus), I(c.Replicas), I(c.Tp), I(c.Pp), I(c.Ep), c.Weights, c.Kv, c.Compute, I(c.Concurrency),
         D(c.TtftSeconds), D(c.TpotSeconds), D(c.E2eSeconds), D(c.OutputTokensPerSecond), D(c.CostPerHourUsd), D(c.CostPerRequestUsd),
         D(c.CostPerMillionInputTokensUsd), D(c.CostPerMillionOutputTokensUsd), D(c.CostPerMillionOutputTokensAllInUsd),
         D(c.MemoryPerGpuBytes), c.DecodeBound ?? "",

@@ -17,6 +17,26 @@ public sealed class OptimizeGoldenTests
     public void Should_MatchGolden_When_Table(string name, string[] args) =>
         Golden.Verify(GoldenRun.WithoutTimings(GoldenRun.Run(["optimize", .. args])), "Optimize", name);
 
+    [Fact]
+    public void Should_MatchGolden_When_CsvFilesWritten()
+    {
+        // pareto.csv and cheapest.csv carry the same replicas column as the tables (devices ÷ (tp × pp)).
+        string dir = Directory.CreateTempSubdirectory("burnrate-optimize-csv-").FullName;
+        try
+        {
+            CliRun run = CliRunner.Run("optimize", "llama-3.1-8b", "--gpus-allowed", "h100-sxm", "--max-devices", "8", "--replicas", "3,4", "--top", "3", "--out", dir);
+            run.ExitCode.ShouldBe(0, run.Error);
+            Golden.Verify(
+                "--- pareto.csv\n" + File.ReadAllText(Path.Combine(dir, "pareto.csv")) + "--- cheapest.csv\n" + File.ReadAllText(Path.Combine(dir, "cheapest.csv")),
+                "Optimize",
+                "replicas-csv");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Should_MatchGolden_When_Json(string name, string[] args) =>
