@@ -167,6 +167,7 @@ public static partial class CatalogYamlReader
             LearnedPositionEmbedding = f.OptionalChoice("positionEmbedding", false, PositionKinds),
             Moe = ReadMoe(f.OptionalMapping("moe"), file),
             Mla = ReadMla(f.OptionalMapping("mla"), file),
+            MtpModules = f.OptionalInt("mtpModules", 0),
             Provenance = new Provenance(f.RequiredString("source"), f.RequiredDate("asOf")),
         };
         f.RejectUnknown($"model '{id}'");

@@ -110,6 +110,7 @@ public static partial class HuggingFaceConfig
                     HeadDim = reader.Int("qk_nope_head_dim") + reader.Int("qk_rope_head_dim"),
                     Moe = new MoeSpec(reader.Int("n_routed_experts"), reader.Int("num_experts_per_tok"), reader.Int("n_shared_experts", 0), reader.Int("first_k_dense_replace", 0), reader.Int("moe_intermediate_size")),
                     Mla = new MlaSpec(reader.Int("q_lora_rank", 0), reader.Int("kv_lora_rank"), reader.Int("qk_rope_head_dim"), reader.Int("qk_nope_head_dim"), reader.Int("v_head_dim")),
+                    MtpModules = reader.Int("num_nextn_predict_layers", 0),
                 },
                 _ => model,
             }, file);

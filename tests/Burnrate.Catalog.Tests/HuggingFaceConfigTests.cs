@@ -30,12 +30,13 @@ public sealed class HuggingFaceConfigTests
              "num_attention_heads": 128, "num_key_value_heads": 128, "num_hidden_layers": 61, "vocab_size": 129280,
              "max_position_embeddings": 163840, "n_routed_experts": 256, "n_shared_experts": 1, "num_experts_per_tok": 8,
              "first_k_dense_replace": 3, "q_lora_rank": 1536, "kv_lora_rank": 512, "qk_rope_head_dim": 64,
-             "qk_nope_head_dim": 128, "v_head_dim": 128, "tie_word_embeddings": false}
+             "qk_nope_head_dim": 128, "v_head_dim": 128, "tie_word_embeddings": false, "num_nextn_predict_layers": 1}
             """;
 
         ModelArchitecture model = HuggingFaceConfig.Parse(json, "config.json", "DeepSeek-V3", Date);
 
         model.Moe.ShouldBe(new MoeSpec(256, 8, 1, 3, 2048));
+        model.MtpModules.ShouldBe(1);
         model.Mla.ShouldBe(new MlaSpec(1536, 512, 64, 128, 128));
         (ParameterCounter.Count(model).Total / 671e9).ShouldBe(1, 0.01);
     }

@@ -12,6 +12,7 @@ public sealed class ValidationTargetTests
     [InlineData("decode-batch1", 10.0)]
     [InlineData("throughput", 20.0)]
     [InlineData("ttft", 20.0)]
+    [InlineData("training", 10.0)]
     public void Should_KeepTheMedianErrorUnderTheTarget_When_RunningAGroup(string group, double targetPercent)
     {
         ValidationGroup g = Report.Groups.Single(g => g.Name == group);
@@ -19,14 +20,11 @@ public sealed class ValidationTargetTests
     }
 
     [Fact]
-    public void Should_KeepTrainingNoWorseThanMeasured_When_RunningTheTrainingGroup()
+    public void Should_KeepEveryGroupOfTheIssueWithSixtyCasesInAll_When_LoadingTheEmbeddedSet()
     {
-        // The issue's target is 10%; with interruptions, recompute-aware default MFU, every case's attention FLOPs and the
-        // tensor-parallel all-reduces of each layout the model reaches 10.2% (was 13.2%; docs/validate.md "Figures": Llama 3.1
-        // 8B/70B and StarCoder burned far more GPU-hours than their FLOPs need, A100 runs reached more). This ceiling keeps it
-        // from getting worse.
-        ValidationGroup g = Report.Groups.Single(g => g.Name == "training");
-        g.MedianAbsErrorPercent.ShouldBeLessThanOrEqualTo(10.25, $"training: median |error| over {g.Count} cases; worst {g.WorstId}");
+        // Issue 15: at least 60 published measurements, in the four groups; cases left out are listed with their reason in the YAML.
+        Report.Outcomes.Count.ShouldBeGreaterThanOrEqualTo(60);
+        Report.Groups.Select(g => g.Name).Order(StringComparer.Ordinal).ShouldBe(["decode-batch1", "throughput", "training", "ttft"]);
     }
 
     [Fact]

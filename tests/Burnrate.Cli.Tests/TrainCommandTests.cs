@@ -153,10 +153,12 @@ public sealed class TrainCommandTests
         // Given / When: DeepSeek-V3, 671B total, 37B active (arXiv 2412.19437), 14.8T tokens, EP 64
         JsonElement e = Json("train", "deepseek-v3", "--tokens", "14.8T", "--seq-len", "4096", "--gpu", "h800", "--gpus", "2048", "--pp", "16", "--ep", "64", "--precision", "fp8", "--gpu-hour-usd", "2");
 
-        // Then: 6·N_active·T dominates; weights are counted from the total
+        // Then: 6·N_active·T dominates, the one multi-token prediction module (§2.2) adds about 4%; weights are counted from the total
         double active = e.GetProperty("activeComputeParams").GetDouble();
         double dense = 6 * active * 14.8e12;
-        (e.GetProperty("trainingFlops").GetDouble() - e.GetProperty("attentionFlops").GetDouble()).ShouldBe(dense, dense * 1e-9);
+        double mtp = e.GetProperty("mtpFlops").GetDouble();
+        (e.GetProperty("trainingFlops").GetDouble() - e.GetProperty("attentionFlops").GetDouble() - mtp).ShouldBe(dense, dense * 1e-9);
+        (mtp / dense).ShouldBe(0.04, 0.01);
         (e.GetProperty("totalParams").GetDouble() / 671e9).ShouldBe(1, 0.01);
         (active / 37e9).ShouldBe(1, 0.03);
         e.GetProperty("parallelism").GetProperty("dp").GetInt32().ShouldBe(128);

@@ -99,6 +99,11 @@ internal static class CatalogTables
             table.AddRow("MLA", $"q rank {mla.QLoraRank}, kv rank {mla.KvLoraRank}, rope {mla.RopeHeadDim}, nope {mla.NopeHeadDim}, v {mla.VHeadDim}");
         }
 
+        if (m.MtpModules is { } mtp)
+        {
+            table.AddRow("multi-token prediction", $"{mtp} module(s), trained with the model (training FLOPs only)");
+        }
+
         table.AddRow("vocabulary", NumberText.Grouped(m.VocabSize) + (m.TiedEmbeddings ? " (tied embeddings)" : ""));
         table.AddRow("max context", NumberText.Grouped(m.MaxContext));
         table.AddRow("source", Markup.Escape(m.Source) + " (" + m.AsOf + ")");

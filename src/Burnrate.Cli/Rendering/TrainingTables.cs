@@ -15,7 +15,8 @@ internal static class TrainingTables
         double? deadlineDays = report.DeadlineDays;
         TrainingRun run = e.Run;
         Table result = Grid(FormattableString.Invariant($"Training {model} on {run.Tokens} with {run.Devices} × {run.Accelerator.Id} ({run.Precision.Id()})"));
-        result.AddRow("training FLOPs (model)", Sci(e.ModelFlops.Value) + " FLOP, of which attention " + Sci(e.AttentionFlops.Value));
+        result.AddRow("training FLOPs (model)", Sci(e.ModelFlops.Value) + " FLOP, of which attention " + Sci(e.AttentionFlops.Value)
+            + (e.MtpFlops.Value > 0 ? ", multi-token prediction " + Sci(e.MtpFlops.Value) : ""));
         result.AddRow("hardware FLOPs (with recompute)", Sci(e.HardwareFlops.Value) + " FLOP (HFU " + Pct(e.Hfu) + ")");
         result.AddRow("parameters (total / active per token)", SiFormat.Count(run.Parameters.Total) + " / " + SiFormat.Count(run.Parameters.ActivePerToken));
         if (deadlineDays is { } d)

@@ -60,6 +60,11 @@ public sealed record ModelArchitecture
     /// <summary>Gets the Multi-head Latent Attention ranks, or null for standard multi-head/grouped attention.</summary>
     public MlaSpec? Mla { get; init; }
 
+    /// <summary>Gets the number of multi-token prediction modules trained with the model (DeepSeek-V3 §2.2: one, config.json
+    /// <c>num_nextn_predict_layers</c>); 0 for none. Each is one more transformer layer, a 2h×h projection and the shared output
+    /// head run for every training token; they count in training FLOPs only, not in the published parameter count or serving.</summary>
+    public int MtpModules { get; init; }
+
     /// <summary>Gets where the architecture comes from.</summary>
     public required Provenance Provenance { get; init; }
 

@@ -47,6 +47,27 @@ public static class ParameterCounter
         };
     }
 
+    /// <summary>
+    /// Gets the parameters one multi-token prediction module multiplies for each token (DeepSeek-V3, arXiv 2412.19437 §2.2): one
+    /// more transformer layer shaped as the model's last (attention, and the MoE layer's active experts and router, or the dense
+    /// FFN), its projection M of the concatenated [hidden; embedding] (2h × h), its two RMSNorms and final norm, and the output
+    /// head it shares with the model (a matmul, though not a stored parameter of its own). DeepSeek-V3: 1.61B, where its
+    /// README_WEIGHTS.md gives "1.5B activated (including 0.9B for the output Head)".
+    /// </summary>
+    /// <param name="model">The architecture.</param>
+    /// <returns>Parameters per module.</returns>
+    public static double MtpModuleActiveCompute(ModelArchitecture model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        double h = model.HiddenSize;
+        double normSize = model.Norm == NormKind.Layer ? 2 * h : h;
+        double ffn = model.Moe is { } moe
+            ? ((moe.ExpertsPerToken + moe.SharedExperts) * FfnParameters(h, moe.ExpertFfnSize, model.FfnKind, model.LinearBias)) + (h * moe.RoutedExperts)
+            : FfnParameters(h, model.FfnSize, model.FfnKind, model.LinearBias);
+        double layer = AttentionParameters(model) + ffn + (2 * normSize);
+        return layer + (2 * h * h) + (3 * normSize) + ((double)model.VocabSize * h);
+    }
+
     /// <summary>Gets the attention-block weights of one layer (projections and their biases, not the norm).</summary>
     /// <param name="model">The architecture.</param>
     /// <returns>Parameters per layer.</returns>

@@ -42,6 +42,9 @@ public sealed record TrainReport
     /// <summary>Gets the attention part of <see cref="TrainingFlops"/>.</summary>
     public required double AttentionFlops { get; init; }
 
+    /// <summary>Gets the multi-token prediction part of <see cref="TrainingFlops"/>, or null when the model trains no MTP modules.</summary>
+    public double? MtpFlops { get; init; }
+
     /// <summary>Gets the FLOPs the hardware executes, recomputation included.</summary>
     public required double HardwareFlops { get; init; }
 
@@ -209,6 +212,7 @@ public sealed record TrainReport
             SeqLen = run.SequenceLength,
             TrainingFlops = e.ModelFlops.Value,
             AttentionFlops = e.AttentionFlops.Value,
+            MtpFlops = e.MtpFlops.Value > 0 ? e.MtpFlops.Value : null,
             HardwareFlops = e.HardwareFlops.Value,
             PeakFlopsPerSecondPerGpu = e.PeakPerDevice.Value,
             Mfu = run.Mfu.Value,

@@ -12,11 +12,14 @@ public sealed record TrainingEstimate
     /// <summary>Gets the layout used (DP derived from the device count).</summary>
     public required Parallelism Layout { get; init; }
 
-    /// <summary>Gets the model FLOPs: (6·N_active + attention) × T; what MFU is measured against.</summary>
+    /// <summary>Gets the model FLOPs: (6·N_active + attention + multi-token prediction modules) × T; what MFU is measured against.</summary>
     public required Flop ModelFlops { get; init; }
 
     /// <summary>Gets the attention part of <see cref="ModelFlops"/>.</summary>
     public required Flop AttentionFlops { get; init; }
+
+    /// <summary>Gets the multi-token prediction part of <see cref="ModelFlops"/> (zero unless the model trains MTP modules).</summary>
+    public Flop MtpFlops { get; init; }
 
     /// <summary>Gets the FLOPs the hardware executes including recomputation (what HFU is measured against).</summary>
     public required Flop HardwareFlops { get; init; }

@@ -70,6 +70,7 @@ public static class TrainingEstimator
             Layout = layout,
             ModelFlops = model,
             AttentionFlops = TrainingFlops.Attention(run),
+            MtpFlops = TrainingFlops.Mtp(run),
             HardwareFlops = hardware,
             PeakPerDevice = peak,
             RunningTime = running,
@@ -200,6 +201,13 @@ public static class TrainingEstimator
             new("mfu-basis", MfuPeak(run) + " (" + (run.MfuBasis ?? (run.Accelerator.Supports(Precision.Bf16) ? Precision.Bf16 : Precision.Fp16)).Id() + " dense peak)", run.MfuBasis is null ? "default: MFU is stated against the BF16 dense peak whatever the training precision (DeepSeek-V3 FP8 run: 35% vs BF16 peak, 17% vs FP8)" : "user"),
             new("energy-formula", EnergyFormula, "devices at full board power for the whole run"),
         };
+        if (run.Architecture is { MtpModules: > 0 } a)
+        {
+            // Only models that train with multi-token prediction carry this line, so the others' outputs are unchanged.
+            Flop mtp = TrainingFlops.Mtp(run);
+            list.Insert(2, new("multi-token-prediction", FormattableString.Invariant($"{a.MtpModules} module(s) trained with the model, {TrainingFlops.MtpFormula}: {mtp.Value:0.###e+0} FLOP, {100 * (mtp / (TrainingFlops.Model(run) - mtp)):0.#}% on top of the main model's (a catalog model with mtpModules: 0 leaves them out)"), TrainingFlops.MtpSource));
+        }
+
         return list;
     }
 }

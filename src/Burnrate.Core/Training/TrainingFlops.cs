@@ -59,13 +59,50 @@ public static class TrainingFlops
         return causal ? full / 2 : full;
     }
 
-    /// <summary>Gets the model FLOPs of a run: (6·N_active + attention) × T. Recomputation does not count (PaLM's MFU definition).</summary>
+    /// <summary>The multi-token prediction term as printed when a model has MTP modules.</summary>
+    public const string MtpFormula = "+ per MTP module 6·(one layer's active weights + 2h² projection + h·V output head)·T + one layer's attention term";
+
+    /// <summary>The source of <see cref="MtpFormula"/>.</summary>
+    public const string MtpSource = "DeepSeek-V3 Technical Report (arXiv 2412.19437) §2.2 (each MTP module: shared embedding and output head, a 2h×h projection, one transformer block; every token predicts D more, D = 1 in §4.2); config.json num_nextn_predict_layers";
+
+    /// <summary>
+    /// Gets the FLOPs per token of the model's multi-token prediction modules (<see cref="ModelArchitecture.MtpModules"/>): for each,
+    /// 6 × its matmul weights (<see cref="ParameterCounter.MtpModuleActiveCompute"/>) plus one layer's attention term. Zero without
+    /// an architecture or modules. DeepSeek-V3 trained with one (arXiv 2412.19437 §2.2, §4.2): its loss is part of every step.
+    /// </summary>
+    /// <param name="architecture">The architecture, or null.</param>
+    /// <param name="sequenceLength">The training sequence length, s.</param>
+    /// <param name="causal">Whether only the causal half of the score matrix is computed.</param>
+    /// <returns>FLOP per token.</returns>
+    public static Flop MtpPerToken(ModelArchitecture? architecture, int sequenceLength, bool causal)
+    {
+        if (architecture is not { MtpModules: > 0 })
+        {
+            return Flop.Zero;
+        }
+
+        double attentionPerLayer = AttentionPerToken(architecture, sequenceLength, causal).Value / architecture.Layers;
+        return new Flop(architecture.MtpModules * ((6 * ParameterCounter.MtpModuleActiveCompute(architecture)) + attentionPerLayer));
+    }
+
+    /// <summary>Gets the model FLOPs of a run: (6·N_active + attention + multi-token prediction modules) × T. Recomputation does not
+    /// count (PaLM's MFU definition).</summary>
     /// <param name="run">The run.</param>
     /// <returns>The model FLOPs.</returns>
     public static Flop Model(TrainingRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return (DensePerToken(run.Parameters) + AttentionPerToken(run.Architecture, run.SequenceLength, run.CausalAttention)) * run.Tokens.Value;
+        return (DensePerToken(run.Parameters) + AttentionPerToken(run.Architecture, run.SequenceLength, run.CausalAttention)
+            + MtpPerToken(run.Architecture, run.SequenceLength, run.CausalAttention)) * run.Tokens.Value;
+    }
+
+    /// <summary>Gets the FLOPs of the multi-token prediction modules over the run (zero for most models).</summary>
+    /// <param name="run">The run.</param>
+    /// <returns>The MTP FLOPs.</returns>
+    public static Flop Mtp(TrainingRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return MtpPerToken(run.Architecture, run.SequenceLength, run.CausalAttention) * run.Tokens.Value;
     }
 
     /// <summary>Gets the FLOPs of the attention term alone over the run.</summary>

@@ -51,12 +51,13 @@ public sealed record AcceleratorView(
 /// <param name="MaxContext">Longest context.</param>
 /// <param name="Moe">Mixture-of-experts shape, if any.</param>
 /// <param name="Mla">Multi-head latent attention shape, if any.</param>
+/// <param name="MtpModules">Multi-token prediction modules trained with the model (training FLOPs only), or null for none.</param>
 /// <param name="Source">The architecture's source.</param>
 /// <param name="AsOf">The architecture's date.</param>
 public sealed record ModelView(
     string Id, string Name, string Family, double TotalParams, double ActiveParams, double EmbeddingParams, double OutputHeadParams,
     double NonEmbeddingParams, int Layers, int HiddenSize, int AttentionHeads, int KvHeads, int HeadDim, int FfnSize, string FfnKind,
-    int VocabSize, bool TiedEmbeddings, int MaxContext, MoeSpec? Moe, MlaSpec? Mla, string Source, string AsOf);
+    int VocabSize, bool TiedEmbeddings, int MaxContext, MoeSpec? Moe, MlaSpec? Mla, int? MtpModules, string Source, string AsOf);
 
 /// <summary>Builds the catalog views every surface shows (the CLI's <c>--json</c> and the web API serialize the same records).</summary>
 public static class CatalogViews
@@ -92,7 +93,7 @@ public static class CatalogViews
         return new ModelView(
             m.Id, m.Name, m.Family, count.Total, count.ActivePerToken, count.Embedding, count.OutputHead, count.NonEmbedding,
             m.Layers, m.HiddenSize, m.AttentionHeads, m.KvHeads, m.HeadDim, m.FfnSize, m.FfnKind.ToString().ToLowerInvariant(),
-            m.VocabSize, m.TiedEmbeddings, m.MaxContext, m.Moe, m.Mla, m.Provenance.Source, Date(m.Provenance.AsOf));
+            m.VocabSize, m.TiedEmbeddings, m.MaxContext, m.Moe, m.Mla, m.MtpModules > 0 ? m.MtpModules : null, m.Provenance.Source, Date(m.Provenance.AsOf));
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using Burnrate.Core.Models;
 using Burnrate.Core.Training;
 
 namespace Burnrate.Core.Tests.Training;
@@ -33,6 +34,30 @@ public sealed class TrainingFlopsTests
         // Then
         flops.ShouldBe(6 * 70e9 * 1.4e12, 1e9);
         (flops / 5.76e23).ShouldBe(1, 0.03);
+    }
+
+    [Fact]
+    public void Should_CountTheMultiTokenPredictionModule_When_DeepSeekV3TrainsWithOne()
+    {
+        // Given: DeepSeek-V3 with its one MTP module (arXiv 2412.19437 §2.2, D = 1 in §4.2) at 4K tokens.
+        // Source: deepseek-ai/DeepSeek-V3 README_WEIGHTS.md: the MTP module has "1.5B" activated parameters including the 0.9B
+        // output head, the main model 36.6B; the module adds one layer, a 2h×h projection and the shared head (1.61B here).
+        ModelArchitecture model = Inference.InferenceFixtures.DeepSeekV3 with { MtpModules = 1 };
+        TrainingRun with1 = TrainingFixtures.Run(model, 1e12, 2048, seq: 4096);
+        TrainingRun without = with1 with { Architecture = model with { MtpModules = 0 } };
+
+        // When
+        double module = ParameterCounter.MtpModuleActiveCompute(model);
+        double added = TrainingFlops.Model(with1).Value - TrainingFlops.Model(without).Value;
+
+        // Then: ≈ 1.5B within 8% (the README rounds and may leave the 0.10B projection out), and the FLOPs grow by exactly
+        // 6 × the module plus one layer's attention, about 4% of DeepSeek-V3's.
+        (module / 1.5e9).ShouldBe(1, 0.08);
+        double attentionPerLayer = TrainingFlops.AttentionPerToken(model, 4096, causal: true).Value / 61;
+        added.ShouldBe(1e12 * ((6 * module) + attentionPerLayer), added * 1e-12);
+        TrainingFlops.Mtp(with1).Value.ShouldBe(added, added * 1e-12);
+        (added / TrainingFlops.Model(without).Value).ShouldBe(0.038, 0.005);
+        TrainingFlops.Mtp(without).Value.ShouldBe(0);
     }
 
     [Fact]
