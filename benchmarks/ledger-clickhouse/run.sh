@@ -37,8 +37,11 @@ case "$env_lines" in *"skip: "*) echo "$env_lines"; exit 1 ;; esac
 eval "$env_lines"
 
 now() { date +%s.%N; }
-echo "| store | import s | rows/s | report --by customer,month s (best of 3) |"
-echo "| --- | ---: | ---: | ---: |"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+# The machine may be shared: the load average (1, 5, 15 min) is printed with every row, so figures can be read against it.
+echo "$rows rows; commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); $(nproc) cores; load average at start: $(load)"
+echo "| store | import s | rows/s | report --by customer,month s (best of 3) | load average after |"
+echo "| --- | ---: | ---: | ---: | --- |"
 for store in duckdb clickhouse cluster; do
   case "$store" in
     duckdb) db="$work/ledger.duckdb" ;;
@@ -52,5 +55,5 @@ for store in duckdb clickhouse cluster; do
     s=$(echo "$r1 - $r0" | bc -l); if [ -z "$best" ] || [ "$(echo "$s < $best" | bc -l)" = 1 ]; then best=$s; fi
   done
   import=$(echo "$t1 - $t0" | bc -l)
-  printf '| %s | %.1f | %.0f | %.2f |\n' "$store" "$import" "$(echo "$rows / $import" | bc -l)" "$best"
+  printf '| %s | %.1f | %.0f | %.2f | %s |\n' "$store" "$import" "$(echo "$rows / $import" | bc -l)" "$best" "$(load)"
 done
