@@ -7,7 +7,8 @@ namespace Burnrate.Catalog;
 /// <summary>
 /// Reads and writes the calibration JSON of <c>burnrate calibrate</c> (the one reader and writer of the format):
 /// <c>{"kind":"burnrate-calibration","computeEfficiency":0.55,"bandwidthEfficiency":0.8,"communicationEfficiency":0.7,
-/// "fittedFrom":"…","model":"…","gpu":"…","gpus":1,"asOf":"2026-11-29"}</c>. The three efficiencies are required, the rest optional.
+/// "fittedFrom":"…","model":"…","gpu":"…","gpus":1,"asOf":"2026-11-29"}</c>. The three efficiencies are required, the rest optional;
+/// <c>longPrefillRatio</c> (≥ 1, default 1.5) is written only when the fit moved it.
 /// </summary>
 /// <param name="Efficiency">The fitted efficiency factors.</param>
 /// <param name="FittedFrom">What the factors were fitted from (a bench result file, say), if given.</param>
@@ -19,6 +20,9 @@ public sealed record CalibrationFile(EfficiencyFactors Efficiency, string? Fitte
 {
     /// <summary>The value of the <c>kind</c> field.</summary>
     public const string Kind = "burnrate-calibration";
+
+    /// <summary>The largest prefill ratio accepted (calibrate fits it in [1, 1000]).</summary>
+    public const double MaxPrefillRatio = 1000;
 
     /// <summary>Reads a calibration file.</summary>
     /// <param name="path">The file path.</param>
@@ -65,6 +69,16 @@ public sealed record CalibrationFile(EfficiencyFactors Efficiency, string? Fitte
                 ReadEfficiency(root, file, "computeEfficiency"),
                 ReadEfficiency(root, file, "bandwidthEfficiency"),
                 ReadEfficiency(root, file, "communicationEfficiency"));
+            if (root.TryGetProperty("longPrefillRatio", out JsonElement r))
+            {
+                efficiency = efficiency with
+                {
+                    LongPrefillRatio = r.ValueKind == JsonValueKind.Number && r.TryGetDouble(out double ratio) && ratio >= 1 && ratio <= MaxPrefillRatio
+                        ? ratio
+                        : throw new CatalogException($"{file}: longPrefillRatio: expected a number in [1, {MaxPrefillRatio}], got {r.GetRawText()}"),
+                };
+            }
+
             int? gpus = null;
             if (root.TryGetProperty("gpus", out JsonElement g))
             {
@@ -97,6 +111,11 @@ public sealed record CalibrationFile(EfficiencyFactors Efficiency, string? Fitte
             w.WriteNumber("computeEfficiency", Efficiency.Compute);
             w.WriteNumber("bandwidthEfficiency", Efficiency.Bandwidth);
             w.WriteNumber("communicationEfficiency", Efficiency.Communication);
+            if (Efficiency.LongPrefillRatio != EfficiencyFactors.DefaultLongPrefillRatio)
+            {
+                w.WriteNumber("longPrefillRatio", Efficiency.LongPrefillRatio);
+            }
+
             WriteOptional(w, "fittedFrom", FittedFrom);
             WriteOptional(w, "model", Model);
             WriteOptional(w, "gpu", Gpu);

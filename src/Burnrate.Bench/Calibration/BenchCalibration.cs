@@ -71,7 +71,8 @@ public static class BenchCalibration
             ComputeEfficiency = fit.Efficiency.Compute,
             BandwidthEfficiency = fit.Efficiency.Bandwidth,
             CommunicationEfficiency = fit.Efficiency.Communication,
-            Fitted = new CalibrationFitted(fit.ComputeFitted, fit.BandwidthFitted, fit.CommunicationFitted),
+            LongPrefillRatio = fit.Efficiency.LongPrefillRatio,
+            Fitted = new CalibrationFitted(fit.ComputeFitted, fit.BandwidthFitted, fit.CommunicationFitted, fit.PrefillRatioFitted),
             RmsLogError = fit.RmsLogError,
             Levels = [.. fit.Residuals.Select(r => new CalibrationLevel
             {
@@ -98,6 +99,11 @@ public static class BenchCalibration
         if (fit.RmsLogError > PoorFitRmsLogError && forced)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"POOR FIT written because of --force: rms log error {fit.RmsLogError:0.##} > {PoorFitRmsLogError}; the deployment named is probably not the one measured"));
+        }
+
+        if (fit.PrefillRatioFitted)
+        {
+            notes.Add($"prefill ratio fitted ({Fmt(fit.Efficiency.LongPrefillRatio)}, default {Fmt(EfficiencyFactors.DefaultLongPrefillRatio)}): decode steps are compute-bound, so they set compute and TTFT sets how much faster prefill runs (a CPU's tiled GEMM against its GEMV decode)");
         }
 
         if (!fit.ComputeFitted)

@@ -17,6 +17,9 @@ public sealed record CalibrationReport
     /// <summary>Gets the fitted (or kept) communication efficiency.</summary>
     public double CommunicationEfficiency { get; init; }
 
+    /// <summary>Gets the fitted (or kept) prefill ratio: long-prompt prefill FLOP/s ÷ decode FLOP/s (docs/calibrate.md).</summary>
+    public double LongPrefillRatio { get; init; } = Burnrate.Core.Inference.EfficiencyFactors.DefaultLongPrefillRatio;
+
     /// <summary>Gets which factors the data determined.</summary>
     public required CalibrationFitted Fitted { get; init; }
 
@@ -43,7 +46,8 @@ public sealed record CalibrationReport
 /// <param name="Compute">Whether compute efficiency was fitted.</param>
 /// <param name="Bandwidth">Whether bandwidth efficiency was fitted.</param>
 /// <param name="Communication">Whether communication efficiency was fitted.</param>
-public sealed record CalibrationFitted(bool Compute, bool Bandwidth, bool Communication);
+/// <param name="PrefillRatio">Whether the prefill ratio was fitted (some decode step compute-bound, as on a CPU).</param>
+public sealed record CalibrationFitted(bool Compute, bool Bandwidth, bool Communication, bool PrefillRatio = false);
 
 /// <summary>One concurrency level's measurement beside the calibrated prediction (seconds; errors as predicted ÷ measured − 1).</summary>
 public sealed record CalibrationLevel

@@ -97,9 +97,10 @@ internal sealed class CalibrateCommand : Command
         IAnsiConsole console = Output.Console(parse);
         var factors = new Table().Border(TableBorder.Rounded).Title(Markup.Escape("efficiency fitted to " + from));
         factors.AddColumn("factor").AddColumn("value").AddColumn("source");
-        factors.AddRow("compute", Fmt(report.ComputeEfficiency), report.Fitted.Compute ? "fitted (prefill, TTFT)" : "kept");
+        factors.AddRow("compute", Fmt(report.ComputeEfficiency), !report.Fitted.Compute ? "kept" : report.Fitted.PrefillRatio ? "fitted (compute-bound decode step)" : "fitted (prefill, TTFT)");
         factors.AddRow("bandwidth", Fmt(report.BandwidthEfficiency), report.Fitted.Bandwidth ? "fitted (decode step, ITL p50)" : "kept");
         factors.AddRow("communication", Fmt(report.CommunicationEfficiency), report.Fitted.Communication ? "fitted" : "kept");
+        factors.AddRow("prefill ratio", Fmt(report.LongPrefillRatio), report.Fitted.PrefillRatio ? "fitted (prefill, TTFT)" : "kept");
         console.Write(factors);
         var levels = new WideTable("residuals per level (predicted ÷ measured − 1)", ["concurrency", "in/out tokens", "TTFT p50 ms", "predicted ms", "error", "decode step (ITL p50) ms", "predicted ms", "error"]);
         foreach (CalibrationLevel r in report.Levels)

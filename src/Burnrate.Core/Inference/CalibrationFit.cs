@@ -15,6 +15,10 @@ public sealed record CalibrationFit
     /// <summary>Gets whether the communication efficiency was determined (only with tensor or expert parallelism).</summary>
     public required bool CommunicationFitted { get; init; }
 
+    /// <summary>Gets whether the prefill ratio (<see cref="EfficiencyFactors.LongPrefillRatio"/>) was determined: only when some
+    /// decode step is compute-bound, so decode fixes compute and TTFT the ratio (CPU serving), and fitting it improves the fit.</summary>
+    public bool PrefillRatioFitted { get; init; }
+
     /// <summary>Gets each level's measurement beside the fitted prediction.</summary>
     public required IReadOnlyList<CalibrationResidual> Residuals { get; init; }
 

@@ -15,6 +15,10 @@ public static class EfficiencyFitter
     private const int FineSteps = 9;
     private const int MaxFineRounds = 200;
 
+    /// <summary>How much lower the RMS of ln(predicted ÷ measured) must be with the prefill ratio fitted for the ratio to count
+    /// as determined by the data (0.01: predictions 1% closer); below it the ratio keeps its starting value.</summary>
+    private const double RatioRmsGain = 0.01;
+
     /// <summary>Fits the factors.</summary>
     /// <param name="model">The architecture measured.</param>
     /// <param name="deployment">The deployment measured; must pass <see cref="InferenceDeployment.Validate"/>.</param>
@@ -48,8 +52,52 @@ public static class EfficiencyFitter
 
         var profile = new ModelProfile(model);
         bool communicates = deployment.TensorParallel > 1 || deployment.ExpertParallel > 1;
-        int dims = communicates ? 3 : 2;
-        double Loss(double[] logs) => Objective(profile, deployment, points, Factors(logs, start, communicates));
+        Stage roofline = FitStage(profile, deployment, points, start, communicates ? Dimensions.Communication : Dimensions.None);
+        Stage best = roofline;
+        if (!communicates)
+        {
+            // The prefill ratio (prefill FLOP/s ÷ decode FLOP/s) is fitted only where it is identifiable: when some decode step is
+            // compute-bound, decode fixes compute and TTFT the ratio (a CPU's GEMV decode and tiled-GEMM prefill). Where every decode
+            // step is memory-bound, compute and the ratio trade off on TTFT alone and the first fit already reaches the same loss.
+            Stage withRatio = FitStage(profile, deployment, points, start, Dimensions.PrefillRatio);
+            int measured = Measured(points);
+            if (Math.Sqrt(roofline.Loss / measured) - Math.Sqrt(withRatio.Loss / measured) > RatioRmsGain)
+            {
+                best = withRatio;
+            }
+        }
+
+        EfficiencyFactors factors = best.Factors;
+        var setup = new ServingSetup(profile, deployment, factors);
+        var residuals = points.Select(p => new CalibrationResidual(p, Duration.FromSeconds(Ttft(setup, p)), Duration.FromSeconds(Decode(setup, p)))).ToList();
+        return new CalibrationFit
+        {
+            Efficiency = factors,
+            ComputeFitted = best.Fitted[0],
+            BandwidthFitted = best.Fitted[1],
+            CommunicationFitted = communicates && best.Fitted[2],
+            PrefillRatioFitted = !ReferenceEquals(best, roofline) && best.Fitted[2],
+            Residuals = residuals,
+            RmsLogError = Math.Sqrt(Objective(profile, deployment, points, factors) / Measured(points)),
+        };
+    }
+
+    private enum Dimensions
+    {
+        None,
+        Communication,
+        PrefillRatio,
+    }
+
+    private static int Measured(IReadOnlyList<CalibrationPoint> points) => points.Sum(p => (p.Ttft is null ? 0 : 1) + (p.DecodeStep is null ? 0 : 1));
+
+    /// <summary>One deterministic search over compute, bandwidth and, if asked, a third dimension: communication efficiency, or
+    /// ln(1 ÷ prefill ratio) on the same [ln 0.001, 0] scale (a ratio from 1 to 1000).</summary>
+    private static Stage FitStage(in ModelProfile profile, InferenceDeployment deployment, IReadOnlyList<CalibrationPoint> points, EfficiencyFactors start, Dimensions third)
+    {
+        ModelProfile m = profile;
+        int dims = third == Dimensions.None ? 2 : 3;
+        double Loss(double[] logs) => Objective(m, deployment, points, Factors(logs, start, third));
 
         // Coarse grid over ln(efficiency) in [ln 0.001, 0], then repeated finer grids around the best point.
         double low = Math.Log(LowestEfficiency);
@@ -81,7 +129,7 @@ public static class EfficiencyFitter
             if (!fitted[d])
             {
                 double[] kept = (double[])best.Clone();
-                kept[d] = Math.Log(Start(start, d));
+                kept[d] = Math.Log(Start(start, d, third));
                 if (Loss(kept) <= bestLoss * (1 + 1e-9) + 1e-15)
                 {
                     best = kept;
@@ -89,19 +137,7 @@ public static class EfficiencyFitter
             }
         }
 
-        EfficiencyFactors factors = Factors(best, start, communicates);
-        var setup = new ServingSetup(profile, deployment, factors);
-        var residuals = points.Select(p => new CalibrationResidual(p, Duration.FromSeconds(Ttft(setup, p)), Duration.FromSeconds(Decode(setup, p)))).ToList();
-        int measured = points.Sum(p => (p.Ttft is null ? 0 : 1) + (p.DecodeStep is null ? 0 : 1));
-        return new CalibrationFit
-        {
-            Efficiency = factors,
-            ComputeFitted = fitted[0],
-            BandwidthFitted = fitted[1],
-            CommunicationFitted = communicates && fitted[2],
-            Residuals = residuals,
-            RmsLogError = Math.Sqrt(Objective(profile, deployment, points, factors) / measured),
-        };
+        return new Stage(Factors(best, start, third), fitted, Loss(best));
     }
 
     private static void Search(int dims, int steps, Func<int, double> at, Func<double[], double> loss, ref double[] best, ref double bestLoss) =>
@@ -151,10 +187,21 @@ public static class EfficiencyFitter
         return false;
     }
 
-    private static double Start(EfficiencyFactors start, int d) => d switch { 0 => start.Compute, 1 => start.Bandwidth, _ => start.Communication };
+    private static double Start(EfficiencyFactors start, int d, Dimensions third) => d switch
+    {
+        0 => start.Compute,
+        1 => start.Bandwidth,
+        _ => third == Dimensions.PrefillRatio ? 1 / Math.Max(1, start.LongPrefillRatio) : start.Communication,
+    };
 
-    private static EfficiencyFactors Factors(double[] logs, EfficiencyFactors start, bool communicates) =>
-        new(Math.Min(1, Math.Exp(logs[0])), Math.Min(1, Math.Exp(logs[1])), communicates ? Math.Min(1, Math.Exp(logs[2])) : start.Communication);
+    // `with` keeps the start's other settings (prefill half-tokens, weight-only read rates) in every candidate.
+    private static EfficiencyFactors Factors(double[] logs, EfficiencyFactors start, Dimensions third) => start with
+    {
+        Compute = Math.Min(1, Math.Exp(logs[0])),
+        Bandwidth = Math.Min(1, Math.Exp(logs[1])),
+        Communication = third == Dimensions.Communication ? Math.Min(1, Math.Exp(logs[2])) : start.Communication,
+        LongPrefillRatio = third == Dimensions.PrefillRatio ? Math.Exp(-logs[2]) : start.LongPrefillRatio,
+    };
 
     private static double Objective(in ModelProfile profile, InferenceDeployment deployment, IReadOnlyList<CalibrationPoint> points, EfficiencyFactors f)
     {
@@ -177,6 +224,8 @@ public static class EfficiencyFitter
 
         return sum;
     }
+
+    private sealed record Stage(EfficiencyFactors Factors, bool[] Fitted, double Loss);
 
     private static double Ttft(in ServingSetup s, CalibrationPoint p) => InferenceKernel.Prefill(s, p.InputTokens).Seconds;
 
