@@ -54,13 +54,14 @@ public static class EfficiencyFitter
         bool communicates = deployment.TensorParallel > 1 || deployment.ExpertParallel > 1;
         Stage roofline = FitStage(profile, deployment, points, start, communicates ? Dimensions.Communication : Dimensions.None);
         Stage best = roofline;
-        if (!communicates)
+        int measured = Measured(points);
+        // The gain cannot exceed the first fit's RMS: skip the 3-D search when the first fit already matches (GPU data).
+        if (!communicates && Math.Sqrt(roofline.Loss / measured) > RatioRmsGain)
         {
             // The prefill ratio (prefill FLOP/s ÷ decode FLOP/s) is fitted only where it is identifiable: when some decode step is
             // compute-bound, decode fixes compute and TTFT the ratio (a CPU's GEMV decode and tiled-GEMM prefill). Where every decode
             // step is memory-bound, compute and the ratio trade off on TTFT alone and the first fit already reaches the same loss.
             Stage withRatio = FitStage(profile, deployment, points, start, Dimensions.PrefillRatio);
-            int measured = Measured(points);
             if (Math.Sqrt(roofline.Loss / measured) - Math.Sqrt(withRatio.Loss / measured) > RatioRmsGain)
             {
                 best = withRatio;
@@ -78,7 +79,7 @@ public static class EfficiencyFitter
             CommunicationFitted = communicates && best.Fitted[2],
             PrefillRatioFitted = !ReferenceEquals(best, roofline) && best.Fitted[2],
             Residuals = residuals,
-            RmsLogError = Math.Sqrt(Objective(profile, deployment, points, factors) / Measured(points)),
+            RmsLogError = Math.Sqrt(Objective(profile, deployment, points, factors) / measured),
         };
     }
 
