@@ -1,6 +1,5 @@
 using System.Data;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 
 namespace Burnrate.Ledger.Store;
@@ -129,8 +128,7 @@ internal sealed class ClickHouseLedgerStore : ILedgerStore
 
         if (sent > 0)
         {
-            using var content = new ByteArrayContent(Encoding.UTF8.GetBytes((existing.Count == 0 ? _writer.Text : body).ToString()));
-            content.Headers.ContentType = new MediaTypeHeaderValue("text/tab-separated-values");
+            using var content = new StringBuilderContent(existing.Count == 0 ? _writer.Text : body, "text/tab-separated-values");
 
             // Synchronous on a cluster: the rows are on their shards when the call returns, so the next batch's duplicate check sees them.
             _http.Insert(table.Name, table.ColumnList, content, _dialect.Database, distributedSync: _dialect.Cluster is not null);
