@@ -10,6 +10,7 @@ namespace Burnrate.Cli.Tests.LlamaCpp;
 /// the test writes itself; burnrate bench measures one workload, calibrate fits the cost model to it on this machine's CPU
 /// core, and infer --calibration predicts a second workload of other lengths, which bench then measures.
 /// </summary>
+[Collection(LlamaCppAlone.Name)]
 public sealed class LlamaCppClosedLoopTests(ITestOutputHelper output)
 {
     private const string Gpu = HostCpu.Id;
@@ -78,8 +79,8 @@ public sealed class LlamaCppClosedLoopTests(ITestOutputHelper output)
     private static Level[] Bench(string url, (int Input, int Output) shape, string outDir)
     {
         CliRun bench = CliRunner.Run("bench", "--url", url, "--api", "completions", "--concurrency", "1,2", "--requests", "6",
-            "--warmup", "1", "--input-tokens", Int(shape.Input), "--output-tokens", Int(shape.Output), "--max-seconds", "60s",
-            "--timeout", "30s", "--out", outDir);
+            "--warmup", "1", "--input-tokens", Int(shape.Input), "--output-tokens", Int(shape.Output), "--max-seconds", "120s",
+            "--timeout", "60s", "--out", outDir);
         Assert.True(bench.ExitCode == 0, bench.Output + bench.Error);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         return [.. json.RootElement.GetProperty("levels").EnumerateArray().Select(level =>
@@ -99,4 +100,12 @@ public sealed class LlamaCppClosedLoopTests(ITestOutputHelper output)
     }
 
     private sealed record Level(int Concurrency, int InputTokens, int OutputTokens, double Ttft, double Tpot, double Itl);
+}
+
+/// <summary>Runs the closed loop alone, after every parallel test of the assembly: its times are the measurement, and other
+/// tests on the same two cores would slow llama.cpp between workload A and B.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LlamaCppAlone
+{
+    public const string Name = "llama.cpp closed loop";
 }
