@@ -62,6 +62,7 @@ public static class BurnrateApp
         root.Subcommands.Add(new ExamplesCommand());
         root.Subcommands.Add(new ServeCommand(globals));
         root.Subcommands.Add(new FleetCommand(globals));
+        root.Subcommands.Add(new NativesCommand());
         // Bare `burnrate` shows the help (exit 0) rather than "Required command was not provided".
         root.SetAction(parse => new System.CommandLine.Help.HelpAction().Invoke(parse));
         // The default version action reads the entry assembly, which is the test host under tests.

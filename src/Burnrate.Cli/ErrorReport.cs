@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Burnrate.Catalog;
+using Burnrate.Catalog.Natives;
 using Burnrate.Core.Validation;
 
 namespace Burnrate.Cli;
@@ -44,6 +45,8 @@ internal static partial class ErrorReport
         PathTooLongException => (ExitCodes.BadInput, Located(PathIn(e.Message), "the path is too long")),
         UnauthorizedAccessException => (ExitCodes.Failure, Located(PathIn(e.Message), "permission denied")),
         IOException => (ExitCodes.Failure, e.Message),
+        NativeInstallException => (ExitCodes.Failure, e.Message),
+        _ when NativeLoader.Missing(e) is { } component => (ExitCodes.Failure, component.MissingMessage(NativeRid.Current)),
         _ => (ExitCodes.Failure, $"internal error: {e.GetType().Name}: {e.Message} (this is a bug; set {DebugVariable}=1 for the stack trace)"),
     };
 
