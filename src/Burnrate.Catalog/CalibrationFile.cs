@@ -8,7 +8,9 @@ namespace Burnrate.Catalog;
 /// Reads and writes the calibration JSON of <c>burnrate calibrate</c> (the one reader and writer of the format):
 /// <c>{"kind":"burnrate-calibration","computeEfficiency":0.55,"bandwidthEfficiency":0.8,"communicationEfficiency":0.7,
 /// "fittedFrom":"…","model":"…","gpu":"…","gpus":1,"asOf":"2026-11-29"}</c>. The three efficiencies are required, the rest optional;
-/// <c>longPrefillRatio</c> (≥ 1, default 1.5) is written only when the fit moved it.
+/// <c>longPrefillRatio</c> (≥ 1, default 1.5) is written only when the fit moved it;
+/// <c>int8WeightRead</c> and <c>int4WeightRead</c> (weight-only read rates relative to 16-bit weights, in [0.001, 1]) are written
+/// when calibrate fitted them and otherwise take the defaults.
 /// </summary>
 /// <param name="Efficiency">The fitted efficiency factors.</param>
 /// <param name="FittedFrom">What the factors were fitted from (a bench result file, say), if given.</param>
@@ -18,6 +20,9 @@ namespace Burnrate.Catalog;
 /// <param name="AsOf">The date of the fit, if given.</param>
 public sealed record CalibrationFile(EfficiencyFactors Efficiency, string? FittedFrom, string? Model, string? Gpu, int? Gpus, DateOnly? AsOf)
 {
+    /// <summary>Gets a value indicating whether the weight-only read rates were fitted, so the file carries them.</summary>
+    public bool WeightReadFitted { get; init; }
+
     /// <summary>The value of the <c>kind</c> field.</summary>
     public const string Kind = "burnrate-calibration";
 
@@ -79,6 +84,17 @@ public sealed record CalibrationFile(EfficiencyFactors Efficiency, string? Fitte
                 };
             }
 
+            bool rates = root.TryGetProperty("int8WeightRead", out _) || root.TryGetProperty("int4WeightRead", out _);
+            if (root.TryGetProperty("int8WeightRead", out _))
+            {
+                efficiency = efficiency with { Int8WeightRead = ReadEfficiency(root, file, "int8WeightRead") };
+            }
+
+            if (root.TryGetProperty("int4WeightRead", out _))
+            {
+                efficiency = efficiency with { Int4WeightRead = ReadEfficiency(root, file, "int4WeightRead") };
+            }
+
             int? gpus = null;
             if (root.TryGetProperty("gpus", out JsonElement g))
             {
@@ -95,7 +111,7 @@ public sealed record CalibrationFile(EfficiencyFactors Efficiency, string? Fitte
                     : throw new CatalogException($"{file}: asOf: expected a date yyyy-MM-dd, got {d.GetRawText()}");
             }
 
-            return new CalibrationFile(efficiency, Text(root, file, "fittedFrom"), Text(root, file, "model"), Text(root, file, "gpu"), gpus, asOf);
+            return new CalibrationFile(efficiency, Text(root, file, "fittedFrom"), Text(root, file, "model"), Text(root, file, "gpu"), gpus, asOf) { WeightReadFitted = rates };
         }
     }
 
@@ -114,6 +130,12 @@ public sealed record CalibrationFile(EfficiencyFactors Efficiency, string? Fitte
             if (Efficiency.LongPrefillRatio != EfficiencyFactors.DefaultLongPrefillRatio)
             {
                 w.WriteNumber("longPrefillRatio", Efficiency.LongPrefillRatio);
+            }
+
+            if (WeightReadFitted)
+            {
+                w.WriteNumber("int8WeightRead", Efficiency.Int8WeightRead);
+                w.WriteNumber("int4WeightRead", Efficiency.Int4WeightRead);
             }
 
             WriteOptional(w, "fittedFrom", FittedFrom);

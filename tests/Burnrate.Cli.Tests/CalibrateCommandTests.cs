@@ -16,10 +16,10 @@ public sealed class CalibrateCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     /// <summary>Writes a bench summary whose medians are what the cost model predicts with <paramref name="planted"/>.</summary>
-    private string Summary(EfficiencyFactors planted, bool stream = true, bool rateOnly = false)
+    private string Summary(EfficiencyFactors planted, bool stream = true, bool rateOnly = false, Precision weights = Precision.Bf16, string name = "summary.json")
     {
         ModelArchitecture model = BurnrateCatalog.Embedded.Model("llama-3.1-8b");
-        var d = new InferenceDeployment { Accelerator = BurnrateCatalog.Embedded.Accelerator("h100-sxm"), Devices = 1, Weights = Precision.Bf16, PricePerDeviceHour = new UsdPerGpuHour(2), DevicePower = new Watts(700) };
+        var d = new InferenceDeployment { Accelerator = BurnrateCatalog.Embedded.Accelerator("h100-sxm"), Devices = 1, Weights = weights, Compute = Precision.Bf16, PricePerDeviceHour = new UsdPerGpuHour(2), DevicePower = new Watts(700) };
         var levels = new[] { 1, 16 }.Select(c =>
         {
             InferenceResult r = InferenceEstimator.Estimate(model, d, new InferenceWorkload(2048, 128, c), planted);
@@ -29,7 +29,7 @@ public sealed class CalibrateCommandTests : IDisposable
                 TtftSeconds = new LatencySummary { Count = 10, P50 = r.Ttft.Seconds }, ItlSeconds = new LatencySummary { Count = 1270, P50 = r.Tpot.Seconds },
             };
         }).ToList();
-        string path = Path.Combine(_dir, "summary.json");
+        string path = Path.Combine(_dir, name);
         File.WriteAllText(path, BenchResultFile.ToJson(new BenchResult { Stream = stream, Levels = levels }));
         return path;
     }
@@ -59,6 +59,63 @@ public sealed class CalibrateCommandTests : IDisposable
         inferCode.ShouldBe(0, inferError);
         double tpot = JsonDocument.Parse(inferOut).RootElement.GetProperty("tpotSeconds").GetDouble();
         tpot.ShouldBe(doc.RootElement.GetProperty("levels")[1].GetProperty("measuredDecodeStepSeconds").GetDouble(), tpot * 0.01);
+    }
+
+    [Fact]
+    public void Should_FitTheInt8ReadRateAndWriteIt_When_GivenABf16AndAnInt8Summary()
+    {
+        // Given: the same deployment benched with bf16 and with int8 weight-only weights, planted int8 read rate 0.82
+        var planted = new EfficiencyFactors(0.45, 0.65, 0.7) { Int8WeightRead = 0.82 };
+        string bf16 = Summary(planted, name: "bf16.json");
+        string int8 = Summary(planted, weights: Precision.Int8, name: "int8.json");
+        string cal = Path.Combine(_dir, "calibration.json");
+
+        // When
+        var (code, output, error) = CliRunner.Run("calibrate", bf16, int8, "--weights", "bf16,int8", "--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--out", cal, "--json");
+
+        // Then: the rate within 1%, written to the file, and infer at int8 with the file reproduces the int8 decode step
+        code.ShouldBe(0, error);
+        using JsonDocument doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("int8WeightRead").GetDouble().ShouldBe(0.82, 0.82 * 0.01);
+        doc.RootElement.GetProperty("fitted").GetProperty("int8WeightRead").GetBoolean().ShouldBeTrue();
+        doc.RootElement.GetProperty("fitted").GetProperty("int4WeightRead").GetBoolean().ShouldBeFalse();
+        doc.RootElement.GetProperty("levels").EnumerateArray().Select(l => l.GetProperty("weights").GetString()).ShouldBe(["bf16", "bf16", "int8", "int8"]);
+        CalibrationFile.Read(cal).Efficiency.Int8WeightRead.ShouldBe(0.82, 0.82 * 0.01);
+        var (inferCode, inferOut, inferError) = CliRunner.Run("infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--weights", "int8", "--input", "2048", "--output", "128", "--concurrency", "16", "--calibration", cal, "--json");
+        inferCode.ShouldBe(0, inferError);
+        double tpot = JsonDocument.Parse(inferOut).RootElement.GetProperty("tpotSeconds").GetDouble();
+        tpot.ShouldBe(doc.RootElement.GetProperty("levels")[3].GetProperty("measuredDecodeStepSeconds").GetDouble(), tpot * 0.01);
+    }
+
+    [Fact]
+    public void Should_KeepTheDefaultRateAndSaySo_When_OnlyAnInt8SummaryIsGiven()
+    {
+        // Given: one precision only, so the int8 rate cannot be told from bandwidth
+        string int8 = Summary(new EfficiencyFactors(0.45, 0.65, 0.7) { Int8WeightRead = 0.82 }, weights: Precision.Int8);
+        string cal = Path.Combine(_dir, "calibration.json");
+
+        // When
+        var (code, output, error) = CliRunner.Run("calibrate", int8, "--weights", "int8", "--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--out", cal, "--json");
+
+        // Then
+        code.ShouldBe(0, error);
+        using JsonDocument doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("int8WeightRead").GetDouble().ShouldBe(EfficiencyFactors.DefaultInt8WeightRead);
+        doc.RootElement.GetProperty("fitted").GetProperty("int8WeightRead").GetBoolean().ShouldBeFalse();
+        doc.RootElement.GetProperty("notes").EnumerateArray().ShouldContain(n => n.GetString()!.StartsWith("int8 weight-only read rate kept at the default 0.77", StringComparison.Ordinal));
+        File.ReadAllText(cal).ShouldNotContain("int8WeightRead");
+    }
+
+    [Fact]
+    public void Should_ExitTwo_When_WeightsDoNotMatchTheSummaries()
+    {
+        string a = Summary(new EfficiencyFactors(0.45, 0.65, 0.7), name: "a.json");
+        string b = Summary(new EfficiencyFactors(0.45, 0.65, 0.7), name: "b.json");
+
+        var (code, _, error) = CliRunner.Run("calibrate", a, b, a, "--weights", "bf16,int8", "--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--out", Path.Combine(_dir, "c.json"));
+
+        code.ShouldBe(2);
+        error.ShouldContain("--weights 'bf16,int8' names 2 precisions for 3 bench results");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Burnrate.Bench.Metrics;
 using Burnrate.Catalog;
 using Burnrate.Core.Economics;
+using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
 using Burnrate.Core.Quantities;
 using Burnrate.Core.Validation;
@@ -30,24 +31,18 @@ public static class BenchCalibration
     public static CalibrationReport Calibrate(CalibrationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        IReadOnlyList<CalibrationPoint> points;
-        try
-        {
-            points = Points(request.Result);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InputException($"'{request.ResultPath}': {e.Message}");
-        }
-
+        IReadOnlyList<CalibrationPoint> points = PointsOf(request.Result, request.ResultPath);
         InferenceDeployment deployment = request.Deployment;
-        CalibrationFit fit = EfficiencyFitter.Fit(request.Model, deployment, points, EfficiencyFactors.Default);
+        var sets = new List<CalibrationSet> { new(deployment, points) };
+        sets.AddRange(request.AdditionalRuns.Select(r => new CalibrationSet(r.Deployment, PointsOf(r.Result, r.ResultPath))));
+        CalibrationFit fit = EfficiencyFitter.Fit(request.Model, sets, EfficiencyFactors.Default);
         var assumptions = new List<Assumption>(request.DeploymentAssumptions)
         {
             new("prefill-measurement", $"TTFT p50 at concurrency {points[0].Concurrency.ToString(CultureInfo.InvariantCulture)}", "the lowest concurrency level only: higher levels also queue behind other prompts"),
             new("decode-measurement", "ITL p50 of every concurrency level", "the uninterrupted decode step; TPOT also counts prefills of other requests, which infer's TPOT leaves out"),
             new("fit", "least squares of ln(predicted ÷ measured), grid then pattern search over (0.001, 1]", "docs/calibrate.md"),
             new("starting-efficiency", $"compute {Fmt(EfficiencyFactors.DefaultCompute)}, bandwidth {Fmt(EfficiencyFactors.DefaultBandwidth)}, communication {Fmt(EfficiencyFactors.DefaultCommunication)}", "infer's sourced defaults, kept for factors the data do not determine"),
+            new("weight-only-read", $"int8 {Fmt(fit.Efficiency.Int8WeightRead)} ({(fit.Int8WeightReadFitted ? "fitted" : "default, kept")}), int4/fp4 {Fmt(fit.Efficiency.Int4WeightRead)} ({(fit.Int4WeightReadFitted ? "fitted" : "default, kept")}) of the 16-bit weight-read rate", "fitted only from weight-only runs beside a 16-bit run of the same deployment (docs/calibrate.md); defaults: gpt-fast README"),
         };
         if (fit.RmsLogError > PoorFitRmsLogError && !request.Force)
         {
@@ -55,7 +50,11 @@ public static class BenchCalibration
                 $"'{request.ResultPath}': the cost model cannot match this measurement for {request.Model.Id} on {deployment.Devices}×{deployment.Accelerator.Id} (rms log error {fit.RmsLogError:0.##} > {PoorFitRmsLogError}: predictions off by ×{Math.Exp(fit.RmsLogError):0.#} at the best factors); check --model, --gpu, --gpus and --weights; nothing written (--force writes it anyway)"));
         }
 
-        var file = new CalibrationFile(fit.Efficiency, Path.GetFullPath(request.ResultPath), request.Model.Id, deployment.Accelerator.Id, deployment.Devices, DateOnly.FromDateTime(DateTime.UtcNow));
+        string from = string.Join("; ", new[] { request.ResultPath }.Concat(request.AdditionalRuns.Select(r => r.ResultPath)).Select(Path.GetFullPath));
+        var file = new CalibrationFile(fit.Efficiency, from, request.Model.Id, deployment.Accelerator.Id, deployment.Devices, DateOnly.FromDateTime(DateTime.UtcNow))
+        {
+            WeightReadFitted = fit.Int8WeightReadFitted || fit.Int4WeightReadFitted,
+        };
         try
         {
             file.Write(request.OutPath);
@@ -72,10 +71,13 @@ public static class BenchCalibration
             BandwidthEfficiency = fit.Efficiency.Bandwidth,
             CommunicationEfficiency = fit.Efficiency.Communication,
             LongPrefillRatio = fit.Efficiency.LongPrefillRatio,
-            Fitted = new CalibrationFitted(fit.ComputeFitted, fit.BandwidthFitted, fit.CommunicationFitted, fit.PrefillRatioFitted),
+            Int8WeightRead = fit.Efficiency.Int8WeightRead,
+            Int4WeightRead = fit.Efficiency.Int4WeightRead,
+            Fitted = new CalibrationFitted(fit.ComputeFitted, fit.BandwidthFitted, fit.CommunicationFitted, fit.PrefillRatioFitted, fit.Int8WeightReadFitted, fit.Int4WeightReadFitted),
             RmsLogError = fit.RmsLogError,
             Levels = [.. fit.Residuals.Select(r => new CalibrationLevel
             {
+                Weights = r.Weights.Id(),
                 Concurrency = r.Point.Concurrency,
                 InputTokens = r.Point.InputTokens,
                 OutputTokens = r.Point.OutputTokens,
@@ -88,13 +90,14 @@ public static class BenchCalibration
             })],
             CalibrationFile = request.OutPath,
             InferCommand = string.Create(CultureInfo.InvariantCulture, $"burnrate infer {request.Model.Id} --gpu {deployment.Accelerator.Id} --gpus {deployment.Devices} --tp {deployment.TensorParallel} --weights {request.WeightsName} --kv {request.KvName} --input {reference.InputTokens} --output {reference.OutputTokens} --concurrency {reference.Concurrency} --calibration {request.OutPath}"),
-            Notes = Notes(fit, deployment, request.Force),
+            Notes = Notes(fit, sets, request.Force),
             Assumptions = assumptions,
         };
     }
 
-    private static List<string> Notes(CalibrationFit fit, InferenceDeployment deployment, bool forced)
+    private static List<string> Notes(CalibrationFit fit, List<CalibrationSet> sets, bool forced)
     {
+        InferenceDeployment deployment = sets[0].Deployment;
         var notes = new List<string>();
         if (fit.RmsLogError > PoorFitRmsLogError && forced)
         {
@@ -125,10 +128,33 @@ public static class BenchCalibration
             notes.Add($"communication efficiency not determined by the data; kept {Fmt(fit.Efficiency.Communication)}");
         }
 
+        // A weight-only run alone cannot tell its read rate from the bandwidth: the fitted bandwidth absorbs it for that deployment.
+        foreach (Core.Hardware.Precision weights in sets.Where(s => s.Deployment.Weights != s.Deployment.Compute).Select(s => s.Deployment.Weights).Distinct())
+        {
+            bool int8 = weights == Core.Hardware.Precision.Int8;
+            bool fitted = int8 ? fit.Int8WeightReadFitted : fit.Int4WeightReadFitted;
+            if (!fitted && (int8 || weights is Core.Hardware.Precision.Int4 or Core.Hardware.Precision.Fp4))
+            {
+                notes.Add($"{weights.Id()} weight-only read rate kept at the default {Fmt(int8 ? fit.Efficiency.Int8WeightRead : fit.Efficiency.Int4WeightRead)} of the 16-bit rate: every run here reads its weights at one precision, so the rate cannot be told from bandwidth (the fitted bandwidth holds it for this deployment); add a 16-bit bench run of the same deployment to fit it");
+            }
+        }
+
         return notes;
     }
 
     private static string Fmt(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<CalibrationPoint> PointsOf(BenchResult result, string path)
+    {
+        try
+        {
+            return Points(result);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException($"'{path}': {e.Message}");
+        }
+    }
 
     /// <summary>Gets the points, or throws <see cref="InvalidDataException"/> with a one-line reason when the run cannot be fitted.</summary>
     /// <param name="result">The bench result.</param>

@@ -20,6 +20,12 @@ public sealed record CalibrationReport
     /// <summary>Gets the fitted (or kept) prefill ratio: long-prompt prefill FLOP/s ÷ decode FLOP/s (docs/calibrate.md).</summary>
     public double LongPrefillRatio { get; init; } = Burnrate.Core.Inference.EfficiencyFactors.DefaultLongPrefillRatio;
 
+    /// <summary>Gets the fitted (or kept) int8 weight-only read rate relative to 16-bit weights.</summary>
+    public double Int8WeightRead { get; init; } = Core.Inference.EfficiencyFactors.DefaultInt8WeightRead;
+
+    /// <summary>Gets the fitted (or kept) int4/fp4 weight-only read rate relative to 16-bit weights.</summary>
+    public double Int4WeightRead { get; init; } = Core.Inference.EfficiencyFactors.DefaultInt4WeightRead;
+
     /// <summary>Gets which factors the data determined.</summary>
     public required CalibrationFitted Fitted { get; init; }
 
@@ -47,11 +53,16 @@ public sealed record CalibrationReport
 /// <param name="Bandwidth">Whether bandwidth efficiency was fitted.</param>
 /// <param name="Communication">Whether communication efficiency was fitted.</param>
 /// <param name="PrefillRatio">Whether the prefill ratio was fitted (some decode step compute-bound, as on a CPU).</param>
-public sealed record CalibrationFitted(bool Compute, bool Bandwidth, bool Communication, bool PrefillRatio = false);
+/// <param name="Int8WeightRead">Whether the int8 weight-only read rate was fitted (int8 runs beside a 16-bit run).</param>
+/// <param name="Int4WeightRead">Whether the int4/fp4 weight-only read rate was fitted (4-bit runs beside a 16-bit run).</param>
+public sealed record CalibrationFitted(bool Compute, bool Bandwidth, bool Communication, bool PrefillRatio = false, bool Int8WeightRead = false, bool Int4WeightRead = false);
 
 /// <summary>One concurrency level's measurement beside the calibrated prediction (seconds; errors as predicted ÷ measured − 1).</summary>
 public sealed record CalibrationLevel
 {
+    /// <summary>Gets the weight precision of the run the level belongs to.</summary>
+    public string Weights { get; init; } = "bf16";
+
     /// <summary>Gets the level's concurrency.</summary>
     public int Concurrency { get; init; }
 

@@ -31,9 +31,20 @@ public sealed record CalibrationRequest
     /// <summary>Gets the KV-cache precision as infer's --kv takes it, for the suggested command.</summary>
     public required string KvName { get; init; }
 
+    /// <summary>Gets more bench runs of the same model on the same hardware at other weight precisions (one deployment each):
+    /// with a run whose weights are read at the 16-bit rate beside int8 or int4 weight-only runs, their read rates are fitted.</summary>
+    public IReadOnlyList<CalibrationRun> AdditionalRuns { get; init; } = [];
+
     /// <summary>
     /// Gets a value indicating whether a poor fit (rms log error above <see cref="BenchCalibration.PoorFitRmsLogError"/>) is
     /// still written; without it a poor fit is an input error and nothing is written.
     /// </summary>
     public bool Force { get; init; }
 }
+
+/// <summary>One more bench run for <see cref="CalibrationRequest.AdditionalRuns"/>.</summary>
+/// <param name="Result">The bench result.</param>
+/// <param name="ResultPath">Where it was read from.</param>
+/// <param name="Deployment">The deployment that served it (same model and hardware, its own weight precision).</param>
+/// <param name="WeightsName">Its weight precision as infer's --weights takes it.</param>
+public sealed record CalibrationRun(BenchResult Result, string ResultPath, InferenceDeployment Deployment, string WeightsName);

@@ -20,7 +20,11 @@ internal sealed class CalibrateCommand : Command
 {
     private readonly GlobalOptions _globals;
     private readonly DeploymentOptions _deployment = new();
-    private readonly Argument<string> _result = new("result") { Description = "A bench summary.json (or the bench --out directory holding it)" };
+    private readonly Argument<string[]> _result = new("result")
+    {
+        Description = "A bench summary.json (or the bench --out directory holding it); several, one per weight precision given by --weights (e.g. --weights bf16,int8), also fit the int8/int4 weight-only read rates",
+        Arity = ArgumentArity.OneOrMore,
+    };
     private readonly Option<string> _model = new("--model") { Description = "Catalog model id (or config.json) that was served", Required = true };
     private readonly Option<string> _gpu = new("--gpu") { Description = "Accelerator id it was served on (see 'burnrate catalog gpus')", Required = true };
     private readonly Option<int> _gpus = new("--gpus") { Description = "Devices it was served on", DefaultValueFactory = _ => 1 };
@@ -47,10 +51,12 @@ internal sealed class CalibrateCommand : Command
 
     private int Run(ParseResult parse)
     {
-        string path = parse.GetRequiredValue(_result);
-        if (Directory.Exists(path))
+        string[] paths = [.. parse.GetRequiredValue(_result).Select(p => Directory.Exists(p) ? Path.Combine(p, BenchResultFile.SummaryJson) : p)];
+        string weightsText = parse.GetValue(_deployment.Weights) ?? "bf16";
+        string[] weights = [.. weightsText.Split(',', StringSplitOptions.TrimEntries)];
+        if (weights.Length != 1 && weights.Length != paths.Length)
         {
-            path = Path.Combine(path, BenchResultFile.SummaryJson);
+            throw new UsageException($"--weights '{weightsText}' names {weights.Length} precisions for {paths.Length} bench results; give one for all or one per result, in order (e.g. --weights bf16,int8)");
         }
 
         string outPath = parse.GetRequiredValue(_out);
@@ -59,20 +65,30 @@ internal sealed class CalibrateCommand : Command
             throw new UsageException($"--out '{outPath}' must be a file path, e.g. calibration.json");
         }
 
-        BenchResult result = BenchResultFile.Load(path);
         var assumptions = new List<Assumption>();
-        (_, ModelArchitecture model, InferenceDeployment deployment, _, _) = _deployment.Resolve(parse, _globals.LoadCatalog(parse), parse.GetRequiredValue(_model), parse.GetRequiredValue(_gpu), parse.GetValue(_gpus), assumptions);
+        Catalog.BurnrateCatalog catalog = _globals.LoadCatalog(parse);
+        var runs = new List<(BenchResult Result, string Path, ModelArchitecture Model, InferenceDeployment Deployment, string Weights)>();
+        for (int i = 0; i < paths.Length; i++)
+        {
+            string w = weights[weights.Length == 1 ? 0 : i];
+            BenchResult result = BenchResultFile.Load(paths[i]);
+            (_, ModelArchitecture model, InferenceDeployment deployment, _, _) = _deployment.Resolve(parse, catalog, parse.GetRequiredValue(_model), parse.GetRequiredValue(_gpu), parse.GetValue(_gpus), i == 0 ? assumptions : [], w);
+            runs.Add((result, paths[i], model, deployment, w));
+        }
+
+        string path = paths[0];
         CalibrationReport report = BenchCalibration.Calibrate(new CalibrationRequest
         {
-            Result = result,
+            Result = runs[0].Result,
             ResultPath = path,
-            Model = model,
-            Deployment = deployment,
+            Model = runs[0].Model,
+            Deployment = runs[0].Deployment,
             DeploymentAssumptions = assumptions,
             OutPath = outPath,
-            WeightsName = parse.GetValue(_deployment.Weights) ?? "bf16",
+            WeightsName = runs[0].Weights,
             KvName = parse.GetValue(_deployment.Kv) ?? "bf16",
             Force = parse.GetValue(_force),
+            AdditionalRuns = [.. runs.Skip(1).Select(r => new CalibrationRun(r.Result, r.Path, r.Deployment, r.Weights))],
         });
         if (report.RmsLogError > BenchCalibration.PoorFitRmsLogError)
         {
@@ -86,7 +102,7 @@ internal sealed class CalibrateCommand : Command
         }
         else
         {
-            Render(parse, report, path);
+            Render(parse, report, string.Join(", ", paths));
         }
 
         return ExitCodes.Success;
@@ -101,11 +117,17 @@ internal sealed class CalibrateCommand : Command
         factors.AddRow("bandwidth", Fmt(report.BandwidthEfficiency), report.Fitted.Bandwidth ? "fitted (decode step, ITL p50)" : "kept");
         factors.AddRow("communication", Fmt(report.CommunicationEfficiency), report.Fitted.Communication ? "fitted" : "kept");
         factors.AddRow("prefill ratio", Fmt(report.LongPrefillRatio), report.Fitted.PrefillRatio ? "fitted (prefill, TTFT)" : "kept");
+        factors.AddRow("int8 weight-only read", Fmt(report.Int8WeightRead), report.Fitted.Int8WeightRead ? "fitted (int8 runs vs 16-bit)" : "kept (default)");
+        factors.AddRow("int4/fp4 weight-only read", Fmt(report.Int4WeightRead), report.Fitted.Int4WeightRead ? "fitted (4-bit runs vs 16-bit)" : "kept (default)");
         console.Write(factors);
-        var levels = new WideTable("residuals per level (predicted ÷ measured − 1)", ["concurrency", "in/out tokens", "TTFT p50 ms", "predicted ms", "error", "decode step (ITL p50) ms", "predicted ms", "error"]);
+        // The weights column appears only when several runs (precisions) were fitted together.
+        bool several = report.Levels.Select(l => l.Weights).Distinct(StringComparer.Ordinal).Skip(1).Any();
+        string[] columns = ["concurrency", "in/out tokens", "TTFT p50 ms", "predicted ms", "error", "decode step (ITL p50) ms", "predicted ms", "error"];
+        var levels = new WideTable("residuals per level (predicted ÷ measured − 1)", several ? ["weights", .. columns] : columns);
         foreach (CalibrationLevel r in report.Levels)
         {
-            levels.AddRow(
+            string[] cells =
+            [
                 r.Concurrency.ToString(CultureInfo.InvariantCulture),
                 string.Create(CultureInfo.InvariantCulture, $"{r.InputTokens}/{r.OutputTokens}"),
                 Ms(r.MeasuredTtftSeconds),
@@ -113,7 +135,9 @@ internal sealed class CalibrateCommand : Command
                 Pct(r.TtftRelativeError),
                 Ms(r.MeasuredDecodeStepSeconds),
                 r.MeasuredDecodeStepSeconds is null ? "-" : Ms(r.PredictedDecodeStepSeconds),
-                Pct(r.DecodeStepRelativeError));
+                Pct(r.DecodeStepRelativeError),
+            ];
+            levels.AddRow(several ? [r.Weights, .. cells] : cells);
         }
 
         levels.Write(console);

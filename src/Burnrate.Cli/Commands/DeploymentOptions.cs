@@ -47,7 +47,15 @@ internal sealed class DeploymentOptions
     /// <summary>Builds the deployment (one replica of TP devices unless --tp is smaller than --gpus) through the library's
     /// <see cref="DeploymentResolver"/>. These commands show no cost of their own, so a missing catalog price is allowed and
     /// named as an assumption (never a silent $0).</summary>
-    public ResolvedDeployment Resolve(ParseResult parse, BurnrateCatalog catalog, string modelId, string gpuId, int gpus, List<Assumption> assumptions)
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="catalog">The catalog.</param>
+    /// <param name="modelId">The model id.</param>
+    /// <param name="gpuId">The accelerator id.</param>
+    /// <param name="gpus">The device count.</param>
+    /// <param name="assumptions">Where the deployment's assumption is added.</param>
+    /// <param name="weights">The weight precision to use instead of --weights (calibrate: one per bench run), or null.</param>
+    /// <returns>The deployment.</returns>
+    public ResolvedDeployment Resolve(ParseResult parse, BurnrateCatalog catalog, string modelId, string gpuId, int gpus, List<Assumption> assumptions, string? weights = null)
     {
         ResolvedDeployment resolved = DeploymentResolver.Resolve(catalog, new DeploymentRequest
         {
@@ -55,7 +63,7 @@ internal sealed class DeploymentOptions
             Gpu = gpuId,
             Gpus = gpus,
             TensorParallel = parse.GetValue(Tp),
-            Weights = parse.GetValue(Weights),
+            Weights = weights ?? parse.GetValue(Weights),
             KvCache = parse.GetValue(Kv),
             PriceRequired = false,
         });

@@ -19,6 +19,14 @@ public sealed record CalibrationFit
     /// decode step is compute-bound, so decode fixes compute and TTFT the ratio (CPU serving), and fitting it improves the fit.</summary>
     public bool PrefillRatioFitted { get; init; }
 
+    /// <summary>Gets whether the int8 weight-only read rate (<see cref="EfficiencyFactors.Int8WeightRead"/>) was fitted: only from
+    /// int8 weight-only sets measured beside a set whose weights are read at the 16-bit rate.</summary>
+    public bool Int8WeightReadFitted { get; init; }
+
+    /// <summary>Gets whether the 4-bit (int4, fp4) weight-only read rate (<see cref="EfficiencyFactors.Int4WeightRead"/>) was fitted,
+    /// under the same condition.</summary>
+    public bool Int4WeightReadFitted { get; init; }
+
     /// <summary>Gets each level's measurement beside the fitted prediction.</summary>
     public required IReadOnlyList<CalibrationResidual> Residuals { get; init; }
 

@@ -1,3 +1,4 @@
+using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
 using Burnrate.Core.Models;
 using Burnrate.Core.Quantities;
@@ -54,6 +55,48 @@ public sealed class EfficiencyFitterTests
         fit.Efficiency.Bandwidth.ShouldBe(0.75, 0.75 * 0.05);
         fit.Efficiency.Communication.ShouldBe(0.3, 0.3 * 0.05);
         fit.Residuals.ShouldAllBe(r => Math.Abs(r.DecodeStepError!.Value) < 0.01);
+    }
+
+    [Fact]
+    public void Should_RecoverPlantedInt8AndInt4ReadRates_When_RunsAtSeveralWeightPrecisionsAreFittedTogether()
+    {
+        // Given: one 8B deployment on an H100 benched three times, with bf16, int8 and int4 weight-only weights (bf16 matmuls)
+        var planted = new EfficiencyFactors(0.45, 0.66, 0.7) { Int8WeightRead = 0.81, Int4WeightRead = 0.62 };
+        InferenceDeployment bf16 = Deployment(H100, 1), int8 = Deployment(H100, 1, Precision.Int8), int4 = Deployment(H100, 1, Precision.Int4);
+        CalibrationSet[] sets =
+        [
+            new(bf16, Measure(Llama8B, bf16, planted, 2048, 256, 1, 8, 32)),
+            new(int8, Measure(Llama8B, int8, planted, 2048, 256, 1, 8)),
+            new(int4, Measure(Llama8B, int4, planted, 2048, 256, 1, 8)),
+        ];
+
+        // When
+        CalibrationFit fit = EfficiencyFitter.Fit(Llama8B, sets, EfficiencyFactors.Default);
+
+        // Then: both rates within 1%, the shared factors as from one run, every time reproduced
+        fit.Efficiency.Int8WeightRead.ShouldBe(0.81, 0.81 * 0.01);
+        fit.Efficiency.Int4WeightRead.ShouldBe(0.62, 0.62 * 0.01);
+        fit.Efficiency.Compute.ShouldBe(0.45, 0.45 * 0.005);
+        fit.Efficiency.Bandwidth.ShouldBe(0.66, 0.66 * 0.005);
+        (fit.Int8WeightReadFitted, fit.Int4WeightReadFitted).ShouldBe((true, true));
+        fit.Residuals.Select(r => r.Weights).ShouldBe([Precision.Bf16, Precision.Bf16, Precision.Bf16, Precision.Int8, Precision.Int8, Precision.Int4, Precision.Int4]);
+        fit.RmsLogError.ShouldBeLessThan(0.005);
+    }
+
+    [Fact]
+    public void Should_KeepTheDefaultReadRate_When_OnlyOneWeightOnlyPrecisionIsMeasured()
+    {
+        // Given: int8 weight-only alone: its read rate and the bandwidth only ever appear as a product for the weights
+        var planted = new EfficiencyFactors(0.45, 0.66, 0.7) { Int8WeightRead = 0.81 };
+        InferenceDeployment int8 = Deployment(H100, 1, Precision.Int8);
+
+        // When
+        CalibrationFit fit = EfficiencyFitter.Fit(Llama8B, int8, Measure(Llama8B, int8, planted, 2048, 256, 1, 8), EfficiencyFactors.Default);
+
+        // Then: the default is kept and said so; the fit still reproduces this deployment's times through the bandwidth
+        fit.Int8WeightReadFitted.ShouldBeFalse();
+        fit.Efficiency.Int8WeightRead.ShouldBe(EfficiencyFactors.DefaultInt8WeightRead);
+        fit.Residuals.ShouldAllBe(r => Math.Abs(r.DecodeStepError ?? 0) < 0.02);
     }
 
     [Fact]
