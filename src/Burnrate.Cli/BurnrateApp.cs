@@ -64,7 +64,12 @@ public static class BurnrateApp
         root.Subcommands.Add(new FleetCommand(globals));
         root.Subcommands.Add(new NativesCommand());
         // Bare `burnrate` shows the help (exit 0) rather than "Required command was not provided".
-        root.SetAction(parse => new System.CommandLine.Help.HelpAction().Invoke(parse));
+        // Help wraps to the output width too (System.CommandLine's default is the window's width, unbounded when piped).
+        root.SetAction(parse => new System.CommandLine.Help.HelpAction { MaxWidth = root.Width }.Invoke(parse));
+        if (root.Options.OfType<System.CommandLine.Help.HelpOption>().Single().Action is System.CommandLine.Help.HelpAction help)
+        {
+            help.MaxWidth = root.Width;
+        }
         // The default version action reads the entry assembly, which is the test host under tests.
         root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
 

@@ -34,14 +34,16 @@ public sealed class AssumptionsOptionTests
         // When
         CliRun run = CliRunner.Run([.. args, "--assumptions"]);
 
-        // Then: the table, with as many named rows as the JSON has assumptions
+        // Then: the table, with as many named rows as the JSON has assumptions; or, when a source word (a URL) could not
+        // stay whole in a table 80 columns wide, the list: one "  name = value" line per assumption, its source beneath
         run.ExitCode.ShouldBe(0, run.Error);
         count.ShouldBeGreaterThan(0);
-        run.Output.ShouldContain("│ source");
         run.Output.ShouldNotContain("add --assumptions");
         string[] lines = run.Output.Split('\n');
         int header = Array.FindIndex(lines, l => l.StartsWith("│ name ", StringComparison.Ordinal));
-        int named = lines.Skip(header + 2).TakeWhile(l => l.StartsWith("│ ", StringComparison.Ordinal)).Count(l => l[2] != ' ');
+        int named = header >= 0
+            ? lines.Skip(header + 2).TakeWhile(l => l.StartsWith("│ ", StringComparison.Ordinal)).Count(l => l[2] != ' ')
+            : lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^  \S+ = "));
         named.ShouldBe(count);
     }
 
