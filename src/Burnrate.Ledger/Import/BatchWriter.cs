@@ -7,7 +7,9 @@ namespace Burnrate.Ledger.Import;
 /// <summary>
 /// Writes a file's good rows in batches, each batch one transaction of new rows only, and tallies the outcome. The file
 /// is parsed on the calling thread while a writer thread stores the previous batch (two batches in memory at most);
-/// batches reach the store one at a time and in file order, so a crash still leaves only whole batches.
+/// batches reach the store one at a time and in file order, so a crash still leaves only whole batches. The first
+/// batch is an eighth of the size (then an eighth, a quarter, the rest of a half): the writer idled while a whole first
+/// batch was parsed; after those four, batch ends fall on multiples of the batch size as before.
 /// </summary>
 internal static class BatchWriter
 {
@@ -33,6 +35,7 @@ internal static class BatchWriter
         try
         {
             List<TRow> batch = free.Take(stop.Token);
+            int batches = 0, limit = Size(0, batchRows);
             foreach (ImportItem<TRow> item in items)
             {
                 read++;
@@ -47,11 +50,13 @@ internal static class BatchWriter
                 else
                 {
                     batch.Add(item.Row);
-                    if (batch.Count >= batchRows)
+                    if (batch.Count >= limit)
                     {
                         full.Add(batch, stop.Token);
                         inBatch.Clear();
                         batch = free.Take(stop.Token);
+                        batches = Math.Min(batches + 1, 4);
+                        limit = Size(batches, batchRows);
                     }
                 }
 
@@ -81,6 +86,23 @@ internal static class BatchWriter
 
         (long imported, long stored) = writer.Result;
         return new FileImport(path, format, read, imported, duplicates + stored, errors.Count, errors);
+    }
+
+    /// <summary>Gets the rows of the batch at an index (from 0): the four ramp batches add up to one whole batch.</summary>
+    internal static int Size(int index, int batchRows)
+    {
+        if (batchRows < 8 || index >= 4)
+        {
+            return batchRows;
+        }
+
+        int eighth = batchRows / 8;
+        return index switch
+        {
+            0 or 1 => eighth,
+            2 => batchRows / 4,
+            _ => batchRows - (2 * eighth) - (batchRows / 4),
+        };
     }
 
     // The writer thread: stores full batches in order and hands each list back for the parser to refill. A failure

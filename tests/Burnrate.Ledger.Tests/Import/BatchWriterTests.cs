@@ -2,6 +2,9 @@ using System.Data;
 using Burnrate.Core.Validation;
 using Burnrate.Ledger.Import;
 using Burnrate.Ledger.Store;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace Burnrate.Ledger.Tests.Import;
 
@@ -13,16 +16,17 @@ public sealed class BatchWriterTests
     [Fact]
     public void Should_RaiseTheStoreFailureAndStopParsing_When_TheWriterFailsMidFile()
     {
-        // Given a store that fails on the third batch, and a file far longer than the batches in flight
+        // Given a store that fails on the sixth batch (the four smaller first batches make one whole), and a file far
+        // longer than the batches in flight
         using LedgerDatabase ledger = LedgerDatabase.Open(":memory:");
-        var store = new FailingStore(ledger.Store, failOnBatch: 3);
+        var store = new FailingStore(ledger.Store, failOnBatch: 6);
         var file = new CountingFile(rows: 1_000_000);
 
         // When
         IOException failure = Should.Throw<IOException>(() => Run(store, file.Items()));
 
         // Then: the store's own error, two whole batches kept, and the parser stopped within a few batches
-        failure.Message.ShouldBe("disk full (batch 3)");
+        failure.Message.ShouldBe("disk full (batch 6)");
         RowCount(ledger).ShouldBe(2 * Batch);
         file.Pulled.ShouldBeLessThan(10 * Batch);
     }
@@ -57,6 +61,21 @@ public sealed class BatchWriterTests
         (first.RowsRead, first.Imported, first.Duplicates).ShouldBe((10_050L, 9_045L, 1_005L));
         (second.RowsRead, second.Imported, second.Duplicates).ShouldBe((10_050L, 0L, 10_050L));
         RowCount(ledger).ShouldBe(9_045);
+    }
+
+    [Property(MaxTest = 300)]
+    public Property Should_EndBatchesOnMultiplesOfTheBatchSize_When_TheFirstBatchesAreSmaller(PositiveInt batchRows)
+    {
+        // Given any batch size, the rows of the first ten batches
+        int[] sizes = [.. Enumerable.Range(0, 10).Select(i => BatchWriter.Size(i, batchRows.Get))];
+        long[] ends = [.. sizes.Select((_, i) => sizes.Take(i + 1).Sum(s => (long)s))];
+
+        // Then: no batch is empty or larger than the size, the first is smaller when the size allows, and from the
+        // fourth on every batch ends on a multiple of the size (a crash keeps whole batches of --batch-rows, as before)
+        bool bounded = sizes.All(s => s >= 1 && s <= batchRows.Get);
+        bool smallerFirst = batchRows.Get < 8 || sizes[0] <= batchRows.Get / 8;
+        bool aligned = ends.Skip(3).All(e => e % batchRows.Get == 0);
+        return (bounded && smallerFirst && aligned).Label($"sizes {string.Join(",", sizes)}");
     }
 
     private static FileImport Run(ILedgerStore store, IEnumerable<ImportItem<UsageRow>> items) =>
