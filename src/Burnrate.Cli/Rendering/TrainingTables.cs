@@ -27,7 +27,7 @@ internal static class TrainingTables
         result.AddRow("layout", e.Layout + ", " + report.Sharding + ", recompute " + run.Recompute.ToString().ToLowerInvariant());
         result.AddRow("wall-clock", NumberText.Format(e.WallClock.Days, "#,0.##") + " days (" + NumberText.Grouped(e.WallClock.Hours) + " h), of which interruptions " + NumberText.Format(100 * e.InterruptionOverhead / (1 + e.InterruptionOverhead), "0.##") + "%");
         result.AddRow("GPU-hours", NumberText.Grouped(e.GpuHours.Value) + " GPU-h");
-        result.AddRow("throughput", SiFormat.Format(e.TokensPerSecond, "tokens/s"));
+        result.AddRow("throughput", SiFormat.Words(e.TokensPerSecond, "tokens/s"));
         result.AddRow("energy (incl. PUE)", NumberText.Grouped(e.Energy.KWh) + " kWh (" + e.Energy + ")");
         result.AddRow("cost", e.Cost + " at " + run.PricePerDeviceHour);
         result.AddRow("emissions", e.Emissions.ToString());

@@ -15,14 +15,32 @@ public static class SiFormat
     public static string Format(double value, string unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
+        (string digits, string prefix) = Split(value);
+        return digits + " " + prefix + unit;
+    }
+
+    /// <summary>Formats <paramref name="value"/> like <see cref="Format"/> before a unit that is a word, not a symbol: the prefix
+    /// stands apart ("15 T tokens", "593 k tokens/s", "512 tokens"), since "Ttokens" reads as a misspelling.</summary>
+    /// <param name="value">The value in base units.</param>
+    /// <param name="unit">The unit word, e.g. "tokens" or "tokens/s".</param>
+    /// <returns>Text such as "15 T tokens".</returns>
+    public static string Words(double value, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        (string digits, string prefix) = Split(value);
+        return prefix.Length == 0 ? digits + " " + unit : digits + " " + prefix + " " + unit;
+    }
+
+    private static (string Digits, string Prefix) Split(double value)
+    {
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{value} {unit}");
+            return (value.ToString(CultureInfo.InvariantCulture), "");
         }
 
         if (value == 0)
         {
-            return "0 " + unit;
+            return ("0", "");
         }
 
         int exponent = (int)Math.Floor(Math.Log10(Math.Abs(value)) / 3);
@@ -35,7 +53,7 @@ public static class SiFormat
             digits = ThreeSignificant(value / Math.Pow(1000, exponent));
         }
 
-        return digits + " " + Prefixes[exponent + UnitIndex] + unit;
+        return (digits, Prefixes[exponent + UnitIndex]);
     }
 
     /// <summary>Formats a dollar amount compactly: "$1.2M", "$950", "$3.40".</summary>

@@ -36,5 +36,5 @@ public readonly record struct Tokens(double Value) : IComparable<Tokens>
 
     /// <summary>Formats with an SI prefix, e.g. "15.6 Ttokens".</summary>
     /// <returns>The formatted count.</returns>
-    public override string ToString() => SiFormat.Format(Value, "tokens");
+    public override string ToString() => SiFormat.Words(Value, "tokens");
 }

@@ -14,6 +14,22 @@ public sealed class QuantityFormattingTests
         new Flop(value).ToString().ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData(15e12, "15 T tokens")]
+    [InlineData(500e9, "500 G tokens")]
+    [InlineData(512, "512 tokens")]
+    [InlineData(0, "0 tokens")]
+    public void Should_SetThePrefixApartFromTheWord_When_TokensArePrinted(double value, string expected)
+    {
+        new Tokens(value).ToString().ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Should_SetThePrefixApart_When_AWordUnitIsARate()
+    {
+        SiFormat.Words(593e3, "tokens/s").ShouldBe("593 k tokens/s");
+    }
+
     [Fact]
     public void Should_FormatDecimalGigabytes_When_BytesPrinted()
     {
