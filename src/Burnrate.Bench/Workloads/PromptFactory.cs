@@ -10,7 +10,9 @@ namespace Burnrate.Bench.Workloads;
 /// </summary>
 internal sealed class PromptFactory
 {
-    private static readonly string[] Words =
+    /// <summary>The words prompts are built from (one o200k token each with a leading space); the llama.cpp closed-loop test's
+    /// tokenizer holds the same words so that a prompt of n tokens is about n tokens on its server too.</summary>
+    internal static readonly string[] Words =
     [
         "time", "year", "people", "way", "day", "man", "thing", "woman", "life", "child", "world", "school", "state", "family",
         "student", "group", "country", "problem", "hand", "part", "place", "case", "week", "company", "system", "program",

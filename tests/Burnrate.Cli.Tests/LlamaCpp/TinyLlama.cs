@@ -83,15 +83,8 @@ internal static class TinyLlamaVocab
     public const int Bos = 1;
     public const int Eos = 2;
 
-    // The words of Burnrate.Bench's PromptFactory (internal there), each one token with its leading space.
-    private static readonly string[] Words =
-    [
-        "time", "year", "people", "way", "day", "man", "thing", "woman", "life", "child", "world", "school", "state", "family",
-        "student", "group", "country", "problem", "hand", "part", "place", "case", "week", "company", "system", "program",
-        "question", "work", "government", "number", "night", "point", "home", "water", "room", "mother", "area", "money",
-        "story", "fact", "month", "lot", "right", "study", "book", "eye", "job", "word", "business", "issue", "side", "kind",
-        "head", "house", "service", "friend", "father", "power", "hour", "game", "line", "end", "member", "law", "car", "city",
-    ];
+    // The words bench builds prompts from, each one token with its leading space.
+    private static readonly string[] Words = Burnrate.Bench.Workloads.PromptFactory.Words;
 
     /// <summary>The pieces with their score and GGUF token type (1 normal, 2 unknown, 3 control, 6 byte).</summary>
     public static (string Piece, float Score, int Type)[] Pieces(int size)
