@@ -1,3 +1,4 @@
+using Burnrate.Core.Economics;
 using Burnrate.Core.Hardware;
 using Burnrate.Core.Inference;
 using static Burnrate.Core.Tests.Inference.InferenceFixtures;
@@ -116,6 +117,25 @@ public sealed class InferenceEstimatorTests
 
         (1 / r.Tpot.Seconds / 155.6).ShouldBe(1, 0.10);
         r.DecodeBound.ShouldBe(ResourceBound.Memory);
+    }
+
+    [Fact]
+    public void Should_CiteTheBenchmarkOnlyForTheDefaultRate_When_WeightOnlyReadIsShown()
+    {
+        // Given: int8 weights at the default read rate, and at a calibrated one
+        InferenceDeployment int8 = Deployment(A100_80, 1, Precision.Int8);
+        var workload = new InferenceWorkload(5, 200, 1);
+
+        // When
+        Assumption byDefault = InferenceEstimator.Estimate(Llama2_7B, int8, workload, EfficiencyFactors.Default).Assumptions.Single(a => a.Name == "weight-only-read");
+        Assumption calibrated = InferenceEstimator.Estimate(Llama2_7B, int8, workload, EfficiencyFactors.Default with { Int8WeightRead = 0.82 }).Assumptions.Single(a => a.Name == "weight-only-read");
+
+        // Then: the benchmark is cited for its own figure only
+        byDefault.Value.ShouldBe("77%");
+        byDefault.Source.ShouldContain("gpt-fast README");
+        calibrated.Value.ShouldBe("82%");
+        calibrated.Source.ShouldNotContain("gpt-fast");
+        calibrated.Source.ShouldContain("not the default 77%");
     }
 
     [Fact]
