@@ -14,6 +14,8 @@ public static class EfficiencyFitter
     private const int CoarseSteps = 41;
     private const int FineSteps = 9;
     private const int MaxFineRounds = 200;
+    private const int MaxEscapes = 8;
+    private const int LineSteps = 1728;
 
     /// <summary>How much lower the RMS of ln(predicted ÷ measured) must be with the prefill ratio fitted for the ratio to count
     /// as determined by the data (0.01: predictions 1% closer); below it the ratio keeps its starting value.</summary>
@@ -190,20 +192,44 @@ public static class EfficiencyFitter
         double bestLoss = double.PositiveInfinity;
         Search(dims, CoarseSteps, i => low + (-low * i / (CoarseSteps - 1)), loss, ref best, ref bestLoss);
         double span = -low / (CoarseSteps - 1);
-        // Pattern search: a window of ±span around the best point; it shrinks 4× unless the best moved to its edge
-        // (then it follows the valley at the same size). Bounded, so the fit always ends.
-        for (int round = 0; round < MaxFineRounds && span > 1e-7; round++)
+        PatternSearch(dims, span, loss, ref best, ref bestLoss);
+
+        // The roofline's max(compute, memory) makes plateaus: where a time is memory-bound the loss does not move with compute,
+        // and a pattern search whose window has shrunk cannot see the other side of the kink. Escape by searching each factor
+        // alone over its whole range, then search the pattern again from there; bounded, so the fit always ends. The line's
+        // steps (0.004 in ln) are finer than the basin behind a plateau whose residual exceeds 0.2%.
+        for (int escape = 0; escape < MaxEscapes && dims > 1; escape++)
         {
-            double[] center = (double[])best.Clone();
-            double s = span;
-            Search(dims, FineSteps, i => (i - ((FineSteps - 1) / 2.0)) * s / ((FineSteps - 1) / 2.0), loss, center, ref best, ref bestLoss);
-            bool atEdge = false;
+            bool improved = false;
             for (int d = 0; d < dims; d++)
             {
-                atEdge |= Math.Abs(best[d] - center[d]) > span * 0.99;
+                double[] from = best;
+                int axis = d;
+                double[] line = [from[d]];
+                double lineLoss = double.PositiveInfinity;
+                Func<double[], double> along = x =>
+                {
+                    double[] y = (double[])from.Clone();
+                    y[axis] = x[0];
+                    return loss(y);
+                };
+                Search(1, LineSteps, i => low + (-low * i / (LineSteps - 1)), along, ref line, ref lineLoss);
+                PatternSearch(1, span, along, ref line, ref lineLoss);
+                if (lineLoss < bestLoss * (1 - 1e-9))
+                {
+                    best = (double[])from.Clone();
+                    best[d] = line[0];
+                    bestLoss = lineLoss;
+                    improved = true;
+                }
             }
 
-            span = atEdge ? span : span / 4;
+            if (!improved)
+            {
+                break;
+            }
+
+            PatternSearch(dims, span, loss, ref best, ref bestLoss);
         }
 
         // A factor the loss does not move with is not determined by the data: keep the starting value when that costs nothing.
@@ -223,6 +249,25 @@ public static class EfficiencyFitter
         }
 
         return best;
+    }
+
+    /// <summary>Pattern search: a window of ±<paramref name="span"/> around the best point; it shrinks 4× unless the best moved to
+    /// its edge (then it follows the valley at the same size). Bounded, so the fit always ends.</summary>
+    private static void PatternSearch(int dims, double span, Func<double[], double> loss, ref double[] best, ref double bestLoss)
+    {
+        for (int round = 0; round < MaxFineRounds && span > 1e-7; round++)
+        {
+            double[] center = (double[])best.Clone();
+            double s = span;
+            Search(dims, FineSteps, i => (i - ((FineSteps - 1) / 2.0)) * s / ((FineSteps - 1) / 2.0), loss, center, ref best, ref bestLoss);
+            bool atEdge = false;
+            for (int d = 0; d < dims; d++)
+            {
+                atEdge |= Math.Abs(best[d] - center[d]) > span * 0.99;
+            }
+
+            span = atEdge ? span : span / 4;
+        }
     }
 
     private static void Search(int dims, int steps, Func<int, double> at, Func<double[], double> loss, ref double[] best, ref double bestLoss) =>
