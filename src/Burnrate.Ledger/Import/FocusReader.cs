@@ -233,8 +233,24 @@ internal static class FocusReader
     // The same cleaning on characters: empty when the field is empty, white space or null.
     private static ReadOnlySpan<char> Clean(ReadOnlySpan<char> text) => text.IsWhiteSpace() || text is "null" or "NULL" ? default : text.Trim();
 
-    private static string? Canonical(string? category) =>
-        category is null ? null : FocusColumns.Categories.FirstOrDefault(c => c.Equals(category, StringComparison.OrdinalIgnoreCase)) ?? category;
+    // A loop, not FirstOrDefault with a lambda: that allocated a closure and a delegate for every row.
+    private static string? Canonical(string? category)
+    {
+        if (category is null)
+        {
+            return null;
+        }
+
+        foreach (string c in FocusColumns.Categories)
+        {
+            if (c.Equals(category, StringComparison.OrdinalIgnoreCase))
+            {
+                return c;
+            }
+        }
+
+        return category;
+    }
 
     private static bool Money(string field, ReadOnlySpan<char> text, bool required, out decimal value, out string? error)
     {
