@@ -15,6 +15,7 @@ public sealed class LocalNuGetFeed : IDisposable
     private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, string> _files = new(StringComparer.Ordinal);
     private readonly Task _serving;
+    private readonly CancellationTokenSource _stopped = new();
     private long _bytesSent;
 
     /// <summary>Initializes a new instance of the <see cref="LocalNuGetFeed"/> class serving every pinned package that is
@@ -43,6 +44,10 @@ public sealed class LocalNuGetFeed : IDisposable
     /// <summary>Gets or sets the package id (lower case) whose bytes are served with one byte changed.</summary>
     public string? TamperedPackage { get; set; }
 
+    /// <summary>Gets or sets the bytes of a package after which the feed stops sending (and holds the connection open until
+    /// disposed), or null to send every byte.</summary>
+    public long? StallAfterBytes { get; set; }
+
     /// <summary>Gets or sets a pause after every 64 KiB sent (zero: as fast as possible).</summary>
     public TimeSpan ChunkDelay { get; set; }
 
@@ -62,6 +67,7 @@ public sealed class LocalNuGetFeed : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _stopped.Cancel();
         _listener.Stop();
         _listener.Close();
         try
@@ -72,6 +78,8 @@ public sealed class LocalNuGetFeed : IDisposable
         {
             // The listener was closed under a request in flight.
         }
+
+        _stopped.Dispose();
     }
 
     private static int FreePort()
@@ -122,6 +130,11 @@ public sealed class LocalNuGetFeed : IDisposable
             const int Chunk = 1 << 16;
             for (int offset = 0; offset < bytes.Length; offset += Chunk)
             {
+                if (StallAfterBytes is { } stallAt && offset >= stallAt)
+                {
+                    await Task.Delay(Timeout.Infinite, _stopped.Token).ConfigureAwait(false);
+                }
+
                 int count = Math.Min(Chunk, bytes.Length - offset);
                 await response.OutputStream.WriteAsync(bytes.AsMemory(offset, count)).ConfigureAwait(false);
                 Interlocked.Add(ref _bytesSent, count);
@@ -131,9 +144,9 @@ public sealed class LocalNuGetFeed : IDisposable
                 }
             }
         }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or OperationCanceledException)
         {
-            // The client went away (a cancelled download).
+            // The client went away (a cancelled download), or the feed was disposed while stalling.
         }
         finally
         {

@@ -41,6 +41,10 @@ public sealed class NativeInstaller
     /// <summary>Gets the feed's base address.</summary>
     public Uri Feed => _feed;
 
+    /// <summary>Gets how long a download may go without receiving a byte before it is given up (default 60 s): the client's
+    /// own timeout covers only the wait for the response headers, and a stalled body would otherwise hang the install.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Gets the feed the environment names (<see cref="FeedVariable"/>), else <see cref="DefaultFeed"/>.</summary>
     /// <param name="environment">Reads an environment variable.</param>
     /// <returns>The feed.</returns>
@@ -81,7 +85,8 @@ public sealed class NativeInstaller
             }
 
             Directory.CreateDirectory(_cache.Root);
-            string download = Path.Combine(_cache.Root, $".download-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.nupkg");
+            RemoveStaleDownloads(_cache.Root);
+            string download = Path.Combine(_cache.Root, $"{DownloadPrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.nupkg");
             try
             {
                 await DownloadAsync(pin, download, progress, cancellationToken).ConfigureAwait(false);
@@ -98,13 +103,58 @@ public sealed class NativeInstaller
         return results;
     }
 
+    /// <summary>Deletes the partial downloads of installs that were killed (their process is gone); a running install's file
+    /// is left alone.</summary>
+    internal static void RemoveStaleDownloads(string root)
+    {
+        foreach (string file in Directory.EnumerateFiles(root, DownloadPrefix + "*.nupkg"))
+        {
+            string[] parts = Path.GetFileName(file).Split('-');
+            if (parts.Length >= 3 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && !IsRunning(pid))
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Another install may be cleaning up at the same moment, or the file is not ours to delete: leave it.
+                }
+            }
+        }
+    }
+
+    private const string DownloadPrefix = ".download-";
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     private async Task DownloadAsync(NativePin pin, string path, IProgress<NativeInstallProgress>? progress, CancellationToken cancellationToken)
     {
         var url = new Uri(_feed, pin.RelativeUrl);
         string advice = $"set {FeedVariable} to a NuGet v3 flat container that serves {pin.PackageId} {pin.Version} (default {DefaultFeed}), or copy a natives cache from another machine (docs/natives.md)";
+        // Re-armed before every read: it fires only when the feed sends nothing for StallTimeout.
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stall.CancelAfter(StallTimeout);
+        long done = 0;
         try
         {
-            using HttpResponseMessage response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using HttpResponseMessage response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, stall.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 throw new NativeInstallException($"{url}: HTTP {(int)response.StatusCode} {response.ReasonPhrase}; {advice}");
@@ -118,10 +168,10 @@ public sealed class NativeInstaller
                 await using (file.ConfigureAwait(false))
                 {
                     byte[] buffer = new byte[BufferBytes];
-                    long done = 0;
                     int read;
-                    while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                    while ((read = await body.ReadAsync(buffer, stall.Token).ConfigureAwait(false)) > 0)
                     {
+                        stall.CancelAfter(StallTimeout);
                         sha.AppendData(buffer, 0, read);
                         await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
                         done += read;
@@ -135,6 +185,11 @@ public sealed class NativeInstaller
             {
                 throw new NativeInstallException($"{url}: SHA-512 mismatch for {pin.PackageId} {pin.Version}: the build pinned {pin.Sha512}, the download is {actual}; the package was refused and nothing was installed");
             }
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && stall.IsCancellationRequested)
+        {
+            throw new NativeInstallException(
+                $"{url}: no data for {StallTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s after {done.ToString("N0", CultureInfo.InvariantCulture)} bytes; the download was given up and nothing was installed; {advice}", e);
         }
         catch (HttpRequestException e)
         {

@@ -100,6 +100,63 @@ public sealed class NativeInstallerTests
     }
 
     [Fact]
+    public async Task Should_GiveUpAndInstallNothing_When_TheFeedStopsSendingMidDownload()
+    {
+        // Given: a feed that sends 1 MiB of the package, then nothing, holding the connection open
+        using var feed = new LocalNuGetFeed { StallAfterBytes = 1 << 20 };
+        using var temp = new TempFolder();
+        using var http = new HttpClient();
+        var cache = new NativeCache(temp.File("natives"));
+        var installer = new NativeInstaller(http, feed.Url, cache) { StallTimeout = TimeSpan.FromSeconds(1) };
+
+        // When
+        NativeInstallException e = await Should.ThrowAsync<NativeInstallException>(
+            () => installer.InstallAsync([NativeComponent.Fleet], Rid, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        // Then: the message says what happened and what to do; no entry and no partial download stay
+        e.Message.ShouldContain("no data for 1 s after 1,048,576 bytes");
+        e.Message.ShouldContain("set BURNRATE_NATIVE_FEED");
+        Directory.GetFileSystemEntries(cache.Root, "*", SearchOption.AllDirectories).Where(File.Exists).ShouldBeEmpty();
+        cache.Has(NativeComponent.Fleet, Rid).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Should_DeleteThePartialDownloadsOfKilledInstalls_But_NotOfARunningOne()
+    {
+        // Given: what a killed install leaves (its process id no longer runs) and a download of this running process
+        using var temp = new TempFolder();
+        string root = temp.File("natives");
+        Directory.CreateDirectory(root);
+        string killed = Path.Combine(root, ".download-2147483646-0123456789abcdef.nupkg");
+        string running = Path.Combine(root, $".download-{Environment.ProcessId}-fedcba9876543210.nupkg");
+        string other = Path.Combine(root, "notes.txt");
+        foreach (string f in new[] { killed, running, other })
+        {
+            File.WriteAllText(f, "x");
+        }
+
+        // When
+        NativeInstaller.RemoveStaleDownloads(root);
+
+        // Then
+        File.Exists(killed).ShouldBeFalse();
+        File.Exists(running).ShouldBeTrue();
+        File.Exists(other).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("linux", System.Runtime.InteropServices.Architecture.X64, false, "linux-x64")]
+    [InlineData("linux", System.Runtime.InteropServices.Architecture.X64, true, "linux-musl-x64")]
+    [InlineData("linux", System.Runtime.InteropServices.Architecture.Arm64, true, "linux-musl-arm64")]
+    [InlineData("osx", System.Runtime.InteropServices.Architecture.Arm64, false, "osx-arm64")]
+    [InlineData("win", System.Runtime.InteropServices.Architecture.X64, false, "win-x64")]
+    public void Should_NameMuslLinuxApart_When_ThePlatformIsIdentified(string os, System.Runtime.InteropServices.Architecture architecture, bool musl, string expected)
+    {
+        NativeRid.For(os, architecture, musl).ShouldBe(expected);
+        NativePins.RuntimeIdentifiers.Contains(expected).ShouldBe(!musl);
+    }
+
+    [Fact]
     public async Task Should_NameTheAddressAndTheVariable_When_TheFeedCannotBeReached()
     {
         using var temp = new TempFolder();
