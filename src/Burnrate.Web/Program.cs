@@ -3,6 +3,9 @@
 using Burnrate.Web;
 using Burnrate.Web.Hosting;
 
+// As the CLI does: a build without the DuckDB/OR-Tools natives beside it finds them in the natives cache (docs/natives.md).
+Burnrate.Catalog.Natives.NativeLoader.Register();
+
 IConfiguration options = new ConfigurationBuilder().AddCommandLine(args).Build();
 ServeSettings settings = new ServeSettings
 {
