@@ -35,6 +35,7 @@ public static class LedgerWorkbook
         assumptions.Cell(1, 2).Value = "rule";
         assumptions.Cell(1, 3).Value = "source";
         assumptions.Row(1).Style.Font.Bold = true;
+        assumptions.SheetView.FreezeRows(1);
         int r = 2;
         foreach (LedgerAssumption a in report.Assumptions)
         {
@@ -64,7 +65,23 @@ public static class LedgerWorkbook
         {
             for (int c = 0; c < k; c++)
             {
-                sheet.Cell(r, c + 1).Value = row.Key[report.By[c]];
+                string key = report.By[c], text = row.Key[key];
+                IXLCell cell = sheet.Cell(r, c + 1);
+                // Time keys as real dates with a visible format (the text "2026-01" alone became a date shown as a serial).
+                if (key is "month" && DateTime.TryParseExact(text, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateTime month))
+                {
+                    cell.Value = month;
+                    cell.Style.DateFormat.Format = "mmm yyyy";
+                }
+                else if (key is "day" or "week" && DateTime.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateTime day))
+                {
+                    cell.Value = day;
+                    cell.Style.DateFormat.Format = "yyyy-mm-dd";
+                }
+                else
+                {
+                    cell.Value = text;
+                }
             }
 
             Figures(sheet, r++, k, row.Figures);
@@ -101,7 +118,7 @@ public static class LedgerWorkbook
         }
 
         sheet.Cell(r, k + 8).Value = f.UnpricedRequests;
-        for (int c = k + 1; c <= k + 3; c++)
+        foreach (int c in new[] { k + 1, k + 2, k + 3, k + 8 })
         {
             sheet.Cell(r, c).Style.NumberFormat.Format = "#,##0";
         }

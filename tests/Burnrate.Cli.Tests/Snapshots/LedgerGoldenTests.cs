@@ -90,6 +90,24 @@ public sealed class LedgerGoldenTests : IClassFixture<LedgerGoldenTests.ExampleL
     public void Should_MatchGolden_When_MigrateJson() =>
         Golden.Verify(GoldenRun.Run("ledger", "migrate", "--from", _ledger.Db, "--to", Fresh("migrated-json.duckdb"), "--json"), "Ledger", "migrate-json");
 
+    [Fact]
+    public void Should_MatchTheGoldenWorkbook_When_ReportWritesFiles()
+    {
+        // Given
+        string output = Dir + "/report-workbook";
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        // When
+        CliRunner.Run("ledger", "report", "--by", "customer,month", "--db", _ledger.Db, "--out", output).ExitCode.ShouldBe(0);
+
+        // Then: sheet names, frozen panes, widths, every cell's value, number format and formula, as finance would open it
+        using var book = new ClosedXML.Excel.XLWorkbook(output + "/ledger.xlsx");
+        Golden.Verify(WorkbookDump.Of(book), "Ledger", "ledger-xlsx");
+    }
+
     private static string Fresh(string name)
     {
         string path = Dir + "/" + name;

@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
 
-namespace Burnrate.Reports.Tests.Planning;
+namespace Burnrate.Testing;
 
 /// <summary>Reads a workbook back and writes what a reader of it sees: sheets, frozen panes, widths, and every cell's value, type, format and formula.</summary>
-internal static class WorkbookDump
+public static class WorkbookDump
 {
+    /// <summary>Gets the dump of a workbook.</summary>
     public static string Of(XLWorkbook workbook)
     {
         var text = new StringBuilder();
