@@ -1,5 +1,4 @@
 using System.Globalization;
-using Burnrate.Core.Economics;
 using Burnrate.Planning.Fleet;
 using ClosedXML.Excel;
 
@@ -27,7 +26,7 @@ public static class FleetWorkbook
         using var book = new XLWorkbook();
         Sheet(book, "options", FleetTables.Options(report), ["costUsd", "servedTokens"]);
         Sheet(book, "months", FleetTables.Months(report), ["costUsd", "servedTokens"]);
-        Assumptions(book, report.Assumptions);
+        Workbooks.AssumptionsSheet.Add(book, "value", report.Assumptions.Select(a => (a.Name, a.Value, a.Source)), (28, 40, 80));
         Burnrate.Catalog.Files.AtomicFile.Write(path, (Stream stream) => book.SaveAs(stream));
     }
 
@@ -91,25 +90,6 @@ public static class FleetWorkbook
         {
             sheet.Column(c).Width = Math.Clamp(table.Header[c - 1].Length + 2, 12, 30);
         }
-    }
-
-    private static void Assumptions(XLWorkbook book, IReadOnlyList<Assumption> assumptions)
-    {
-        IXLWorksheet sheet = book.AddWorksheet("assumptions");
-        sheet.Cell(1, 1).Value = "assumption";
-        sheet.Cell(1, 2).Value = "value";
-        sheet.Cell(1, 3).Value = "source";
-        sheet.Row(1).Style.Font.Bold = true;
-        sheet.SheetView.FreezeRows(1);
-        int r = 2;
-        foreach (Assumption a in assumptions)
-        {
-            sheet.Cell(r, 1).Value = a.Name;
-            sheet.Cell(r, 2).Value = a.Value;
-            sheet.Cell(r++, 3).Value = a.Source;
-        }
-
-        (sheet.Column(1).Width, sheet.Column(2).Width, sheet.Column(3).Width) = (28, 40, 80);
     }
 
     // The format follows the unit the header names (FleetTables).

@@ -30,22 +30,7 @@ public static class LedgerWorkbook
                 Sheet(book, name, view, view.Rows);
             }
         }
-        IXLWorksheet assumptions = book.AddWorksheet("assumptions");
-        assumptions.Cell(1, 1).Value = "assumption";
-        assumptions.Cell(1, 2).Value = "rule";
-        assumptions.Cell(1, 3).Value = "source";
-        assumptions.Row(1).Style.Font.Bold = true;
-        assumptions.SheetView.FreezeRows(1);
-        int r = 2;
-        foreach (LedgerAssumption a in report.Assumptions)
-        {
-            assumptions.Cell(r, 1).Value = a.Name;
-            assumptions.Cell(r, 2).Value = a.Value;
-            assumptions.Cell(r++, 3).Value = a.Source;
-        }
-
-        // Widths set by hand: ClosedXML's AdjustToContents measures text with System.Drawing (GDI+), absent on Linux servers.
-        (assumptions.Column(1).Width, assumptions.Column(2).Width, assumptions.Column(3).Width) = (22, 110, 16);
+        Workbooks.AssumptionsSheet.Add(book, "rule", report.Assumptions.Select(a => (a.Name, a.Value, a.Source)), (22, 110, 16));
         book.SaveAs(path);
     }
 
