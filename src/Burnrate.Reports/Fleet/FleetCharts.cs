@@ -36,6 +36,7 @@ public static class FleetCharts
         double[] ticks = [.. xs.Where(x => (int)x % step == 0)];
         plot.Axes.Bottom.SetTicks(ticks, [.. ticks.Select(t => chart.MonthLabels[(int)t])]);
         plot.Title("Average capacity by option per month (tokens/s)");
+        plot.XLabel("month");
         return plot;
     }
 

@@ -15,6 +15,13 @@ public static class LedgerCharts
     /// <returns>The two paths.</returns>
     public static IReadOnlyList<string> MarginByCustomer(MarginReport byCustomer, string pngPath)
     {
+        (Plot plot, int height) = BuildMarginByCustomer(byCustomer);
+        return ChartFile.SavePngAndSvg(plot, pngPath, 1000, height);
+    }
+
+    /// <summary>Builds the margin chart and its height in pixels (one bar row each).</summary>
+    internal static (Plot Plot, int Height) BuildMarginByCustomer(MarginReport byCustomer)
+    {
         ArgumentNullException.ThrowIfNull(byCustomer);
         var rows = byCustomer.Rows.OrderBy(r => r.GrossMarginUsd.Usd).Take(MostCustomers).ToList();
         var plot = new Plot();
@@ -32,14 +39,18 @@ public static class LedgerCharts
         ChartStyle.MoneyAxis(plot.Axes.Bottom);
         plot.XLabel("gross margin (revenue − cost of serving), USD");
         plot.Title($"Gross margin by customer, {Period(byCustomer)}{(byCustomer.Rows.Count > MostCustomers ? $" (the {MostCustomers} lowest of {byCustomer.Rows.Count})" : string.Empty)}");
-        return ChartFile.SavePngAndSvg(plot, pngPath, 1000, Math.Max(400, 120 + (28 * rows.Count)));
+        return (plot, Math.Max(400, 120 + (28 * rows.Count)));
     }
 
     /// <summary>Draws each model's cost month by month as PNG + SVG.</summary>
     /// <param name="byModelMonth">A report by model and month.</param>
     /// <param name="pngPath">The PNG; the SVG goes beside it.</param>
     /// <returns>The two paths.</returns>
-    public static IReadOnlyList<string> CostByModel(MarginReport byModelMonth, string pngPath)
+    public static IReadOnlyList<string> CostByModel(MarginReport byModelMonth, string pngPath) =>
+        ChartFile.SavePngAndSvg(BuildCostByModel(byModelMonth), pngPath);
+
+    /// <summary>Builds the cost chart.</summary>
+    internal static Plot BuildCostByModel(MarginReport byModelMonth)
     {
         ArgumentNullException.ThrowIfNull(byModelMonth);
         string[] months = [.. byModelMonth.Rows.Select(r => r.Key["month"]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
@@ -59,7 +70,7 @@ public static class LedgerCharts
         plot.XLabel("month");
         plot.YLabel("cost of serving, USD");
         plot.Title($"Cost by model, {Period(byModelMonth)}");
-        return ChartFile.SavePngAndSvg(plot, pngPath);
+        return plot;
     }
 
     private static string Period(MarginReport report) =>

@@ -1,4 +1,9 @@
 using Burnrate.Bench.Metrics;
+using Burnrate.Ledger;
+using Burnrate.Ledger.Reporting;
+using Burnrate.Planning.Fleet;
+using Burnrate.Reports.Fleet;
+using Burnrate.Reports.Ledger;
 using Burnrate.Planning;
 using Burnrate.Planning.Scenario;
 using Burnrate.Reports.Bench;
@@ -95,6 +100,65 @@ public sealed class ChartGoldenTests
 
         NoExponents(text);
         Golden.Verify(text, "Charts");
+    }
+
+    [Fact]
+    public void Should_MatchTheGoldenText_When_InferenceSweepBuilt()
+    {
+        // Given: throughput rising past a million tokens/s as TPOT grows with the batch
+        CurvePoint[] points = [new(4_000, 12, "c=1"), new(60_000, 18, "c=16"), new(420_000, 31, "c=128"), new(1_250_000, 64, "c=512")];
+
+        string text = ChartDump.Of(InferenceCharts.BuildSweep("llama-3.1-8b on 8× h100-sxm", points), 1000, 600);
+
+        NoExponents(text);
+        Golden.Verify(text, "Charts");
+    }
+
+    [Fact]
+    public void Should_MatchTheGoldenText_When_LedgerChartsBuilt()
+    {
+        // Given: three customers (one losing money) and two models over two months
+        MarginReport byCustomer = Report(["customer"], [(["acme"], 3.99m, 50m), (["initech"], 29.04m, 25m), (["globex"], 1.14m, 72m)]);
+        MarginReport byModelMonth = Report(["model", "month"],
+            [(["gpt-4o", "2026-01"], 12.5m, 0m), (["gpt-4o", "2026-02"], 18.25m, 0m), (["llama-3.1-8b", "2026-01"], 0.4m, 0m), (["llama-3.1-8b", "2026-02"], 1.1m, 0m)]);
+
+        // When
+        (Plot margin, int height) = LedgerCharts.BuildMarginByCustomer(byCustomer);
+        string text = ChartDump.Of(margin, 1000, height) + "--\n" + ChartDump.Of(LedgerCharts.BuildCostByModel(byModelMonth), 1000, 600);
+
+        // Then: worst margin on top, money ticks in dollars, the period in the titles
+        NoExponents(text);
+        text.ShouldContain("2026-01-01 to 2026-02-28");
+        Golden.Verify(text, "Charts");
+    }
+
+    [Fact]
+    public void Should_MatchTheGoldenText_When_FleetChartsBuilt()
+    {
+        // Given: two options covering a demand that peaks at noon, over a week and three months
+        double[] demand = [.. Enumerable.Range(0, 168).Select(h => 40_000 + (30_000 * Math.Sin(Math.PI * (h % 24) / 24)))];
+        var chart = new FleetChartData(
+            ["owned-h100", "api"], "2027-03", demand,
+            [[.. demand.Select(_ => 45_000.0)], [.. demand.Select(d => Math.Max(0, d - 45_000))]],
+            ["2027-01", "2027-02", "2027-03"], [66_000, 68_000, 70_000], [[45_000, 45_000, 45_000], [3_000, 3_500, 4_100]]);
+
+        // When
+        string text = ChartDump.Of(FleetCharts.Week(chart), 1000, 600) + "--\n" + ChartDump.Of(FleetCharts.Horizon(chart), 1000, 600);
+
+        // Then: days of the week and month labels on x, tokens per second without exponents
+        NoExponents(text);
+        text.ShouldContain("Mon");
+        Golden.Verify(text, "Charts");
+    }
+
+    private static MarginReport Report(string[] by, (string[] Key, decimal Cost, decimal Revenue)[] rows)
+    {
+        List<MarginRow> margin = [.. rows.Select(r => MarginRow.Of(
+            by.Zip(r.Key).ToDictionary(k => k.First, k => k.Second),
+            MarginFigures.From(10, 1_000_000, 50_000, new Money(r.Cost), new Money(r.Revenue), 0)))];
+        MarginFigures totals = MarginFigures.From(10 * rows.Length, 1_000_000L * rows.Length, 50_000L * rows.Length,
+            new Money(rows.Sum(r => r.Cost)), new Money(rows.Sum(r => r.Revenue)), 0);
+        return new MarginReport(by, new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 28), margin, totals, [], []);
     }
 
     [Fact]
