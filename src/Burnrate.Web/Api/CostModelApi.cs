@@ -74,7 +74,7 @@ public static partial class CostModelApi
         }
 
         using var run = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        run.CancelAfter(settings.OptimizeRunLimit);
+        using IDisposable deadline = RunDeadline.CancelAfter(run, settings.OptimizeRunLimit);
         try
         {
             IResult answer = Answer(() => BurnrateJson.Serialize(OptimizeService.Run(settings.Catalog, body.ToRequest(), null, run.Token))).Result;

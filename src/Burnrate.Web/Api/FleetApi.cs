@@ -105,7 +105,7 @@ public static class FleetApi
         }
 
         using var run = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        run.CancelAfter(settings.FleetRunLimit);
+        using IDisposable deadline = RunDeadline.CancelAfter(run, settings.FleetRunLimit);
         FleetOutcome outcome;
         try
         {

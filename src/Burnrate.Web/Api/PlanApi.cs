@@ -102,7 +102,7 @@ public static class PlanApi
         }
 
         using var run = CancellationTokenSource.CreateLinkedTokenSource(token);
-        run.CancelAfter(settings.PlanRunLimit);
+        using IDisposable deadline = RunDeadline.CancelAfter(run, settings.PlanRunLimit);
         PlanOutcome outcome;
         try
         {

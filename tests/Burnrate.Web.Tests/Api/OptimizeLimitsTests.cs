@@ -55,15 +55,20 @@ public sealed class OptimizeLimitsTests(WebFactory factory) : IClassFixture<WebF
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
+    private static readonly string[] Models = ["llama-3.1-8b", "llama-3.1-70b", "llama-3.2-1b", "llama-3.2-3b", "mistral-7b", "mixtral-8x7b", "qwen2.5-7b", "qwen2.5-72b"];
+
     [Fact]
     public async Task Should_AnswerGatewayTimeout_When_TheSearchOutlastsTheServersLimit()
     {
-        // Given: a server that allows a search 1 ms, and the default search (every priced accelerator, up to 8 devices)
+        // Given: a server that allows a search 1 ms, and a search of seconds (eight models on every priced accelerator, up to
+        // 8 devices, 256 concurrencies and 16 replica counts). The limit is a timer whose callback waits for a free pool thread: a search of
+        // 30 ms once finished before a loaded machine ran it.
         using WebApplicationFactory<ServeSettings> limited = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(new ServeSettings { OptimizeRunLimit = TimeSpan.FromMilliseconds(1) })));
         using HttpClient client = limited.CreateClient();
 
         // When
-        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/optimize", new { models = new[] { "llama-3.1-70b", "llama-3.1-8b" } });
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/optimize",
+            new { models = Models, concurrency = Enumerable.Range(1, 256), replicas = Enumerable.Range(1, 16) });
 
         // Then: the search was stopped and the client told why, as a problem, and the run slot is free again
         string text = await response.Content.ReadAsStringAsync();
