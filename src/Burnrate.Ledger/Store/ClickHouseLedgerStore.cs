@@ -90,7 +90,11 @@ internal sealed class ClickHouseLedgerStore : ILedgerStore
     }
 
     /// <inheritdoc/>
-    public long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows)
+    /// <remarks>The servers tune their own inserts: nothing to change.</remarks>
+    public IDisposable BulkLoad() => NoSettings.Instance;
+
+    /// <inheritdoc/>
+    public long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, bool knownNew = false)
         where TRow : ILedgerRow
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -108,7 +112,7 @@ internal sealed class ClickHouseLedgerStore : ILedgerStore
             _writer.EndRow();
         }
 
-        HashSet<Guid> existing = ExistingIds(table, rows);
+        HashSet<Guid> existing = knownNew ? [] : ExistingIds(table, rows);
         var body = new StringBuilder(existing.Count == 0 ? 0 : _writer.Text.Length);
         int sent = 0;
         for (int i = 0; i < rows.Count; i++)
@@ -184,5 +188,14 @@ internal sealed class ClickHouseLedgerStore : ILedgerStore
         var tables = new Dictionary<string, byte[]>(StringComparer.Ordinal) { ["batch_ids"] = Encoding.ASCII.GetBytes(ids.ToString()) };
         List<string?[]> answer = _http.Query($"SELECT DISTINCT row_id FROM {table.Name} WHERE {where}row_id IN batch_ids", _dialect.Database, tables, "row_id UUID");
         return [.. answer.Skip(1).Select(r => Guid.Parse(r[0]!, CultureInfo.InvariantCulture))];
+    }
+
+    private sealed class NoSettings : IDisposable
+    {
+        public static NoSettings Instance { get; } = new();
+
+        public void Dispose()
+        {
+        }
     }
 }

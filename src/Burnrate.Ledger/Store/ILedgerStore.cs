@@ -23,10 +23,18 @@ internal interface ILedgerStore : IDisposable
     /// <summary>Runs a query and maps each row as it is read (a whole table, for a migration), without holding the answer.</summary>
     IEnumerable<T> Stream<T>(string sql, Func<IDataRecord, T> map);
 
+    /// <summary>Tunes the engine for loading a file until the returned handle is disposed.</summary>
+    /// <returns>Disposing it puts the engine's settings back.</returns>
+    IDisposable BulkLoad();
+
     /// <summary>
     /// Inserts the rows whose ids the table does not hold yet, all in one transaction (a crash leaves none of them),
     /// and returns how many were new.
     /// </summary>
-    long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows)
+    /// <param name="table">The table.</param>
+    /// <param name="rows">The rows, their ids distinct.</param>
+    /// <param name="knownNew">The caller knows the table holds none of the ids (it was empty when the file began and no
+    /// earlier batch of the file had them), so the lookup of existing ids is skipped.</param>
+    long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, bool knownNew = false)
         where TRow : ILedgerRow;
 }

@@ -14,6 +14,9 @@ internal static class LedgerSql
     public static string ExistingStagedIds(LedgerTable table) =>
         $"SELECT row_id FROM {table.Name} WHERE row_id IN (SELECT row_id FROM {table.StageName})";
 
+    /// <summary>Gets one row of the table if it has any (an import into an empty table needs no lookup of existing ids).</summary>
+    public static string AnyRow(SqlDialect dialect, LedgerTable table) => $"SELECT row_id FROM {dialect.Read(table)} LIMIT 1";
+
     /// <summary>Gets the statement that empties a staging table.</summary>
     public static string ClearStage(LedgerTable table) => $"DELETE FROM {table.StageName}";
 

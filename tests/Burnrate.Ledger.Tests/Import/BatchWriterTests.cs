@@ -63,6 +63,41 @@ public sealed class BatchWriterTests
         RowCount(ledger).ShouldBe(9_045);
     }
 
+    [Theory]
+    [InlineData(int.MaxValue, int.MaxValue)]
+    [InlineData(250, 6)]
+    public void Should_KeepOneRowPerId_When_AnIdRepeatsBatchesLaterInAFileLoadedIntoAnEmptyTable(int fileWideIds, int batchesKnownNew)
+    {
+        // Given an empty ledger and 2,000 rows whose second half repeats the first half's ids (ten batches apart)
+        using LedgerDatabase ledger = LedgerDatabase.Open(":memory:");
+        var store = new RecordingStore(ledger.Store);
+        IEnumerable<ImportItem<UsageRow>> items = Enumerable.Range(0, 2_000).Select(i => ImportItem<UsageRow>.Ok(i + 1, CountingFile.Row((i % 1_000) + 1)));
+
+        // When: with the file-wide set of ids over the whole file, or only up to 250 ids (then the store looks ids up)
+        FileImport import = BatchWriter.Run(store, LedgerTables.Usage, items, "test.jsonl", "litellm", Batch, rowsRead: null, CancellationToken.None, fileWideIds);
+
+        // Then: the same outcome either way; the lookup was skipped only while the set covered the file (with 250 ids: the
+        // batches of 12, 12, 25, 51, 100 and 100 rows, the last of them taking the set past 250)
+        (import.Imported, import.Duplicates).ShouldBe((1_000L, 1_000L));
+        RowCount(ledger).ShouldBe(1_000);
+        store.KnownNew.TakeWhile(k => k).Count().ShouldBe(Math.Min(batchesKnownNew, store.KnownNew.Count));
+        store.KnownNew.Skip(batchesKnownNew).ShouldAllBe(k => !k);
+    }
+
+    [Fact]
+    public void Should_PutTheThreadSettingBack_When_AFileHasLoaded()
+    {
+        // Given a ledger with DuckDB's thread count set
+        using LedgerDatabase ledger = LedgerDatabase.Open(":memory:");
+        ledger.Store.Execute("SET threads = 3");
+
+        // When
+        Run(ledger.Store, new CountingFile(rows: 500).Items());
+
+        // Then: loading ran on one thread, and the setting is the database's again
+        ledger.Store.Query("SELECT current_setting('threads')", r => Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)).Single().ShouldBe(3);
+    }
+
     [Property(MaxTest = 300)]
     public Property Should_EndBatchesOnMultiplesOfTheBatchSize_When_TheFirstBatchesAreSmaller(PositiveInt batchRows)
     {
@@ -103,7 +138,7 @@ public sealed class BatchWriterTests
             }
         }
 
-        private static UsageRow Row(int id) => new()
+        public static UsageRow Row(int id) => new()
         {
             RowId = RowIds.FromKey("test", id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             Source = "test",
@@ -120,6 +155,37 @@ public sealed class BatchWriterTests
             CostUsd = 0.01m,
             CostSource = "test",
         };
+    }
+
+    // A real store that notes, for each batch, whether the writer told it the ids were new.
+    private sealed class RecordingStore(ILedgerStore inner) : ILedgerStore
+    {
+        public List<bool> KnownNew { get; } = [];
+
+        public SqlDialect Dialect => inner.Dialect;
+
+        public string Location => inner.Location;
+
+        public long Execute(string sql) => inner.Execute(sql);
+
+        public void ExecuteAtomically(IReadOnlyList<string> statements) => inner.ExecuteAtomically(statements);
+
+        public List<T> Query<T>(string sql, Func<IDataRecord, T> map) => inner.Query(sql, map);
+
+        public IEnumerable<T> Stream<T>(string sql, Func<IDataRecord, T> map) => inner.Stream(sql, map);
+
+        public IDisposable BulkLoad() => inner.BulkLoad();
+
+        public long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, bool knownNew = false)
+            where TRow : ILedgerRow
+        {
+            KnownNew.Add(knownNew);
+            return inner.InsertNew(table, rows, knownNew);
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     // A real store that fails one batch the way a full disk or a lost server does.
@@ -139,9 +205,11 @@ public sealed class BatchWriterTests
 
         public IEnumerable<T> Stream<T>(string sql, Func<IDataRecord, T> map) => inner.Stream(sql, map);
 
-        public long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows)
+        public IDisposable BulkLoad() => inner.BulkLoad();
+
+        public long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, bool knownNew = false)
             where TRow : ILedgerRow =>
-            ++_batches == failOnBatch ? throw new IOException($"disk full (batch {_batches})") : inner.InsertNew(table, rows);
+            ++_batches == failOnBatch ? throw new IOException($"disk full (batch {_batches})") : inner.InsertNew(table, rows, knownNew);
 
         public void Dispose()
         {
