@@ -158,41 +158,29 @@ public sealed class BatchWriterTests
     }
 
     // A real store that notes, for each batch, whether the writer told it the ids were new.
-    private sealed class RecordingStore(ILedgerStore inner) : ILedgerStore
+    private sealed class RecordingStore(ILedgerStore inner) : ForwardingStore(inner)
     {
         public List<bool> KnownNew { get; } = [];
 
-        public SqlDialect Dialect => inner.Dialect;
-
-        public string Location => inner.Location;
-
-        public long Execute(string sql) => inner.Execute(sql);
-
-        public void ExecuteAtomically(IReadOnlyList<string> statements) => inner.ExecuteAtomically(statements);
-
-        public List<T> Query<T>(string sql, Func<IDataRecord, T> map) => inner.Query(sql, map);
-
-        public IEnumerable<T> Stream<T>(string sql, Func<IDataRecord, T> map) => inner.Stream(sql, map);
-
-        public IDisposable BulkLoad() => inner.BulkLoad();
-
-        public long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, bool knownNew = false)
-            where TRow : ILedgerRow
+        public override long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, bool knownNew = false)
         {
             KnownNew.Add(knownNew);
-            return inner.InsertNew(table, rows, knownNew);
-        }
-
-        public void Dispose()
-        {
+            return base.InsertNew(table, rows, knownNew);
         }
     }
 
     // A real store that fails one batch the way a full disk or a lost server does.
-    private sealed class FailingStore(ILedgerStore inner, int failOnBatch) : ILedgerStore
+    private sealed class FailingStore(ILedgerStore inner, int failOnBatch) : ForwardingStore(inner)
     {
         private int _batches;
 
+        public override long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, bool knownNew = false) =>
+            ++_batches == failOnBatch ? throw new IOException($"disk full (batch {_batches})") : base.InsertNew(table, rows, knownNew);
+    }
+
+    // Passes everything to a real store (which its test disposes).
+    private abstract class ForwardingStore(ILedgerStore inner) : ILedgerStore
+    {
         public SqlDialect Dialect => inner.Dialect;
 
         public string Location => inner.Location;
@@ -207,9 +195,8 @@ public sealed class BatchWriterTests
 
         public IDisposable BulkLoad() => inner.BulkLoad();
 
-        public long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, bool knownNew = false)
-            where TRow : ILedgerRow =>
-            ++_batches == failOnBatch ? throw new IOException($"disk full (batch {_batches})") : inner.InsertNew(table, rows, knownNew);
+        public virtual long InsertNew<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, bool knownNew = false)
+            where TRow : ILedgerRow => inner.InsertNew(table, rows, knownNew);
 
         public void Dispose()
         {
