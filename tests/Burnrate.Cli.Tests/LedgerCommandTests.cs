@@ -140,6 +140,50 @@ public sealed class LedgerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_FoldTheExampleDeploymentsCapacityIntoTheMargins_When_ReportGetsDeployments()
+    {
+        // Given the example ledger and deployments (llama-3.1-70b on 4×H100 for globex and umbrella's hosted_vllm traffic)
+        ImportExample();
+        JsonElement Json(CliRun run)
+        {
+            run.ExitCode.ShouldBe(0, run.Error);
+            return JsonDocument.Parse(run.Output).RootElement;
+        }
+
+        decimal Cost(JsonElement report, string customer) =>
+            report.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetProperty("customer").GetString() == customer).GetProperty("costUsd").GetDecimal();
+
+        JsonElement logged = Json(CliRunner.Run("ledger", "report", "--by", "customer", "--db", Db, "--json"));
+        JsonElement selfHosted = Json(CliRunner.Run("ledger", "selfhosted", "--deployments", Example("deployments.yaml"), "--db", Db, "--json"));
+
+        // When
+        JsonElement report = Json(CliRunner.Run("ledger", "report", "--by", "customer", "--deployments", Example("deployments.yaml"), "--db", Db, "--json"));
+
+        // Then the six months' capacity ($43,266.24) is in the cost: globex and umbrella pay their allocated lines, the rest is idle
+        decimal capacity = selfHosted.GetProperty("months").EnumerateArray().Sum(m => m.GetProperty("costUsd").GetDecimal());
+        decimal Allocated(string customer) => selfHosted.GetProperty("lines").EnumerateArray().Where(l => l.GetProperty("customer").GetString() == customer).Sum(l => l.GetProperty("costUsd").GetDecimal());
+        capacity.ShouldBe(43_266.24m);
+        report.GetProperty("totals").GetProperty("costUsd").GetDecimal().ShouldBe(logged.GetProperty("totals").GetProperty("costUsd").GetDecimal() + capacity);
+        Cost(report, "acme").ShouldBe(Cost(logged, "acme"));
+        Cost(report, "globex").ShouldBe(Cost(logged, "globex") + Allocated("globex"), 0.06m); // the lines are rounded to the cent month by month
+        Cost(report, "(idle: llama70b-vllm)").ShouldBe(Allocated("(idle)"), 0.06m);
+        report.GetProperty("totals").GetProperty("revenueUsd").GetDecimal().ShouldBe(logged.GetProperty("totals").GetProperty("revenueUsd").GetDecimal());
+        report.GetProperty("lossMakers")[0].GetProperty("key").GetProperty("customer").GetString().ShouldBe("(idle: llama70b-vllm)");
+    }
+
+    [Fact]
+    public void Should_PrintOneLineAndExit2_When_TheReportsDeploymentsFileIsMissing()
+    {
+        ImportExample();
+
+        CliRun run = CliRunner.Run("ledger", "report", "--by", "customer", "--deployments", _dir.File("nope.yaml"), "--db", Db);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.Trim().Split('\n').Length.ShouldBe(1);
+        run.Error.ShouldContain("nope.yaml");
+    }
+
+    [Fact]
     public void Should_PrintOneLocatedLineAndExit2_When_TheDeploymentsFileHasATypo()
     {
         string yaml = _dir.Write("d.yaml", File.ReadAllText(Example("deployments.yaml")).Replace("gpuHourUsd:", "gpuHourUSD:", StringComparison.Ordinal));

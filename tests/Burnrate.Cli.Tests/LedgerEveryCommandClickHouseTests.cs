@@ -63,6 +63,7 @@ public sealed class LedgerEveryCommandClickHouseTests(ExampleLedgers ledgers) : 
         { "reconcile", ["ledger", "reconcile", "--json"] },
         { "actuals", ["ledger", "actuals", "--json"] },
         { "selfhosted", ["ledger", "selfhosted", "--deployments", RepoFiles.LedgerExample("deployments.yaml"), "--json"] },
+        { "report with deployments", ["ledger", "report", "--by", "customer,month", "--deployments", RepoFiles.LedgerExample("deployments.yaml"), "--json"] },
         { "export", ["ledger", "export", "--focus", "{out}", "--json"] },
     };
 

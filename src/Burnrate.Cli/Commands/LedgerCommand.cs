@@ -10,7 +10,7 @@ internal sealed class LedgerCommand : Command
     {
         ArgumentNullException.ThrowIfNull(globals);
         Subcommands.Add(new LedgerImportCommand());
-        Subcommands.Add(new LedgerReportCommand());
+        Subcommands.Add(new LedgerReportCommand(globals));
         Subcommands.Add(new LedgerReconcileCommand());
         Subcommands.Add(new LedgerActualsCommand());
         Subcommands.Add(new LedgerExportCommand());

@@ -14,14 +14,18 @@ internal sealed class LedgerReportCommand : Command
     private readonly Option<string?> _from = new("--from") { Description = "First day included, YYYY-MM-DD (default: the ledger's first)" };
     private readonly Option<string?> _to = new("--to") { Description = "Last day included, YYYY-MM-DD (default: the ledger's last)" };
     private readonly Option<int> _top = new("--top") { Description = "How many loss-makers to list", DefaultValueFactory = _ => 5 };
+    private readonly Option<string?> _deployments = new("--deployments") { Description = "Deployments YAML (as ledger selfhosted takes it): the usage they served costs its share of their GPU-hours, idle capacity a row of its own" };
     private readonly Option<string?> _out = new("--out") { Description = "Write margin.csv, ledger.xlsx and charts (margin by customer, cost by model over time; PNG + SVG) into this folder" };
     private readonly LedgerDbOptions _db = new();
     private readonly Option<bool> _json = new("--json") { Description = "Print JSON (USD rounded to the cent)" };
 
-    public LedgerReportCommand()
+    private readonly GlobalOptions _globals;
+
+    public LedgerReportCommand(GlobalOptions globals)
         : base("report", "Cost, revenue and gross margin by customer, feature, model, provider or period")
     {
-        foreach (Option option in new Option[] { _by, _from, _to, _top, _out }.Concat(_db.All).Append(_json))
+        _globals = globals;
+        foreach (Option option in new Option[] { _by, _from, _to, _top, _deployments, _out }.Concat(_db.All).Append(_json))
         {
             Options.Add(option);
         }
@@ -39,11 +43,17 @@ internal sealed class LedgerReportCommand : Command
             TopLossMakers = parse.GetValue(_top),
         };
         InputException.ThrowIfAny(request.Validate());
+        Catalog.BurnrateCatalog? catalog = null;
+        if (parse.GetValue(_deployments) is { } deployments)
+        {
+            request = request with { Deployments = Ledger.SelfHosted.DeploymentsYaml.ReadFile(deployments) };
+            catalog = _globals.LoadCatalog(parse);
+        }
 
         using LedgerDatabase ledger = _db.Open(parse);
-        MarginReport report = MarginReportEngine.Run(ledger, request);
+        MarginReport report = MarginReportEngine.Run(ledger, request, catalog);
         IReadOnlyList<string> files = parse.GetValue(_out) is { } dir
-            ? LedgerFiles.Write(report, MarginReportEngine.Run(ledger, request with { By = ["customer"] }), MarginReportEngine.Run(ledger, request with { By = ["model", "month"] }), dir)
+            ? LedgerFiles.Write(report, MarginReportEngine.Run(ledger, request with { By = ["customer"] }, catalog), MarginReportEngine.Run(ledger, request with { By = ["model", "month"] }, catalog), dir)
             : [];
         if (parse.GetValue(_json))
         {

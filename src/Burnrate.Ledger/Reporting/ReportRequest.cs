@@ -18,6 +18,12 @@ public sealed record ReportRequest
     /// <summary>Gets how many loss-makers to list (default 5).</summary>
     public int TopLossMakers { get; init; } = 5;
 
+    /// <summary>
+    /// Gets the self-hosted deployments whose capacity cost replaces the logged cost of the usage they served (their share as
+    /// <see cref="SelfHosted.SelfHostedEngine"/> allocates it), each month's idle capacity a row of its own; none by default.
+    /// </summary>
+    public IReadOnlyList<SelfHosted.SelfHostedDeployment> Deployments { get; init; } = [];
+
     /// <summary>Gets every problem with the request, one line each (empty when valid).</summary>
     public IReadOnlyList<FieldError> Validate()
     {

@@ -5,4 +5,7 @@ internal sealed record UsageCell(string[] Key, string Customer, DateOnly Month, 
 {
     /// <summary>Gets or sets the revenue allocated to the cell.</summary>
     public decimal RevenueUsd { get; set; }
+
+    /// <summary>Gets the 1-based index of the self-hosted deployment that served the cell's usage (0: none, or none given).</summary>
+    public int Deployment { get; init; }
 }

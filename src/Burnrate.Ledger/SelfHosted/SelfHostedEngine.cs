@@ -26,7 +26,12 @@ public static class SelfHostedEngine
     /// <returns>The report.</returns>
     /// <exception cref="InputException">A day is outside <see cref="LedgerDays"/> or the range is reversed.</exception>
     /// <exception cref="CatalogException">A deployment's ids are unknown, its price missing, or it does not fit in memory.</exception>
-    public static SelfHostedReport Run(LedgerDatabase ledger, BurnrateCatalog catalog, IReadOnlyList<SelfHostedDeployment> deployments, DateOnly? from = null, DateOnly? to = null)
+    public static SelfHostedReport Run(LedgerDatabase ledger, BurnrateCatalog catalog, IReadOnlyList<SelfHostedDeployment> deployments, DateOnly? from = null, DateOnly? to = null) =>
+        RunPriced(ledger, catalog, deployments, from, to).Report;
+
+    /// <summary>Runs the report and keeps, per deployment-month, the capacity cost and the per-token prices its allocation used.</summary>
+    internal static (SelfHostedReport Report, List<SelfHostedMonthPrice> Prices) RunPriced(
+        LedgerDatabase ledger, BurnrateCatalog catalog, IReadOnlyList<SelfHostedDeployment> deployments, DateOnly? from, DateOnly? to)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -37,11 +42,11 @@ public static class SelfHostedEngine
         DateOnly? lastUsage = store.Query(LedgerSql.UsageSpan(store.Dialect), DbValues.Span)[0].Last;
         var months = new List<SelfHostedMonth>();
         var lines = new List<SelfHostedLine>();
+        var prices = new List<SelfHostedMonthPrice>();
         var earlier = new List<string>();
         foreach (SelfHostedDeployment d in deployments)
         {
-            var routes = d.Routes.Select(r => (r.Provider, r.ApiBase)).ToList();
-            string own = LedgerSql.RouteCondition(store.Dialect, routes, Start(d.From), Start((d.To ?? Open).AddDays(1)));
+            string own = RouteConditions(store.Dialect, [d])[0];
             DateOnly first = from is { } f && f > d.From ? f : d.From;
             DateOnly? last = Min(Min(d.To, to) ?? lastUsage, to);
             if (last is not { } end || end < first)
@@ -59,15 +64,21 @@ public static class SelfHostedEngine
                 DateOnly upFrom = first > month ? first : month;
                 DateOnly upTo = end.AddDays(1) < month.AddMonths(1) ? end.AddDays(1) : month.AddMonths(1);
                 var inMonth = served.Where(s => s.Month == month).OrderBy(s => s.Customer, StringComparer.Ordinal).ToList();
-                months.Add(Month(catalog, d, month, (upTo.DayNumber - upFrom.DayNumber) * 24, inMonth, lines));
+                months.Add(Month(catalog, d, month, upFrom, upTo.DayNumber - upFrom.DayNumber, inMonth, lines, prices));
             }
         }
 
-        return new SelfHostedReport(months, lines, Assumptions);
+        return (new SelfHostedReport(months, lines, Assumptions), prices);
     }
 
-    private static SelfHostedMonth Month(BurnrateCatalog catalog, SelfHostedDeployment d, DateOnly month, int hours, List<Served> served, List<SelfHostedLine> lines)
+    /// <summary>Gets the routing condition of each deployment, in file order: a usage row is the first matching one's traffic.</summary>
+    internal static IReadOnlyList<string> RouteConditions(SqlDialect dialect, IReadOnlyList<SelfHostedDeployment> deployments) =>
+        [.. deployments.Select(d => LedgerSql.RouteCondition(dialect, d.Routes.Select(r => (r.Provider, r.ApiBase)), Start(d.From), Start((d.To ?? Open).AddDays(1))))];
+
+    private static SelfHostedMonth Month(
+        BurnrateCatalog catalog, SelfHostedDeployment d, DateOnly month, DateOnly firstDay, int days, List<Served> served, List<SelfHostedLine> lines, List<SelfHostedMonthPrice> prices)
     {
+        int hours = days * 24;
         long requests = served.Sum(s => s.Requests), input = served.Sum(s => s.InputTokens), output = served.Sum(s => s.OutputTokens);
         int? meanInput = requests > 0 ? (int)Math.Clamp(Math.Round((double)input / requests), 1, 10_000_000) : null;
         int? meanOutput = requests > 0 ? (int)Math.Clamp(Math.Round((double)output / requests), 1, 10_000_000) : null;
@@ -80,6 +91,7 @@ public static class SelfHostedEngine
         string label = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         lines.AddRange(served.Select((s, i) => new SelfHostedLine(d.Name, label, s.Customer, s.Requests, s.InputTokens, s.OutputTokens, new Money(allocated[i]))));
         lines.Add(new SelfHostedLine(d.Name, label, SelfHostedLine.Idle, 0, 0, 0, new Money(idle)));
+        prices.Add(new SelfHostedMonthPrice(d.Name, month, firstDay, days, cost, perInputToken, perOutputToken));
         decimal modelled = weights.Sum();
         long tokens = input + output;
         return new SelfHostedMonth
@@ -142,3 +154,6 @@ public static class SelfHostedEngine
         new("actual $/1M tokens", "the month's capacity cost, idle included, ÷ (input + output tokens served) × 1e6; predicted: the cost model's price of the same tokens with the deployment fully busy", "docs/ledger.md"),
     ];
 }
+
+/// <summary>A deployment-month's capacity cost, the days it was up, and the cost model's per-token prices its allocation used.</summary>
+internal sealed record SelfHostedMonthPrice(string Deployment, DateOnly Month, DateOnly FirstDay, int Days, decimal CostUsd, decimal PerInputTokenUsd, decimal PerOutputTokenUsd);

@@ -27,16 +27,28 @@ internal static class LedgerSql
     /// <param name="keyExpressions">One SQL expression per report key.</param>
     /// <param name="fromUtc">Inclusive start.</param>
     /// <param name="toUtc">Exclusive end.</param>
-    public static string UsageCells(SqlDialect dialect, IReadOnlyList<string> keyExpressions, DateTime fromUtc, DateTime toUtc)
+    /// <param name="routes">Each self-hosted deployment's routing condition, in file order (none: every cell's deployment is 0).</param>
+    public static string UsageCells(SqlDialect dialect, IReadOnlyList<string> keyExpressions, DateTime fromUtc, DateTime toUtc, IReadOnlyList<string>? routes = null)
     {
         string month = dialect.StartOfMonth("started_at");
         var select = keyExpressions.Select((e, i) => $"{e} AS key_{i}").ToList();
         var group = new List<string>(keyExpressions) { "customer", month };
+
+        // With routes, each cell also says which deployment served it: 1-based, the first route that matches; 0 for none.
+        string deployment = routes is { Count: > 0 }
+            ? "CAST(CASE " + string.Concat(routes.Select((r, i) => $"WHEN {r} THEN {(i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)} ")) + "ELSE 0 END AS BIGINT)"
+            : "CAST(0 AS BIGINT)";
+        if (routes is { Count: > 0 })
+        {
+            group.Add(deployment);
+        }
+
         return "SELECT " + string.Join(", ", select)
             + $", customer AS cell_customer, {month} AS cell_month"
             + ", CAST(sum(requests) AS BIGINT) AS sum_requests, CAST(sum(input_tokens) AS BIGINT) AS sum_input_tokens"
             + ", CAST(sum(output_tokens) AS BIGINT) AS sum_output_tokens, sum(cost_usd) AS sum_cost_usd"
             + ", CAST(sum(CASE WHEN cost_usd IS NULL THEN requests ELSE 0 END) AS BIGINT) AS unpriced_requests"
+            + $", {deployment} AS cell_deployment"
             + $" FROM {dialect.Read(LedgerTables.Usage)}"
             + $" WHERE started_at >= {dialect.TimestampLiteral(fromUtc)} AND started_at < {dialect.TimestampLiteral(toUtc)}"
             + " GROUP BY " + string.Join(", ", group);

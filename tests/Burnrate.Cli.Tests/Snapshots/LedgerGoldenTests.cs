@@ -67,6 +67,10 @@ public sealed class LedgerGoldenTests : IClassFixture<LedgerGoldenTests.ExampleL
         Golden.Verify(GoldenRun.Run("ledger", "selfhosted", "--deployments", Dir + "/deployments.yaml", "--db", _ledger.Db), "Ledger", "selfhosted");
 
     [Fact]
+    public void Should_MatchGolden_When_ReportWithDeploymentsTable() =>
+        Golden.Verify(GoldenRun.Run("ledger", "report", "--by", "customer", "--deployments", Dir + "/deployments.yaml", "--db", _ledger.Db), "Ledger", "report-deployments");
+
+    [Fact]
     public void Should_MatchGolden_When_SelfHostedJson() =>
         Golden.Verify(GoldenRun.Run("ledger", "selfhosted", "--deployments", Dir + "/deployments.yaml", "--db", _ledger.Db, "--json"), "Ledger", "selfhosted-json");
 

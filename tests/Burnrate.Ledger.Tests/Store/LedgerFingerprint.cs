@@ -71,6 +71,12 @@ internal static class LedgerFingerprint
         text.Append("selfhosted\n").Append(JsonSerializer.Serialize(SelfHostedEngine.Run(ledger, BurnrateCatalog.Embedded, deployments), Options)).Append('\n');
         text.Append("selfhosted --from 2026-01-20 --to 2026-02-10\n")
             .Append(JsonSerializer.Serialize(SelfHostedEngine.Run(ledger, BurnrateCatalog.Embedded, deployments, new(2026, 1, 20), new(2026, 2, 10)), Options)).Append('\n');
+        foreach (string[] by in new[] { new[] { "customer", "month" }, ["day"], ["model", "provider"] })
+        {
+            text.Append("report --deployments --by ").AppendJoin(',', by).Append('\n')
+                .Append(JsonSerializer.Serialize(MarginReportEngine.Run(ledger, new ReportRequest { By = by, Deployments = deployments }, BurnrateCatalog.Embedded), Options)).Append('\n');
+        }
+
         text.Append("actuals\n").Append(JsonSerializer.Serialize(ActualsEngine.Run(ledger), Options)).Append('\n');
         string focus = dir.File($"focus-{Guid.NewGuid():N}.csv");
         FocusExport.Write(ledger, focus);
