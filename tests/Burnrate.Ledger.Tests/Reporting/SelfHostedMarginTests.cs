@@ -1,6 +1,7 @@
 using Burnrate.Catalog;
 using Burnrate.Ledger.Reporting;
 using Burnrate.Ledger.SelfHosted;
+using Burnrate.Ledger.Tests.Fixtures;
 using static Burnrate.Ledger.Tests.LedgerTestContext;
 
 namespace Burnrate.Ledger.Tests.Reporting;
@@ -8,23 +9,9 @@ namespace Burnrate.Ledger.Tests.Reporting;
 /// <summary><c>ledger report --deployments</c>: self-hosted usage at its share of the capacity that served it, idle capacity as rows of its own.</summary>
 public sealed class SelfHostedMarginTests
 {
-    // 1×H100 at $2.00/GPU-hour, up Jan 1–10: 240 h, $480.00.
-    private const string Deployments =
-        """
-        deployments:
-          - name: llama8b-h100
-            model: llama-3.1-8b
-            gpu: h100-sxm
-            gpus: 1
-            concurrency: 32
-            gpuHourUsd: 2.00
-            from: 2026-01-01
-            to: 2026-01-10
-            routes:
-              - provider: hosted_vllm
-        """;
+    private const string Deployments = DeploymentFixture.Yaml;
 
-    private const string Idle = "(idle: llama8b-h100)";
+    private const string Idle = "(idle: " + DeploymentFixture.Name + ")";
 
     // acme: two self-hosted requests (one logged with a spend of 0.25, which the capacity share replaces) and one on OpenAI;
     // bob: one self-hosted request and one after the deployment's last day (its logged spend stays); carol: OpenAI only.

@@ -3,26 +3,14 @@ using Burnrate.Catalog;
 using Burnrate.Catalog.Services;
 using Burnrate.Core.Inference;
 using Burnrate.Ledger.SelfHosted;
+using Burnrate.Ledger.Tests.Fixtures;
 using static Burnrate.Ledger.Tests.LedgerTestContext;
 
 namespace Burnrate.Ledger.Tests.SelfHosted;
 
 public sealed class SelfHostedEngineTests
 {
-    private const string Deployments =
-        """
-        deployments:
-          - name: llama8b-h100
-            model: llama-3.1-8b
-            gpu: h100-sxm
-            gpus: 1
-            concurrency: 32
-            gpuHourUsd: 2.00
-            from: 2026-01-01
-            to: 2026-01-10
-            routes:
-              - provider: hosted_vllm
-        """;
+    private const string Deployments = DeploymentFixture.Yaml;
 
     private static string Log(params (string Id, string Day, string Provider, string ApiBase, string Customer, int In, int Out)[] rows) => string.Join('\n', rows.Select(r =>
         $$"""{"request_id":"{{r.Id}}","startTime":"{{r.Day}}T12:00:00Z","model":"llama-3.1-8b","custom_llm_provider":"{{r.Provider}}","api_base":"{{r.ApiBase}}","prompt_tokens":{{r.In}},"completion_tokens":{{r.Out}},"spend":0,"end_user":"{{r.Customer}}"}"""));
