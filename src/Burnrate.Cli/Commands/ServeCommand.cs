@@ -23,6 +23,11 @@ internal sealed class ServeCommand : Command
         Description = "The ledger for the ledger page and POST /api/ledger/report: a file (from burnrate ledger import) or clickhouse://HOST[:PORT]/DATABASE[?cluster=NAME] (docs/ledger.md)",
     };
 
+    private readonly Option<string?> _deployments = new("--deployments")
+    {
+        Description = "Deployments YAML (as ledger report --deployments takes it): the ledger report puts their GPU-hours in the cost, idle capacity a row of its own",
+    };
+
     private readonly Option<string?> _userEnv = new("--db-user-env") { Description = "The environment variable holding the ClickHouse user for --ledger (default: the server's default user)" };
     private readonly Option<string?> _passwordEnv = new("--db-password-env") { Description = "The environment variable holding the ClickHouse password for --ledger" };
     private readonly Option<bool> _open = new("--open") { Description = "Open the dashboard in the default browser" };
@@ -31,7 +36,7 @@ internal sealed class ServeCommand : Command
         : base("serve", "Web dashboard and HTTP API (cost model, plan, bench) on http://127.0.0.1:8080/")
     {
         _globals = globals;
-        foreach (Option option in new Option[] { _port, _host, _apiKeyEnv, _ledger, _userEnv, _passwordEnv, _open })
+        foreach (Option option in new Option[] { _port, _host, _apiKeyEnv, _ledger, _deployments, _userEnv, _passwordEnv, _open })
         {
             Options.Add(option);
         }
@@ -52,6 +57,7 @@ internal sealed class ServeCommand : Command
                 LedgerPath = parse.GetValue(_ledger),
                 LedgerUserEnv = parse.GetValue(_userEnv),
                 LedgerPasswordEnv = parse.GetValue(_passwordEnv),
+                LedgerDeployments = parse.GetValue(_deployments) is { } deployments ? Ledger.SelfHosted.DeploymentsYaml.ReadFile(deployments) : [],
                 Catalog = _globals.LoadCatalog(parse),
             }.Resolve(Environment.GetEnvironmentVariable);
         }

@@ -67,6 +67,7 @@ public static class LedgerApi
             From = Day("from", request.From),
             To = Day("to", request.To),
             TopLossMakers = request.Top ?? 5,
+            Deployments = settings.LedgerDeployments,
         };
         IReadOnlyList<Burnrate.Core.Validation.FieldError> fields = report.Validate();
         if (dates.Count > 0 || fields.Count > 0)
@@ -80,13 +81,18 @@ public static class LedgerApi
             string json = await Task.Run(() =>
             {
                 using LedgerDatabase ledger = LedgerDatabase.Open(path, settings.LedgerCredentials);
-                return Burnrate.Reports.Json.BurnrateJson.Serialize(MarginReportEngine.Run(ledger, report));
+                return Burnrate.Reports.Json.BurnrateJson.Serialize(MarginReportEngine.Run(ledger, report, settings.Catalog));
             }, context.RequestAborted);
             return TypedResults.Content(json, "application/json; charset=utf-8");
         }
         catch (Burnrate.Core.Validation.InputException e)
         {
             return Problems.Invalid(e);
+        }
+        catch (Burnrate.Catalog.CatalogException e)
+        {
+            // The operator's deployments file, not the request, is at fault (a deployment that no longer fits the month's request shape).
+            return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Self-hosted deployments cannot be costed", detail: e.Message);
         }
         catch (IOException e)
         {

@@ -36,6 +36,12 @@ public sealed record ServeSettings
     /// </summary>
     public string? LedgerPath { get; init; }
 
+    /// <summary>
+    /// Gets the self-hosted deployments (the operator's <c>--deployments FILE</c>, as <c>burnrate ledger report --deployments</c>
+    /// takes it) whose capacity the ledger report puts in the cost; none by default.
+    /// </summary>
+    public IReadOnlyList<Burnrate.Ledger.SelfHosted.SelfHostedDeployment> LedgerDeployments { get; init; } = [];
+
     /// <summary>Gets the name of the environment variable holding the ClickHouse user (--db-user-env), or null for the server's default user.</summary>
     public string? LedgerUserEnv { get; init; }
 
@@ -106,6 +112,11 @@ public sealed record ServeSettings
         else if (LedgerUserEnv is not null || LedgerPasswordEnv is not null)
         {
             throw new ArgumentException("--db-user-env and --db-password-env apply to a clickhouse:// ledger only");
+        }
+
+        if (LedgerDeployments.Count > 0 && LedgerPath is null)
+        {
+            throw new ArgumentException("--deployments applies to a ledger: add --ledger FILE or --ledger clickhouse://HOST:8123/DATABASE");
         }
 
         string? key = null;

@@ -94,6 +94,46 @@ public sealed class LedgerApiTests(LedgerServer server, WebFactory factory) : IC
     }
 
     [Fact]
+    public async Task Should_EqualTheCliJsonWithTheIdleCapacity_When_TheServerHasDeployments()
+    {
+        // Given a server over the example ledger with the example deployments (the operator's --deployments)
+        string deployments = Repository.File("examples/ledger/deployments.yaml");
+        CliRun cli = CliRunner.Run("ledger", "report", "--by", "customer", "--deployments", deployments, "--db", server.Db, "--json");
+        var settings = new ServeSettings
+        {
+            Port = 0,
+            LedgerPath = server.Db,
+            LedgerDeployments = Burnrate.Ledger.SelfHosted.DeploymentsYaml.ReadFile(deployments),
+        }.Resolve(_ => null);
+        await using WebApplication app = BurnrateWeb.Build(settings);
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(BurnrateWeb.ListeningUrl(app)) };
+
+        // When
+        using HttpResponseMessage response = await client.PostAsJsonAsync("/api/ledger/report", new { by = "customer" });
+
+        // Then the same JSON as the CLI's, the idle capacity of the example cluster its first row
+        cli.ExitCode.ShouldBe(0, cli.Error);
+        string body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        JsonNode api = JsonNode.Parse(body)!;
+        JsonNode.DeepEquals(api, JsonNode.Parse(cli.Output)).ShouldBeTrue();
+        api["rows"]![0]!["key"]!["customer"]!.GetValue<string>().ShouldBe("(idle: llama70b-vllm)");
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public void Should_RefuseToStart_When_DeploymentsAreGivenWithoutALedger()
+    {
+        // When
+        CliRun run = CliRunner.Run("serve", "--port", "0", "--deployments", Repository.File("examples/ledger/deployments.yaml"));
+
+        // Then
+        run.ExitCode.ShouldBe(2);
+        run.Error.Trim().ShouldBe("error: --deployments applies to a ledger: add --ledger FILE or --ledger clickhouse://HOST:8123/DATABASE");
+    }
+
+    [Fact]
     public void Should_RefuseToStart_When_TheLedgerFileIsMissing()
     {
         // When
