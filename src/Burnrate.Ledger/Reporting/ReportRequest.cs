@@ -38,6 +38,11 @@ public sealed record ReportRequest
 
         errors.Require(By.Distinct(StringComparer.Ordinal).Count() == By.Count, "by", string.Join(',', By), "keys that differ");
         errors.AddRange(LedgerDays.Validate(From, To));
+        foreach (string name in Deployments.GroupBy(d => d.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            errors.Add("deployments", name, "deployments with different names (each names its idle row)");
+        }
+
         return errors.Whole("top", TopLossMakers, 0, 1000, "loss-makers");
     }
 }

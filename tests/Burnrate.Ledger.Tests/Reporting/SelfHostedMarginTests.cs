@@ -130,4 +130,15 @@ public sealed class SelfHostedMarginTests
 
         Should.Throw<ArgumentNullException>(() => MarginReportEngine.Run(ledger, new ReportRequest { By = ["customer"], Deployments = DeploymentsYaml.Read(Deployments, "deployments.yaml") }));
     }
+
+    [Fact]
+    public void Should_NameTheDuplicate_When_TwoDeploymentsShareAName()
+    {
+        IReadOnlyList<SelfHostedDeployment> one = DeploymentsYaml.Read(Deployments, "deployments.yaml");
+
+        var errors = new ReportRequest { By = ["customer"], Deployments = [one[0], one[0] with { From = new(2026, 2, 1) }] }.Validate();
+
+        errors.Single().Field.ShouldBe("deployments");
+        errors.Single().Value.ShouldBe(DeploymentFixture.Name);
+    }
 }
