@@ -66,6 +66,8 @@ internal sealed class ServeCommand : Command
             throw new UsageException(e.Message);
         }
 
+        // A deployment that does not resolve is the operator's typo: refuse to start (exit 2) rather than answer 500 on every report.
+        Ledger.SelfHosted.SelfHostedEngine.Check(settings.Catalog, settings.LedgerDeployments);
         TextWriter output = parse.InvocationConfiguration.Output;
 
         // Registered before the host's own Ctrl-C/SIGTERM handling (which stops it gracefully), so the signal is on record

@@ -17,6 +17,30 @@ public static class SelfHostedEngine
 {
     private static readonly DateOnly Open = new(9999, 12, 30);
 
+    /// <summary>
+    /// Checks that every deployment resolves against the catalog (model and accelerator ids, layout, price), as a server does
+    /// when it starts with a deployments file; whether it fits in memory depends on each month's traffic and is checked then.
+    /// </summary>
+    /// <param name="catalog">The catalog that resolves and prices each deployment.</param>
+    /// <param name="deployments">The deployments.</param>
+    /// <exception cref="CatalogException">A deployment does not resolve; the message names its file and line.</exception>
+    public static void Check(BurnrateCatalog catalog, IReadOnlyList<SelfHostedDeployment> deployments)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(deployments);
+        foreach (SelfHostedDeployment d in deployments)
+        {
+            try
+            {
+                Burnrate.Catalog.Resolution.DeploymentResolver.Resolve(catalog, d.Deployment);
+            }
+            catch (Exception e) when (e is InputException or CatalogException)
+            {
+                throw new CatalogException($"{d.Location}: deployment '{d.Name}': {e.Message}", e);
+            }
+        }
+    }
+
     /// <summary>Runs the self-hosted report.</summary>
     /// <param name="ledger">The ledger holding the deployments' usage.</param>
     /// <param name="catalog">The catalog that resolves and prices each deployment.</param>

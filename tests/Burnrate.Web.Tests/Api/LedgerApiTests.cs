@@ -134,6 +134,21 @@ public sealed class LedgerApiTests(LedgerServer server, WebFactory factory) : IC
     }
 
     [Fact]
+    public void Should_RefuseToStartNamingTheLine_When_ADeploymentNamesAnUnknownAccelerator()
+    {
+        // Given the example deployments with a typo in the accelerator id
+        using var dir = new TempFolder();
+        string yaml = dir.Write("d.yaml", File.ReadAllText(Repository.File("examples/ledger/deployments.yaml")).Replace("gpu: h100-sxm", "gpu: h100-sxn", StringComparison.Ordinal));
+
+        // When
+        CliRun run = CliRunner.Run("serve", "--port", "0", "--ledger", server.Db, "--deployments", yaml);
+
+        // Then
+        run.ExitCode.ShouldBe(2);
+        run.Error.Trim().ShouldBe($"error: {yaml}:7:5: deployment 'llama70b-vllm': unknown accelerator 'h100-sxn'; did you mean h100-sxm?");
+    }
+
+    [Fact]
     public void Should_RefuseToStart_When_TheLedgerFileIsMissing()
     {
         // When
