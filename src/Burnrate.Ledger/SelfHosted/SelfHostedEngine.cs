@@ -36,7 +36,7 @@ public static class SelfHostedEngine
             }
             catch (Exception e) when (e is InputException or CatalogException)
             {
-                throw new CatalogException($"{d.Location}: deployment '{d.Name}': {e.Message}", e);
+                throw Located(d, e);
             }
         }
     }
@@ -153,7 +153,7 @@ public static class SelfHostedEngine
         }
         catch (Exception e) when (e is InputException or CatalogException)
         {
-            throw new CatalogException($"{d.Location}: deployment '{d.Name}': {e.Message}", e);
+            throw Located(d, e);
         }
 
         return report.FitsInMemory && report.CostPerHourUsd is not null
@@ -161,6 +161,9 @@ public static class SelfHostedEngine
             : throw new CatalogException($"{d.Location}: deployment '{d.Name}': {report.Label} does not fit in memory at concurrency {report.Concurrency.ToString(CultureInfo.InvariantCulture)} "
                 + $"with {report.InputTokens.ToString(CultureInfo.InvariantCulture)} input and {report.OutputTokens.ToString(CultureInfo.InvariantCulture)} output tokens a request; lower 'concurrency' or add GPUs");
     }
+
+    // A deployment's error names its file and line and the deployment, then what the resolver or cost model said.
+    private static CatalogException Located(SelfHostedDeployment d, Exception e) => new($"{d.Location}: deployment '{d.Name}': {e.Message}", e);
 
     private static DateTime Start(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
