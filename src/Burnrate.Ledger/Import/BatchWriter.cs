@@ -40,7 +40,7 @@ internal static class BatchWriter
         using IDisposable bulk = store.BulkLoad();
         Task<(long Imported, long Duplicates)> writer = Task.Factory.StartNew(
             () => Write(store, table, full, free, stop), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        bool fileWide = store.Query(LedgerSql.AnyRow(table), _ => 0).Count == 0;
+        bool fileWide = store.Query(LedgerSql.AnyRow(store.Dialect, table), _ => 0).Count == 0;
         var seen = new HashSet<Guid>();
         try
         {

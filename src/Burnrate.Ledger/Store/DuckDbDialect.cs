@@ -31,6 +31,41 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string TableOptions(LedgerTable table) => string.Empty;
 
     /// <inheritdoc/>
+    /// <remarks>A profiled table is two tables and a view of the table's name that joins them.</remarks>
+    public override IEnumerable<string> CreateTable(LedgerTable table) => table.ProfileColumns is null ? base.CreateTable(table)
+        : [LedgerSchema.CreateTable(this, table.ProfilesTable), LedgerSchema.CreateTable(this, table.RowsTable), ProfileView(table)];
+
+    /// <inheritdoc/>
+    public override string IdTable(LedgerTable table) => table.ProfileColumns is null ? table.Name : table.RowsName;
+
+    /// <inheritdoc/>
+    public override IEnumerable<string> SeparateProfiles(LedgerTable table)
+    {
+        if (table.ProfileColumns is null)
+        {
+            return [];
+        }
+
+        string id = ProfileIds.Sql(table.ProfileColumns);
+        string rows = string.Join(", ", table.RowsTable.Columns.SkipLast(1).Select(c => c.Name));
+        return
+        [
+            LedgerSchema.CreateTable(this, table.ProfilesTable),
+            LedgerSchema.CreateTable(this, table.RowsTable),
+            $"INSERT INTO {table.ProfilesName} SELECT DISTINCT {id}, {string.Join(", ", table.ProfileColumns)} FROM {table.Name}",
+            $"INSERT INTO {table.RowsName} SELECT {rows}, {id} FROM {table.Name}",
+            $"DROP TABLE {table.Name}",
+            ProfileView(table),
+        ];
+    }
+
+    // The view reads as the one table did: the same columns in the same order.
+    private static string ProfileView(LedgerTable table) =>
+        $"CREATE VIEW IF NOT EXISTS {table.Name} AS SELECT "
+        + string.Join(", ", table.Columns.Select(c => (table.IsProfileColumn(c.Name) ? "p." : "r.") + c.Name))
+        + $" FROM {table.RowsName} AS r JOIN {table.ProfilesName} AS p ON r.{LedgerTable.ProfileIdColumn} = p.{LedgerTable.ProfileIdColumn}";
+
+    /// <inheritdoc/>
     public override string TableExists(string table) =>
         $"SELECT count(*) FROM information_schema.tables WHERE table_name = {StringLiteral(table)} AND table_schema = 'main'";
 

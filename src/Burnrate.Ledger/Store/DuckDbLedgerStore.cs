@@ -9,6 +9,7 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
     private readonly DuckDBConnection _connection;
     private readonly HashSet<string> _stagesCreated = new(StringComparer.Ordinal);
     private readonly DuckDbRowWriter _writer = new();
+    private readonly Dictionary<string, (ProfiledRowWriter Writer, ProfileCache Profiles)> _profiled = new(StringComparer.Ordinal);
 
     private DuckDbLedgerStore(DuckDBConnection connection, string location)
     {
@@ -128,7 +129,35 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
         // (a semi-join whose hash table is the batch, not the ledger), then the new rows go straight into the table
         // through the Appender, so every row is written once.
         using DuckDBTransaction transaction = _connection.BeginTransaction();
-        HashSet<Guid> existing = knownNew ? [] : ExistingIds(table, rows);
+        try
+        {
+            HashSet<Guid> existing = knownNew ? [] : ExistingIds(table, rows);
+            if (table.ProfileColumns is null)
+            {
+                long appended = Append(table, rows, existing);
+                transaction.Commit();
+                return appended;
+            }
+
+            (ProfiledRowWriter writer, ProfileCache profiles) = Profiled(table);
+            long written = AppendProfiled(table, rows, existing, writer, profiles);
+            transaction.Commit();
+            profiles.Committed();
+            return written;
+        }
+        catch
+        {
+            // The rollback also drops a staging table this batch created; what the store holds is read again for the next
+            // batch, and the profile writer, maybe mid-row, is replaced.
+            _stagesCreated.Remove(table.StageName);
+            _profiled.Remove(table.Name);
+            throw;
+        }
+    }
+
+    private long Append<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, HashSet<Guid> existing)
+        where TRow : ILedgerRow
+    {
         long appended = 0;
         using (DuckDBAppender appender = _connection.CreateAppender(table.Name))
         {
@@ -147,7 +176,63 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
         }
 
         _writer.Row = null;
-        transaction.Commit();
+        return appended;
+    }
+
+    private (ProfiledRowWriter Writer, ProfileCache Profiles) Profiled(LedgerTable table)
+    {
+        if (!_profiled.TryGetValue(table.Name, out var profiled))
+        {
+            profiled = (new ProfiledRowWriter(table), new ProfileCache());
+            _profiled.Add(table.Name, profiled);
+        }
+
+        if (!profiled.Profiles.Loaded)
+        {
+            profiled.Profiles.Load(Query($"SELECT {LedgerTable.ProfileIdColumn} FROM {table.ProfilesName}", r => r.GetGuid(0)));
+        }
+
+        return profiled;
+    }
+
+    // A profiled table: the rows go to its rows table, each ending with its profile's id, then the profiles the store
+    // lacks go to the profiles table (in the same transaction).
+    private long AppendProfiled<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, HashSet<Guid> existing, ProfiledRowWriter writer, ProfileCache profiles)
+        where TRow : ILedgerRow
+    {
+        long appended = 0;
+        using (DuckDBAppender appender = _connection.CreateAppender(table.RowsName))
+        {
+            foreach (TRow row in rows)
+            {
+                if (existing.Count > 0 && existing.Contains(row.RowId))
+                {
+                    continue;
+                }
+
+                writer.Row = appender.CreateRow();
+                row.Write(writer);
+                writer.EndRow(profiles.Resolve(writer.Profile));
+                appended++;
+            }
+        }
+
+        writer.Row = null;
+        if (profiles.Pending.Count > 0)
+        {
+            using DuckDBAppender appender = _connection.CreateAppender(table.ProfilesName);
+            foreach ((Guid id, string[] values) in profiles.Pending)
+            {
+                IDuckDBAppenderRow profile = appender.CreateRow().AppendValue((Guid?)id);
+                foreach (string value in values)
+                {
+                    profile.AppendValue(value);
+                }
+
+                profile.EndRow();
+            }
+        }
+
         return appended;
     }
 
@@ -167,7 +252,7 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
             }
         }
 
-        HashSet<Guid> existing = [.. Query(LedgerSql.ExistingStagedIds(table), r => r.GetGuid(0))];
+        HashSet<Guid> existing = [.. Query(LedgerSql.ExistingStagedIds(Dialect, table), r => r.GetGuid(0))];
         Execute(LedgerSql.ClearStage(table));
         return existing;
     }

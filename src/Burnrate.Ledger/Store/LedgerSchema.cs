@@ -6,7 +6,7 @@ namespace Burnrate.Ledger.Store;
 internal static class LedgerSchema
 {
     /// <summary>Gets the version this build writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>Gets the table holding the schema version.</summary>
     public const string VersionTable = "ledger_schema";
@@ -25,7 +25,7 @@ internal static class LedgerSchema
             statements.Add($"INSERT INTO {VersionTable} (version) VALUES (0)");
         }
 
-        else if (fromVersion < 2)
+        if (fromVersion is >= 1 and < 2)
         {
             // Version 2: usage rows carry their service tier (batch, priority, flex: tier prices); billed rows keep the
             // rest of a FOCUS row. Old provider cost lines were billed at contract, so contracted = billed.
@@ -35,6 +35,13 @@ internal static class LedgerSchema
             }
 
             statements.Add(dialect.UpdateAll(LedgerTables.Billed, "contracted_usd = billed_usd"));
+        }
+
+        if (fromVersion is >= 1 and < 3)
+        {
+            // Version 3: the embedded ledger keeps what a bill repeats on every row (provider, service, SKU, account, units…)
+            // once per distinct combination; the table's name becomes a view with the same columns (see LedgerTable.ProfileColumns).
+            statements.AddRange(LedgerTables.All.SelectMany(dialect.SeparateProfiles));
         }
 
         // Later versions append their ALTER statements here, each guarded by fromVersion < N. The version is read as

@@ -11,13 +11,13 @@ internal static class LedgerSql
         LedgerSchema.CreateTable(dialect, table with { Columns = [table.Columns[0]] }, table.StageName, keyword);
 
     /// <summary>Gets the staged row ids the table already holds (the staged ids are the semi-join's build side).</summary>
-    public static string ExistingStagedIds(LedgerTable table) =>
-        $"SELECT row_id FROM {table.Name} WHERE row_id IN (SELECT row_id FROM {table.StageName})";
+    public static string ExistingStagedIds(SqlDialect dialect, LedgerTable table) =>
+        $"SELECT row_id FROM {dialect.IdTable(table)} WHERE row_id IN (SELECT row_id FROM {table.StageName})";
 
     /// <summary>Gets one row of the table if it has any (an import into an empty table needs no lookup of existing ids). Not
     /// through <see cref="SqlDialect.Read"/>: any row will do, and ClickHouse 18's FINAL on a distributed table refuses a
     /// query that leaves out its sort key.</summary>
-    public static string AnyRow(LedgerTable table) => $"SELECT row_id FROM {table.Name} LIMIT 1";
+    public static string AnyRow(SqlDialect dialect, LedgerTable table) => $"SELECT row_id FROM {dialect.IdTable(table)} LIMIT 1";
 
     /// <summary>Gets the statement that empties a staging table.</summary>
     public static string ClearStage(LedgerTable table) => $"DELETE FROM {table.StageName}";

@@ -58,7 +58,14 @@ internal static class LedgerTables
         new("invoice_id", ColumnType.Text),
         new("billing_account", ColumnType.Text),
         new("tags", ColumnType.Text),
-    ]) { TimeColumn = "charge_start" };
+    ])
+    {
+        TimeColumn = "charge_start",
+
+        // Version 3: what a bill repeats row after row (resource ids and tags vary, so they stay in the rows).
+        ProfileColumns = ["source", "provider", "service", "sku", "account", "charge_category", "description", "charge_class", "charge_frequency",
+            "service_category", "region", "pricing_unit", "consumed_unit", "commitment_id", "commitment_status", "invoice_id", "billing_account"],
+    };
 
     /// <summary>Gets the revenue table: subscription, usage, credit and refund lines per customer and date.</summary>
     public static LedgerTable Revenue { get; } = new("revenue",

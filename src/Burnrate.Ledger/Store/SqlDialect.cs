@@ -44,6 +44,12 @@ internal abstract class SqlDialect
     /// </summary>
     public virtual string Read(LedgerTable table) => table.Name;
 
+    /// <summary>Gets the table that holds a table's row ids (the table itself, or its rows when the engine keeps profiles apart).</summary>
+    public virtual string IdTable(LedgerTable table) => table.Name;
+
+    /// <summary>Gets the statements that move a table's profile columns into a profiles table (schema version 3; none where the engine keeps one table).</summary>
+    public virtual IEnumerable<string> SeparateProfiles(LedgerTable table) => [];
+
     /// <summary>Gets the value old rows get in a column added by a migration: '' for text, 0 for counts and money, NULL for nullable values.</summary>
     public static string DefaultValue(ColumnType type) => type switch
     {

@@ -26,7 +26,7 @@ public sealed class SchemaTests
             ledger.Store.Execute("UPDATE ledger_schema SET version = 99");
         }
 
-        Should.Throw<Burnrate.Core.Validation.InputException>(() => LedgerDatabase.Open(db)).Message.ShouldBe($"{db}: schema version '99' is not allowed; expected at most 2 (the ledger was written by a newer Burnrate: upgrade Burnrate)");
+        Should.Throw<Burnrate.Core.Validation.InputException>(() => LedgerDatabase.Open(db)).Message.ShouldBe($"{db}: schema version '99' is not allowed; expected at most 3 (the ledger was written by a newer Burnrate: upgrade Burnrate)");
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class SchemaTests
         using LedgerDatabase ledger = LedgerDatabase.Open(db);
         LedgerTestContext.ImportFiles(ledger, "focus", dir.Write("bill.csv", Fixtures.FocusFixture.Bill));
 
-        // Then: version 2, old rows kept (contracted = billed), new rows with every FOCUS column
-        ledger.Store.Query("SELECT max(version) FROM ledger_schema", r => Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture))[0].ShouldBe(2);
+        // Then: version 3, old rows kept (contracted = billed), new rows with every FOCUS column
+        ledger.Store.Query("SELECT max(version) FROM ledger_schema", r => Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture))[0].ShouldBe(3);
         ledger.Store.Query("SELECT contracted_usd, service_tier FROM billed_costs, usage_events WHERE billed_costs.source = 'openai-costs'",
             r => (Burnrate.Ledger.Store.DbValues.Money(r, 0), r.GetString(1)))[0].ShouldBe((1.5m, string.Empty));
         LedgerTestContext.Report(ledger, "customer").Totals.CostUsd.Usd.ShouldBe(1.25m);
