@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Burnrate.Ledger;
 using Burnrate.Ledger.Import;
+using Burnrate.Ledger.Store;
 using DuckDB.NET.Data;
 
 namespace Burnrate.Benchmarks.Ledger;
@@ -69,11 +70,18 @@ public class LedgerImportBenchmarks
         using DuckDBCommand command = connection.CreateCommand();
         command.CommandText = File switch
         {
-            "focus-csv" => "INSERT INTO billed_costs SELECT gen_random_uuid(), 'focus', ChargePeriodStart::TIMESTAMP, ChargePeriodEnd::TIMESTAMP, "
-                + "coalesce(ServiceProviderName, ''), coalesce(ServiceName, ''), coalesce(SkuId, ''), coalesce(SubAccountId, ''), coalesce(ChargeCategory, ''), "
-                + "coalesce(ChargeDescription, ''), BilledCost, EffectiveCost, ListCost, ContractedCost, coalesce(ChargeClass, ''), '', "
-                + "coalesce(ServiceCategory, ''), coalesce(ResourceId, ''), '', PricingQuantity, coalesce(PricingUnit, ''), ConsumedQuantity, "
-                + $"coalesce(ConsumedUnit, ''), '', '', '', '', coalesce(Tags, '') FROM read_csv('{_file}', header = true)",
+            // The billed table is a view over its rows and their distinct profiles (schema version 3): DuckDB stages the
+            // mapped file, then writes the profiles and the rows, all in one transaction.
+            "focus-csv" => "BEGIN; CREATE TEMP TABLE staged AS SELECT gen_random_uuid() AS row_id, 'focus' AS source, ChargePeriodStart::TIMESTAMP AS charge_start, "
+                + "ChargePeriodEnd::TIMESTAMP AS charge_end, coalesce(ServiceProviderName, '') AS provider, coalesce(ServiceName, '') AS service, coalesce(SkuId, '') AS sku, "
+                + "coalesce(SubAccountId, '') AS account, coalesce(ChargeCategory, '') AS charge_category, coalesce(ChargeDescription, '') AS description, "
+                + "BilledCost AS billed_usd, EffectiveCost AS effective_usd, ListCost AS list_usd, ContractedCost AS contracted_usd, coalesce(ChargeClass, '') AS charge_class, "
+                + "'' AS charge_frequency, coalesce(ServiceCategory, '') AS service_category, coalesce(ResourceId, '') AS resource_id, '' AS region, "
+                + "PricingQuantity AS pricing_quantity, coalesce(PricingUnit, '') AS pricing_unit, ConsumedQuantity AS consumed_quantity, coalesce(ConsumedUnit, '') AS consumed_unit, "
+                + "'' AS commitment_id, '' AS commitment_status, '' AS invoice_id, '' AS billing_account, coalesce(Tags, '') AS tags, "
+                + $"{ProfileIds.Sql(LedgerTables.Billed.ProfileColumns!)} AS profile_id FROM read_csv('{_file}', header = true); "
+                + $"INSERT INTO billed_costs_profiles SELECT DISTINCT profile_id, {string.Join(", ", LedgerTables.Billed.ProfileColumns!)} FROM staged; "
+                + $"INSERT INTO billed_costs_rows SELECT {string.Join(", ", LedgerTables.Billed.RowsTable.Columns.Select(c => c.Name))} FROM staged; COMMIT",
             _ => "INSERT INTO usage_events SELECT gen_random_uuid(), 'litellm', request_id, startTime::TIMESTAMP, custom_llm_provider, model, "
                 + $"coalesce(end_user, \"user\", team_id, ''), {(Csv ? "request_tags" : "array_to_string(request_tags, ',')")}, api_base, 1, "
                 + "prompt_tokens, completion_tokens, 0, 0, spend, 'litellm spend', '' FROM "
