@@ -9,7 +9,7 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
     private readonly DuckDBConnection _connection;
     private readonly HashSet<string> _stagesCreated = new(StringComparer.Ordinal);
     private readonly DuckDbRowWriter _writer = new();
-    private readonly Dictionary<string, (ProfiledRowWriter Writer, ProfileCache Profiles)> _profiled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProfiledRowWriter> _profiled = new(StringComparer.Ordinal);
 
     private DuckDbLedgerStore(DuckDBConnection connection, string location)
     {
@@ -139,10 +139,10 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
                 return appended;
             }
 
-            (ProfiledRowWriter writer, ProfileCache profiles) = Profiled(table);
-            long written = AppendProfiled(table, rows, existing, writer, profiles);
+            ProfiledRowWriter writer = Profiled(table);
+            long written = AppendProfiled(table, rows, existing, writer);
             transaction.Commit();
-            profiles.Committed();
+            writer.Profiles.Committed();
             return written;
         }
         catch
@@ -158,66 +158,38 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
     private long Append<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, HashSet<Guid> existing)
         where TRow : ILedgerRow
     {
-        long appended = 0;
-        using (DuckDBAppender appender = _connection.CreateAppender(table.Name))
-        {
-            foreach (TRow row in rows)
-            {
-                if (existing.Count > 0 && existing.Contains(row.RowId))
-                {
-                    continue;
-                }
-
-                _writer.Row = appender.CreateRow();
-                row.Write(_writer);
-                _writer.Row.EndRow();
-                appended++;
-            }
-        }
-
-        _writer.Row = null;
-        return appended;
+        using DuckDBAppender appender = _connection.CreateAppender(table.Name);
+        return AppendNew(appender, rows, existing, _writer);
     }
 
-    private (ProfiledRowWriter Writer, ProfileCache Profiles) Profiled(LedgerTable table)
+    private ProfiledRowWriter Profiled(LedgerTable table)
     {
-        if (!_profiled.TryGetValue(table.Name, out var profiled))
+        if (!_profiled.TryGetValue(table.Name, out ProfiledRowWriter? writer))
         {
-            profiled = (new ProfiledRowWriter(table), new ProfileCache());
-            _profiled.Add(table.Name, profiled);
+            writer = new ProfiledRowWriter(table, new ProfileCache());
+            _profiled.Add(table.Name, writer);
         }
 
-        if (!profiled.Profiles.Loaded)
+        if (!writer.Profiles.Loaded)
         {
-            profiled.Profiles.Load(Query($"SELECT {LedgerTable.ProfileIdColumn} FROM {table.ProfilesName}", r => r.GetGuid(0)));
+            writer.Profiles.Load(Query($"SELECT {LedgerTable.ProfileIdColumn} FROM {table.ProfilesName}", r => r.GetGuid(0)));
         }
 
-        return profiled;
+        return writer;
     }
 
     // A profiled table: the rows go to its rows table, each ending with its profile's id, then the profiles the store
     // lacks go to the profiles table (in the same transaction).
-    private long AppendProfiled<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, HashSet<Guid> existing, ProfiledRowWriter writer, ProfileCache profiles)
+    private long AppendProfiled<TRow>(LedgerTable table, IReadOnlyList<TRow> rows, HashSet<Guid> existing, ProfiledRowWriter writer)
         where TRow : ILedgerRow
     {
-        long appended = 0;
+        long appended;
         using (DuckDBAppender appender = _connection.CreateAppender(table.RowsName))
         {
-            foreach (TRow row in rows)
-            {
-                if (existing.Count > 0 && existing.Contains(row.RowId))
-                {
-                    continue;
-                }
-
-                writer.Row = appender.CreateRow();
-                row.Write(writer);
-                writer.EndRow(profiles.Resolve(writer.Profile));
-                appended++;
-            }
+            appended = AppendNew(appender, rows, existing, writer);
         }
 
-        writer.Row = null;
+        ProfileCache profiles = writer.Profiles;
         if (profiles.Pending.Count > 0)
         {
             using DuckDBAppender appender = _connection.CreateAppender(table.ProfilesName);
@@ -231,6 +203,28 @@ internal sealed class DuckDbLedgerStore : ILedgerStore
 
                 profile.EndRow();
             }
+        }
+
+        return appended;
+    }
+
+    // The rows not already stored, one appender row each.
+    private static long AppendNew<TRow, TWriter>(DuckDBAppender appender, IReadOnlyList<TRow> rows, HashSet<Guid> existing, TWriter writer)
+        where TRow : ILedgerRow
+        where TWriter : IAppenderRowWriter
+    {
+        long appended = 0;
+        foreach (TRow row in rows)
+        {
+            if (existing.Count > 0 && existing.Contains(row.RowId))
+            {
+                continue;
+            }
+
+            writer.Begin(appender.CreateRow());
+            row.Write(writer);
+            writer.End();
+            appended++;
         }
 
         return appended;

@@ -3,12 +3,21 @@ using DuckDB.NET.Data;
 namespace Burnrate.Ledger.Store;
 
 /// <summary>Writes a row's values into a DuckDB Appender row.</summary>
-internal sealed class DuckDbRowWriter : IRowWriter
+internal sealed class DuckDbRowWriter : IAppenderRowWriter
 {
-    /// <summary>Gets or sets the row being written.</summary>
-    public IDuckDBAppenderRow? Row { get; set; }
+    private IDuckDBAppenderRow? _row;
 
-    private IDuckDBAppenderRow Current => Row ?? throw new InvalidOperationException("No appender row is open.");
+    private IDuckDBAppenderRow Current => _row ?? throw new InvalidOperationException("No appender row is open.");
+
+    /// <inheritdoc/>
+    public void Begin(IDuckDBAppenderRow row) => _row = row;
+
+    /// <inheritdoc/>
+    public void End()
+    {
+        Current.EndRow();
+        _row = null;
+    }
 
     /// <inheritdoc/>
     public void Id(Guid value) => Current.AppendValue((Guid?)value);

@@ -4,18 +4,22 @@ namespace Burnrate.Ledger.Store;
 
 /// <summary>
 /// Writes a row of a profiled table (<see cref="LedgerTable.ProfileColumns"/>) through DuckDB's Appender: the row's own
-/// values go to the rows table as they come, the profile's are kept aside in <see cref="Profile"/> for the caller to
-/// turn into the profile id that ends the row.
+/// values go to the rows table as they come, the profile's are kept aside and turned into the profile id that ends the
+/// row (a profile the store lacks is noted in <see cref="Profiles"/>, for the caller to store with the batch).
 /// </summary>
-internal sealed class ProfiledRowWriter : IRowWriter
+internal sealed class ProfiledRowWriter : IAppenderRowWriter
 {
+    private readonly string[] _profile;
     private readonly bool[] _inProfile;
     private int _column;
     private int _profileColumn;
 
+    private IDuckDBAppenderRow? _row;
+
     /// <summary>Initializes a new instance of the <see cref="ProfiledRowWriter"/> class.</summary>
-    public ProfiledRowWriter(LedgerTable table)
+    public ProfiledRowWriter(LedgerTable table, ProfileCache profiles)
     {
+        Profiles = profiles;
         ArgumentNullException.ThrowIfNull(table);
         _inProfile = [.. table.Columns.Select(c => table.IsProfileColumn(c.Name))];
         if (table.Columns.Any(c => table.IsProfileColumn(c.Name) && c.Type != ColumnType.Text))
@@ -23,28 +27,32 @@ internal sealed class ProfiledRowWriter : IRowWriter
             throw new ArgumentException($"{table.Name}: a profile holds text columns only", nameof(table));
         }
 
-        Profile = new string[_inProfile.Count(p => p)];
+        _profile = new string[_inProfile.Count(p => p)];
     }
 
-    /// <summary>Gets or sets the appender row of the rows table being written.</summary>
-    public IDuckDBAppenderRow? Row { get; set; }
+    /// <summary>Gets the table's profile ids: those stored, and those the batch being written adds.</summary>
+    public ProfileCache Profiles { get; }
 
-    /// <summary>Gets the profile's values of the row being written, in column order (reused for every row).</summary>
-    public string[] Profile { get; }
+    private IDuckDBAppenderRow Current => _row ?? throw new InvalidOperationException("No appender row is open.");
 
-    private IDuckDBAppenderRow Current => Row ?? throw new InvalidOperationException("No appender row is open.");
+    /// <inheritdoc/>
+    public void Begin(IDuckDBAppenderRow row)
+    {
+        _row = row;
+        _column = 0;
+        _profileColumn = 0;
+    }
 
-    /// <summary>Ends the row: appends the profile id and starts the next row's columns.</summary>
-    public void EndRow(Guid profileId)
+    /// <inheritdoc/>
+    public void End()
     {
         if (_column != _inProfile.Length)
         {
             throw new InvalidOperationException($"a row wrote {_column} of {_inProfile.Length} columns");
         }
 
-        Current.AppendValue((Guid?)profileId).EndRow();
-        _column = 0;
-        _profileColumn = 0;
+        Current.AppendValue((Guid?)Profiles.Resolve(_profile)).EndRow();
+        _row = null;
     }
 
     /// <inheritdoc/>
@@ -56,7 +64,7 @@ internal sealed class ProfiledRowWriter : IRowWriter
         if (_inProfile[_column])
         {
             _column++;
-            Profile[_profileColumn++] = value;
+            _profile[_profileColumn++] = value;
         }
         else
         {
