@@ -23,7 +23,8 @@ public sealed class BenchPredictionTests : IAsyncLifetime
         // Given
         string[] cost = ["--model-id", "llama-3.1-8b", "--gpu", "h100-sxm", "--gpus", "1", "--bandwidth-efficiency", "0.6"];
 
-        string dir = Directory.CreateTempSubdirectory("burnrate-cli-prediction-").FullName;
+        using var temp = new TempFolder("burnrate-cli-prediction-");
+        string dir = temp.Path;
 
         // When
         var (code, output, error) = CliRunner.Run(["bench", "--url", _server!.BaseUrl.ToString(), "--model", "m", "--concurrency", "1,2", "--requests", "2", "--input-tokens", "32", "--output-tokens", "4", "--json", "--out", dir, .. cost]);

@@ -60,8 +60,8 @@ public sealed class CatalogCommandTests
     [Fact]
     public void Should_ImportConfigJson_When_ShowGivenAPath()
     {
-        string dir = Directory.CreateTempSubdirectory("burnrate-").FullName;
-        string path = Path.Combine(dir, "config.json");
+        using var temp = new TempFolder();
+        string path = temp.File("config.json");
         File.WriteAllText(path, """
             {"model_type": "mistral", "hidden_size": 4096, "intermediate_size": 14336, "num_attention_heads": 32,
              "num_hidden_layers": 32, "num_key_value_heads": 8, "vocab_size": 32000, "max_position_embeddings": 32768}
@@ -77,7 +77,8 @@ public sealed class CatalogCommandTests
     [Fact]
     public void Should_UseUserEntry_When_CatalogFileOverrides()
     {
-        string path = Path.Combine(Directory.CreateTempSubdirectory("burnrate-").FullName, "mine.yaml");
+        using var temp = new TempFolder();
+        string path = temp.File("mine.yaml");
         File.WriteAllText(path, """
             accelerators:
               - id: h100-sxm
@@ -101,7 +102,8 @@ public sealed class CatalogCommandTests
     [Fact]
     public void Should_ExitTwoWithLocation_When_CatalogFileInvalid()
     {
-        string path = Path.Combine(Directory.CreateTempSubdirectory("burnrate-").FullName, "bad.yaml");
+        using var temp = new TempFolder();
+        string path = temp.File("bad.yaml");
         File.WriteAllText(path, "accelerators:\n  - id: x\n    peakFlops: {bf16: 1 PFLOP/s}\n    memory: 80 GB\n    memoryBandwidth: fast\n");
 
         var (code, _, error) = CliRunner.Run("--catalog", path, "catalog", "gpus");

@@ -45,7 +45,8 @@ public sealed class InferCommandTests
     [Fact]
     public void Should_UseCalibrationFactors_When_FileGiven()
     {
-        string file = Path.Combine(Directory.CreateTempSubdirectory("burnrate-").FullName, "cal.json");
+        using var temp = new TempFolder();
+        string file = temp.File("cal.json");
         File.WriteAllText(file, """{"kind":"burnrate-calibration","computeEfficiency":0.55,"bandwidthEfficiency":0.35,"communicationEfficiency":0.7,"gpu":"h100-sxm","gpus":1}""");
         string[] args = ["infer", "llama-3.1-8b", "--gpu", "h100-sxm", "--concurrency", "1", "--json"];
 
@@ -64,7 +65,8 @@ public sealed class InferCommandTests
     [Fact]
     public void Should_WriteCsvAndPngAndCompare_When_SweepAndCompareWithOut()
     {
-        string dir = Directory.CreateTempSubdirectory("burnrate-").FullName;
+        using var temp = new TempFolder();
+        string dir = temp.Path;
 
         var (code, output, error) = CliRunner.Run(
             "infer", "llama-3.1-70b", "--gpu", "h100-sxm", "--gpus", "4", "--weights", "fp8", "--sweep-concurrency", "1,8,32",

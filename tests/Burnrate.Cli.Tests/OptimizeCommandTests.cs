@@ -32,7 +32,8 @@ public sealed class OptimizeCommandTests
     [Fact]
     public void Should_WriteParetoCsvAndPng_When_OutGiven()
     {
-        string dir = Directory.CreateTempSubdirectory("burnrate-").FullName;
+        using var temp = new TempFolder();
+        string dir = temp.Path;
 
         var (code, output, error) = CliRunner.Run("optimize", "llama-3.1-8b", "--gpus-allowed", "h100-sxm", "--max-devices", "2", "--out", dir);
 

@@ -3,8 +3,12 @@ using ClosedXML.Excel;
 
 namespace Burnrate.Cli.Tests;
 
-public sealed class PlanCommandTests
+public sealed class PlanCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
     private static string Example(string name = "example-ai-api.yaml")
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
@@ -16,12 +20,7 @@ public sealed class PlanCommandTests
         return Path.Combine(dir!.FullName, "examples", name);
     }
 
-    private static string TempYaml(string yaml)
-    {
-        string path = Path.Combine(Directory.CreateTempSubdirectory("burnrate-").FullName, "scenario.yaml");
-        File.WriteAllText(path, yaml);
-        return path;
-    }
+    private string TempYaml(string yaml) => _temp.Write("scenario.yaml", yaml);
 
     [Fact]
     public void Should_PrintTheContractKeys_When_JsonRequested()
@@ -87,7 +86,7 @@ public sealed class PlanCommandTests
     public void Should_PrintTablesAndWriteFiles_When_OutGiven()
     {
         // Given
-        string dir = Path.Combine(Directory.CreateTempSubdirectory("burnrate-").FullName, "out");
+        string dir = _temp.File("out");
 
         // When
         var (code, output, error) = CliRunner.Run("plan", Example(), "--paths", "500", "--out", dir);
@@ -126,7 +125,7 @@ public sealed class PlanCommandTests
     public void Should_ListTheRunAssumptionsAndDerivationsInTheWorkbook_When_OutGiven()
     {
         // Given: a scenario whose serving and training costs are derived (from:), so the run has derivations
-        string dir = Path.Combine(Directory.CreateTempSubdirectory("burnrate-").FullName, "out");
+        string dir = _temp.File("out");
 
         // When
         var (code, _, error) = CliRunner.Run("plan", Example("api-startup.yaml"), "--paths", "300", "--seed", "13", "--out", dir);

@@ -2,8 +2,10 @@ using System.Text.Json;
 
 namespace Burnrate.Cli.Tests.Fleet;
 
-public sealed class FleetCommandTests
+public sealed class FleetCommandTests : IDisposable
 {
+    private readonly TempFolder _temp = new("burnrate-fleet-");
+
     // Two months, a daily peak, every option kind, given capacities (no cost model): solves in well under a second.
     private const string Small = """
         name: small
@@ -28,12 +30,9 @@ public sealed class FleetCommandTests
           - {name: commit, serving: gpu, discount: 0.3, of: on-demand, termMonths: 2}
         """;
 
-    private static string Write(string yaml, string name = "fleet.yaml")
-    {
-        string path = Path.Combine(Directory.CreateTempSubdirectory("burnrate-fleet-").FullName, name);
-        File.WriteAllText(path, yaml);
-        return path;
-    }
+    public void Dispose() => _temp.Dispose();
+
+    private string Write(string yaml, string name = "fleet.yaml") => _temp.Write(name, yaml);
 
     [Fact]
     public void Should_PrintTheJsonContract_When_JsonAndContractsRequested()
@@ -86,7 +85,7 @@ public sealed class FleetCommandTests
     public void Should_WriteChartsCsvAndWorkbook_When_OutGiven()
     {
         // Given
-        string dir = Directory.CreateTempSubdirectory("burnrate-fleet-out-").FullName;
+        string dir = Directory.CreateDirectory(_temp.File("out")).FullName;
 
         // When
         CliRun run = CliRunner.Run("fleet", Write(Small), "--out", dir);

@@ -32,7 +32,8 @@ public sealed class FleetIntoPlanTests
 
     private static PlanScenario Read(string plan)
     {
-        string dir = Directory.CreateTempSubdirectory("burnrate-fleet-plan-").FullName;
+        using var temp = new TempFolder("burnrate-fleet-plan-");
+        string dir = temp.Path;
         File.WriteAllText(Path.Combine(dir, "fleet.yaml"), FleetYaml);
         File.WriteAllText(Path.Combine(dir, "plan.yaml"), plan);
         return ScenarioReader.ReadFile(Path.Combine(dir, "plan.yaml"), new CostModelDeriver(BurnrateCatalog.Embedded));

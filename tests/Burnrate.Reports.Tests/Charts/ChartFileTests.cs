@@ -10,7 +10,8 @@ public sealed class ChartFileTests
         // Given
         var plot = new ScottPlot.Plot();
         plot.Add.Scatter(new double[] { 1, 2, 3 }, new double[] { 3, 1, 2 });
-        string path = Path.Combine(Directory.CreateTempSubdirectory("burnrate-").FullName, "chart.png");
+        using var temp = new TempFolder();
+        string path = temp.File("chart.png");
 
         // When
         ChartFile.SavePng(plot, path, 400, 300);

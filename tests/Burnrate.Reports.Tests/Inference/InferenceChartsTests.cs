@@ -8,7 +8,8 @@ public sealed class InferenceChartsTests
     public void Should_WritePngs_When_SweepAndParetoSaved()
     {
         // Given
-        string dir = Directory.CreateTempSubdirectory("burnrate-").FullName;
+        using var temp = new TempFolder();
+        string dir = temp.Path;
         CurvePoint[] sweep = [new(130, 7.5, "c=1"), new(825, 8.2, "c=8"), new(1935, 10.4, "c=32")];
         CurvePoint[] pareto = [.. Enumerable.Range(1, 40).Select(i => new CurvePoint(i, 10.0 / i, "config " + i))];
 
@@ -30,7 +31,8 @@ public sealed class InferenceChartsTests
     [Fact]
     public void Should_QuoteCells_When_TheyHoldCommasOrQuotes()
     {
-        string path = Path.Combine(Directory.CreateTempSubdirectory("burnrate-").FullName, "t.csv");
+        using var temp = new TempFolder();
+        string path = temp.File("t.csv");
 
         CsvTable.Write(path, ["a", "b"], [["1,5", "say \"hi\""], ["2", "plain"]]);
 

@@ -24,7 +24,8 @@ public sealed class PlanFilesTests
     {
         // Given
         PlanOutcome outcome = PlanOutcome.Compute(ScenarioReader.Read(Scenario, "small.yaml"), 200, 1);
-        string dir = Directory.CreateTempSubdirectory("burnrate-").FullName;
+        using var temp = new TempFolder();
+        string dir = temp.Path;
 
         // When
         IReadOnlyList<string> files = PlanFiles.Write(outcome, dir);
@@ -54,7 +55,8 @@ public sealed class PlanFilesTests
             costs: {other: {monthlyUsd: 300}}
             """;
         PlanOutcome outcome = PlanOutcome.Compute(ScenarioReader.Read(runsOut, "runs-out.yaml"), 50, 1);
-        string dir = Directory.CreateTempSubdirectory("burnrate-").FullName;
+        using var temp = new TempFolder();
+        string dir = temp.Path;
 
         // When
         PlanFiles.Write(outcome, dir);
