@@ -33,7 +33,7 @@ internal sealed class DuckDbDialect : SqlDialect
     /// <inheritdoc/>
     /// <remarks>A profiled table is two tables and a view of the table's name that joins them.</remarks>
     public override IEnumerable<string> CreateTable(LedgerTable table) => table.ProfileColumns is null ? base.CreateTable(table)
-        : [LedgerSchema.CreateTable(this, table.ProfilesTable), LedgerSchema.CreateTable(this, table.RowsTable), ProfileView(table)];
+        : [CreateProfiles(table), LedgerSchema.CreateTable(this, table.RowsTable), ProfileView(table)];
 
     /// <inheritdoc/>
     public override string IdTable(LedgerTable table) => table.ProfileColumns is null ? table.Name : table.RowsName;
@@ -50,7 +50,7 @@ internal sealed class DuckDbDialect : SqlDialect
         string rows = string.Join(", ", table.RowsTable.Columns.SkipLast(1).Select(c => c.Name));
         return
         [
-            LedgerSchema.CreateTable(this, table.ProfilesTable),
+            CreateProfiles(table),
             LedgerSchema.CreateTable(this, table.RowsTable),
             $"INSERT INTO {table.ProfilesName} SELECT DISTINCT {id}, {string.Join(", ", table.ProfileColumns)} FROM {table.Name}",
             $"INSERT INTO {table.RowsName} SELECT {rows}, {id} FROM {table.Name}",
@@ -58,6 +58,10 @@ internal sealed class DuckDbDialect : SqlDialect
             ProfileView(table),
         ];
     }
+
+    // A profile is stored once: should two writers in one process add the same new profile at once (the ledger has one
+    // writer; the library does not stop a second), the second commit fails instead of every row of it reading twice.
+    private string CreateProfiles(LedgerTable table) => LedgerSchema.CreateTable(this, table.ProfilesTable, primaryKey: LedgerTable.ProfileIdColumn);
 
     // The view reads as the one table did: the same columns in the same order.
     private static string ProfileView(LedgerTable table) =>

@@ -51,8 +51,14 @@ internal static class LedgerSchema
     }
 
     /// <summary>Gets CREATE TABLE for a ledger table.</summary>
-    public static string CreateTable(SqlDialect dialect, LedgerTable table, string? name = null, string keyword = "") =>
+    /// <param name="dialect">The engine.</param>
+    /// <param name="table">The table.</param>
+    /// <param name="name">The name to create it under (default: the table's).</param>
+    /// <param name="keyword">TEMP, or empty.</param>
+    /// <param name="primaryKey">A column whose values must be unique (DuckDB only: ClickHouse's key does not enforce it).</param>
+    public static string CreateTable(SqlDialect dialect, LedgerTable table, string? name = null, string keyword = "", string? primaryKey = null) =>
         $"CREATE {keyword}{(keyword.Length > 0 ? " " : string.Empty)}TABLE IF NOT EXISTS {name ?? table.Name} ("
         + string.Join(", ", table.Columns.Select(c => $"{c.Name} {dialect.TypeName(c.Type)}"))
+        + (primaryKey is null ? string.Empty : $", PRIMARY KEY ({primaryKey})")
         + ") " + dialect.TableOptions(table);
 }

@@ -119,6 +119,28 @@ public sealed class ProfileTests
         Count(ledger, "billed_costs_profiles").ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Should_FailTheSecondCommitRatherThanReadRowsTwice_When_TwoWritersAddTheSameProfileAtOnce()
+    {
+        // Given two ledgers open on one file in one process, each writing a batch with the same new profile, both
+        // transactions open at once (the rows appended, the profile not yet)
+        using var dir = new TempFolder();
+        string db = dir.File("l.duckdb");
+        using LedgerDatabase first = LedgerDatabase.Open(db), second = LedgerDatabase.Open(db);
+        using var bothWriting = new Barrier(2);
+        Exception? Write(LedgerDatabase ledger) =>
+            Record.Exception(() => ledger.Store.InsertNew(LedgerTables.Billed, [new Waiting(Billed(Guid.NewGuid()), bothWriting)]));
+
+        // When both commit
+        Exception?[] failures = await Task.WhenAll(Task.Run(() => Write(first)), Task.Run(() => Write(second))).WaitAsync(TimeSpan.FromSeconds(60));
+
+        // Then one batch is in, its profile once; the other failed whole
+        failures.Count(f => f is null).ShouldBe(1, string.Join("; ", failures.Select(f => f?.Message)));
+        Count(first, "billed_costs_profiles").ShouldBe(1);
+        Count(first, "billed_costs").ShouldBe(1);
+        Count(first, "billed_costs_rows").ShouldBe(1);
+    }
+
     private static BilledRow Billed(Guid id) => new()
     {
         RowId = id, Source = "focus", ChargeStart = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), ChargeEnd = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc),
@@ -132,6 +154,19 @@ public sealed class ProfileTests
     private static string Rows(LedgerDatabase ledger) =>
         string.Join('\n', ledger.Store.Query($"SELECT {LedgerTables.Billed.ColumnList} FROM billed_costs ORDER BY row_id",
             r => string.Join('|', Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "NULL" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture)))));
+
+    // A row that waits, once written, for the other writer's row to be written too.
+    private readonly record struct Waiting(BilledRow Row, Barrier Others) : ILedgerRow
+    {
+        public Guid RowId => Row.RowId;
+
+        public void Write<TWriter>(TWriter writer)
+            where TWriter : IRowWriter
+        {
+            Row.Write(writer);
+            Others.SignalAndWait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
+        }
+    }
 
     // A row that throws while being written when told to: a batch failing midway.
     private readonly record struct Failing(BilledRow Row, bool Fail) : ILedgerRow
